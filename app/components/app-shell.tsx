@@ -1,0 +1,94 @@
+import { Form, Link, NavLink, useLocation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import type { Role } from '~/generated/prisma/enums'
+import { useRootData } from '~/utils/root-data'
+import { CsrfInput } from './csrf-input'
+
+const NAV: Record<Role, Array<{ to: string; key: string }>> = {
+  ENTERPRISE_ADMIN: [{ to: '/enterprise', key: 'nav.enterpriseHome' }],
+  ENTERPRISE_MEMBER: [{ to: '/enterprise', key: 'nav.enterpriseHome' }],
+  TTO_ADMIN: [{ to: '/office', key: 'nav.officeHome' }],
+  TTO_MEMBER: [{ to: '/office', key: 'nav.officeHome' }],
+  EXPERT: [{ to: '/expert', key: 'nav.expertHome' }],
+  BUREAU_STAFF: [{ to: '/bureau', key: 'nav.bureauHome' }],
+  PLATFORM_ADMIN: [
+    { to: '/admin', key: 'nav.adminHome' },
+    { to: '/bureau', key: 'nav.bureauHome' },
+  ],
+}
+
+function LanguageSwitch() {
+  const { t, i18n } = useTranslation()
+  const location = useLocation()
+  const next = i18n.language === 'zh' ? 'en' : 'zh'
+  return (
+    <Form method="post" action="/lang" className="inline-form">
+      <CsrfInput />
+      <input type="hidden" name="locale" value={next} />
+      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+      <button type="submit" className="link-button" lang={next === 'zh' ? 'zh-CN' : 'en'} data-testid="language-switch">
+        {t('nav.switchLanguage')}
+      </button>
+    </Form>
+  )
+}
+
+export function AppShell({ children }: { children: React.ReactNode }) {
+  const { t } = useTranslation()
+  const root = useRootData()
+  const user = root?.user
+  const roles = [...new Set(user?.memberships.map((m) => m.role) ?? [])]
+  const links = [...new Map(roles.flatMap((r) => NAV[r]).map((l) => [l.to, l])).values()]
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        {t('nav.skip')}
+      </a>
+      <header className="site-header">
+        <Link to="/" className="brand">
+          {t('app.name')}
+        </Link>
+        <nav aria-label={t('nav.label')}>
+          <ul className="nav-list">
+            <li>
+              <NavLink to="/" end>
+                {t('nav.home')}
+              </NavLink>
+            </li>
+            {links.map((link) => (
+              <li key={link.to}>
+                <NavLink to={link.to}>{t(link.key)}</NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="header-actions">
+          <LanguageSwitch />
+          {user ? (
+            <>
+              <span className="who" data-testid="current-user">
+                {user.name}
+                {user.memberships[0] ? ` · ${t(`roles.${user.memberships[0].role}`)}` : ''}
+              </span>
+              <Form method="post" action="/logout" className="inline-form">
+                <CsrfInput />
+                <button type="submit" className="link-button">
+                  {t('nav.logout')}
+                </button>
+              </Form>
+            </>
+          ) : (
+            <>
+              <NavLink to="/login">{t('nav.login')}</NavLink>
+              <NavLink to="/register">{t('nav.register')}</NavLink>
+            </>
+          )}
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="site-footer">{t('app.footer')}</footer>
+    </>
+  )
+}

@@ -1,0 +1,156 @@
+import { Prisma } from '~/generated/prisma/client'
+import type { OrgKind, Role } from '~/generated/prisma/enums'
+import { BAODI_REGION_CODE } from '~/data/regions'
+import { prisma } from '~/utils/db.server'
+import { recordAudit } from '~/utils/audit.server'
+import { dummyPasswordHash, hashPassword, verifyPassword } from '~/utils/password.server'
+import { clearRateLimit, hitRateLimit } from '~/utils/rate-limit.server'
+import { getEnv } from '~/utils/env.server'
+import type { RegistrationInput } from '~/validation/accounts'
+
+export type FieldErrors = Record<string, string[]>
+export type Outcome<T> = { ok: true; value: T } | { ok: false; fieldErrors: FieldErrors }
+
+const ADMIN_ROLE: Record<RegistrationInput['kind'], Role> = {
+  ENTERPRISE: 'ENTERPRISE_ADMIN',
+  UNIVERSITY: 'TTO_ADMIN',
+  RESEARCH_INSTITUTE: 'TTO_ADMIN',
+}
+
+const LEGAL_ENTITY = {
+  ENTERPRISE: 'ENTERPRISE',
+  UNIVERSITY: 'UNIVERSITY',
+  RESEARCH_INSTITUTE: 'RESEARCH_INSTITUTE',
+} as const
+
+function uniqueViolation(error: unknown): string[] | null {
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+    const target = (error.meta?.target ?? error.meta?.driverAdapterError) as unknown
+    return [JSON.stringify(target ?? error.message)]
+  }
+  return null
+}
+
+/** Registers an enterprise or a tech-transfer office with its first admin, all or nothing. */
+export async function registerOrganization(
+  input: RegistrationInput,
+  ip: string | null,
+): Promise<Outcome<{ userId: string; organizationId: string }>> {
+  const [emailTaken, codeTaken] = await Promise.all([
+    prisma.user.findUnique({ where: { email: input.email }, select: { id: true } }),
+    prisma.organization.findUnique({ where: { creditCode: input.creditCode }, select: { id: true } }),
+  ])
+  const fieldErrors: FieldErrors = {}
+  if (emailTaken) fieldErrors.email = ['errors.email.taken']
+  if (codeTaken) fieldErrors.creditCode = ['errors.creditCode.taken']
+
+  const inBaodi = input.kind === 'ENTERPRISE' && input.regionCode === BAODI_REGION_CODE
+  const area = inBaodi
+    ? await prisma.area.findUnique({ where: { code: input.areaCode ?? '' }, select: { id: true, kind: true } })
+    : null
+  if (inBaodi && !area) fieldErrors.areaCode = ['errors.area.unknown']
+  if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors }
+
+  const passwordHash = await hashPassword(input.password)
+  try {
+    const value = await prisma.$transaction(async (tx) => {
+      const organization = await tx.organization.create({
+        data: {
+          kind: input.kind as OrgKind,
+          name: input.organizationName,
+          creditCode: input.creditCode,
+          regionCode: input.regionCode,
+          legalEntityType: LEGAL_ENTITY[input.kind],
+          areaId: area?.id ?? null,
+          inDevelopmentZone: inBaodi && (input.inDevelopmentZone || area?.kind === 'DEV_ZONE'),
+        },
+        select: { id: true },
+      })
+      const user = await tx.user.create({
+        data: {
+          email: input.email,
+          name: input.name,
+          passwordHash,
+          memberships: { create: { organizationId: organization.id, role: ADMIN_ROLE[input.kind] } },
+        },
+        select: { id: true },
+      })
+      await recordAudit(tx, {
+        actorId: user.id,
+        actorOrgId: organization.id,
+        action: 'organization.register',
+        entityType: 'Organization',
+        entityId: organization.id,
+        data: { kind: input.kind, name: input.organizationName },
+        ip,
+      })
+      return { userId: user.id, organizationId: organization.id }
+    })
+    return { ok: true, value }
+  } catch (error) {
+    // Another request registered the same email or code between the check and the insert.
+    const violated = uniqueViolation(error)
+    if (!violated) throw error
+    const onEmail = violated.some((t) => t.includes('email'))
+    return { ok: false, fieldErrors: onEmail ? { email: ['errors.email.taken'] } : { creditCode: ['errors.creditCode.taken'] } }
+  }
+}
+
+export type LoginResult = { ok: true; userId: string } | { ok: false; error: 'errors.login.invalid' | 'errors.login.rateLimited' }
+
+/** Checks a password with argon2id; failed attempts are throttled per address and account. */
+export async function authenticate(email: string, password: string, ip: string): Promise<LoginResult> {
+  const env = getEnv()
+  const key = `login:${ip}:${email}`
+  const { allowed } = await hitRateLimit(key, env.LOGIN_RATE_LIMIT, env.LOGIN_RATE_WINDOW_SECONDS)
+  if (!allowed) return { ok: false, error: 'errors.login.rateLimited' }
+
+  const user = await prisma.user.findUnique({
+    where: { email },
+    select: { id: true, passwordHash: true, disabledAt: true },
+  })
+  const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password)
+  if (!user || !valid || user.disabledAt) return { ok: false, error: 'errors.login.invalid' }
+
+  await clearRateLimit(key)
+  await prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } })
+  return { ok: true, userId: user.id }
+}
+
+/** Bureau accounts are created by a platform admin, never by self-registration. */
+export async function createBureauStaff(
+  adminId: string,
+  input: { name: string; email: string; password: string },
+): Promise<Outcome<{ userId: string }>> {
+  const bureau = await prisma.organization.findFirst({ where: { kind: 'BUREAU' }, select: { id: true } })
+  if (!bureau) return { ok: false, fieldErrors: { email: ['errors.bureau.missing'] } }
+  if (await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
+    return { ok: false, fieldErrors: { email: ['errors.email.taken'] } }
+  }
+  const passwordHash = await hashPassword(input.password)
+  try {
+    const userId = await prisma.$transaction(async (tx) => {
+      const user = await tx.user.create({
+        data: {
+          email: input.email,
+          name: input.name,
+          passwordHash,
+          memberships: { create: { organizationId: bureau.id, role: 'BUREAU_STAFF' } },
+        },
+        select: { id: true },
+      })
+      await recordAudit(tx, {
+        actorId: adminId,
+        action: 'user.createBureauStaff',
+        entityType: 'User',
+        entityId: user.id,
+        data: { email: input.email },
+      })
+      return user.id
+    })
+    return { ok: true, value: { userId } }
+  } catch (error) {
+    if (uniqueViolation(error)) return { ok: false, fieldErrors: { email: ['errors.email.taken'] } }
+    throw error
+  }
+}

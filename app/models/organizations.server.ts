@@ -1,0 +1,33 @@
+import { prisma } from '~/utils/db.server'
+
+export async function countOrganizationsByKind() {
+  const rows = await prisma.organization.groupBy({ by: ['kind'], _count: { _all: true } })
+  return Object.fromEntries(rows.map((r) => [r.kind, r._count._all])) as Partial<Record<string, number>>
+}
+
+export function listRecentOrganizations(take = 20) {
+  return prisma.organization.findMany({
+    select: { id: true, name: true, kind: true, regionCode: true, needsReview: true, createdAt: true },
+    orderBy: { createdAt: 'desc' },
+    take,
+  })
+}
+
+export function listBureauStaff() {
+  return prisma.user.findMany({
+    where: { memberships: { some: { role: 'BUREAU_STAFF' } } },
+    select: { id: true, name: true, email: true, createdAt: true },
+    orderBy: { createdAt: 'asc' },
+  })
+}
+
+/** Public counts for the landing page. */
+export async function getMarketplaceStats() {
+  const [needs, results, experts, institutions] = await Promise.all([
+    prisma.need.count({ where: { status: 'PUBLISHED' } }),
+    prisma.researchResult.count({ where: { status: 'PUBLISHED' } }),
+    prisma.expert.count({ where: { status: 'PUBLISHED' } }),
+    prisma.organization.count({ where: { kind: { in: ['UNIVERSITY', 'RESEARCH_INSTITUTE'] } } }),
+  ])
+  return { needs, results, experts, institutions }
+}

@@ -1,0 +1,98 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { useLoaderData, useSearchParams } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { listContractsForOrganization } from '~/models/contracts.server'
+import { listNeedsForOrganization } from '~/models/needs.server'
+import { requireEnterprise } from '~/utils/permissions.server'
+import { pageTitle } from '~/utils/meta'
+import { Money } from '~/components/money'
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'enterprise.title')
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { membership } = await requireEnterprise(request)
+  const [needs, contracts] = await Promise.all([
+    listNeedsForOrganization(membership.organizationId),
+    listContractsForOrganization(membership.organizationId),
+  ])
+  return {
+    organizationName: membership.organizationName,
+    needs: needs.map((n) => ({ ...n, deadline: n.deadline?.toISOString().slice(0, 10) ?? null })),
+    contracts: contracts.map((c) => ({ ...c, amountFen: c.amountFen.toString(), signedOn: c.signedOn.toISOString().slice(0, 10) })),
+  }
+}
+
+export default function EnterpriseHome() {
+  const { t, i18n } = useTranslation()
+  const { organizationName, needs, contracts } = useLoaderData<typeof loader>()
+  const [params] = useSearchParams()
+  const zh = i18n.language === 'zh'
+  const open = needs.filter((n) => n.status === 'PUBLISHED' || n.status === 'IN_PROGRESS').length
+  return (
+    <>
+      <h1>{t('enterprise.title')}</h1>
+      <p className="muted">{organizationName}</p>
+      {params.get('welcome') ? <p className="notice">{t('register.welcome')}</p> : null}
+      <div className="grid">
+        <div className="stat">
+          <div className="value">{needs.length}</div>
+          <div className="label">{t('enterprise.needCount')}</div>
+        </div>
+        <div className="stat">
+          <div className="value">{open}</div>
+          <div className="label">{t('enterprise.openNeeds')}</div>
+        </div>
+        <div className="stat">
+          <div className="value">{contracts.length}</div>
+          <div className="label">{t('enterprise.contracts')}</div>
+        </div>
+      </div>
+      <h2>{t('enterprise.myNeeds')}</h2>
+      {needs.length === 0 ? (
+        <p className="muted">{t('enterprise.noNeeds')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th>{t('fields.title')}</th>
+                <th>{t('fields.field')}</th>
+                <th>{t('fields.status')}</th>
+                <th>{t('fields.deadline')}</th>
+                <th>{t('enterprise.matchCount')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {needs.map((n) => (
+                <tr key={n.id}>
+                  <td>{n.title}</td>
+                  <td>{n.field ? (zh ? n.field.nameZh : n.field.nameEn) : '—'}</td>
+                  <td>
+                    <span className="badge">{t(`needStatus.${n.status}`)}</span>
+                  </td>
+                  <td>{n.deadline ?? '—'}</td>
+                  <td>{n._count.matches}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h2>{t('enterprise.myContracts')}</h2>
+      {contracts.length === 0 ? (
+        <p className="muted">{t('enterprise.noContracts')}</p>
+      ) : (
+        <ul className="list">
+          {contracts.map((c) => (
+            <li key={c.id}>
+              <strong>{c.projectName}</strong> · {t(`contractTypes.${c.type}`)} · <Money fen={c.amountFen} /> ·{' '}
+              <span className="muted">
+                {c.sellerName} → {c.buyerName} · {c.signedOn}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,93 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { useLoaderData, useSearchParams } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { listExpertsForOrganization } from '~/models/experts.server'
+import { countResultsByStatus, listResultsForOrganization } from '~/models/results.server'
+import { requireOffice } from '~/utils/permissions.server'
+import { pageTitle } from '~/utils/meta'
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'office.title')
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { membership } = await requireOffice(request)
+  const orgId = membership.organizationId
+  const [results, counts, experts] = await Promise.all([
+    listResultsForOrganization(orgId),
+    countResultsByStatus(orgId),
+    listExpertsForOrganization(orgId),
+  ])
+  return { organizationName: membership.organizationName, results, counts, experts }
+}
+
+export default function OfficeHome() {
+  const { t, i18n } = useTranslation()
+  const { organizationName, results, counts, experts } = useLoaderData<typeof loader>()
+  const [params] = useSearchParams()
+  const zh = i18n.language === 'zh'
+  return (
+    <>
+      <h1>{t('office.title')}</h1>
+      <p className="muted">{organizationName}</p>
+      {params.get('welcome') ? <p className="notice">{t('register.welcome')}</p> : null}
+      <div className="grid">
+        {(['PUBLISHED', 'DRAFT', 'ARCHIVED'] as const).map((s) => (
+          <div className="stat" key={s}>
+            <div className="value">{counts[s] ?? 0}</div>
+            <div className="label">{t(`office.results.${s}`)}</div>
+          </div>
+        ))}
+        <div className="stat">
+          <div className="value">{experts.length}</div>
+          <div className="label">{t('office.expertCount')}</div>
+        </div>
+      </div>
+      <h2>{t('office.recentResults')}</h2>
+      {results.length === 0 ? (
+        <p className="muted">{t('office.noResults')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th>{t('fields.title')}</th>
+                <th>{t('fields.field')}</th>
+                <th>{t('fields.maturity')}</th>
+                <th>{t('fields.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {results.map((r) => (
+                <tr key={r.id}>
+                  <td>{r.title}</td>
+                  <td>{r.field ? (zh ? r.field.nameZh : r.field.nameEn) : '—'}</td>
+                  <td>
+                    {r.trl ? `TRL ${r.trl}` : '—'}
+                    {r.stage ? ` · ${t(`stages.${r.stage}`)}` : ''}
+                  </td>
+                  <td>
+                    <span className="badge">{t(`listingStatus.${r.status}`)}</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h2>{t('office.experts')}</h2>
+      <ul className="list">
+        {experts.map((e) => (
+          <li key={e.id}>
+            <strong>{e.name}</strong> {e.title ? <span className="muted">· {e.title}</span> : null}
+            <div className="tags">
+              {e.directions.map((d) => (
+                <span className="badge" key={d}>
+                  {d}
+                </span>
+              ))}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </>
+  )
+}

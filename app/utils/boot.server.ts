@@ -1,0 +1,22 @@
+import { applyMigrations } from '../../prisma/schema-engine'
+import { seedDatabase } from '../../prisma/seed/seed'
+import { databaseUrl, prisma, usingEmbeddedDatabase } from './db.server'
+import { getEnv } from './env.server'
+
+/**
+ * Runs once per server process before the first request: applies pending migrations (the
+ * schema engine serialises concurrent servers with an advisory lock), and gives the embedded
+ * default its demo data on first start.
+ */
+export async function bootServer() {
+  getEnv()
+  if (process.env.SKIP_MIGRATIONS !== '1') {
+    const applied = await applyMigrations(databaseUrl)
+    if (applied.length) console.log(`applied migrations: ${applied.join(', ')}`)
+  }
+  const wantsSeed = process.env.SEED_DEMO_DATA ? process.env.SEED_DEMO_DATA === '1' : usingEmbeddedDatabase
+  if (wantsSeed && (await prisma.user.count()) === 0) {
+    console.log('empty database: loading demo data…')
+    await seedDatabase(prisma, (m) => console.log(`  ${m}`))
+  }
+}

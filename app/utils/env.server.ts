@@ -1,0 +1,40 @@
+import { z } from 'zod'
+
+/** Environment, validated once at boot. Only `publicEnv` ever reaches the browser. */
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z.string().url().optional(),
+  SESSION_SECRET: z.string().min(16).optional(),
+  SESSION_TTL_DAYS: z.coerce.number().int().positive().default(14),
+  SECURE_COOKIES: z.enum(['true', 'false']).optional(),
+  MEILI_HOST: z.string().url().optional(),
+  MEILI_API_KEY: z.string().optional(),
+  STRIPE_SECRET_KEY: z.string().optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().optional(),
+  SMTP_URL: z.string().optional(),
+  PUBLIC_BASE_URL: z.string().url().default('http://localhost:3000'),
+  LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+  LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
+})
+
+export type Env = z.infer<typeof EnvSchema>
+
+let cached: Env | undefined
+
+export function getEnv(): Env {
+  if (cached) return cached
+  const parsed = EnvSchema.safeParse(process.env)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
+    throw new Error(`Invalid environment: ${problems}`)
+  }
+  if (parsed.data.NODE_ENV === 'production' && parsed.data.DATABASE_URL && !parsed.data.SESSION_SECRET) {
+    throw new Error('SESSION_SECRET must be set when running against a shared DATABASE_URL in production')
+  }
+  cached = parsed.data
+  return cached
+}
+
+export function publicEnv() {
+  return { stripeEnabled: Boolean(getEnv().STRIPE_SECRET_KEY) }
+}

@@ -1,0 +1,100 @@
+import { redirect } from '@remix-run/node'
+import type { Role } from '~/generated/prisma/enums'
+import { prisma } from './db.server'
+import { sessionCookie } from './cookies.server'
+import { getEnv } from './env.server'
+import { randomToken, sha256 } from './crypto.server'
+
+export interface SessionUser {
+  id: string
+  email: string
+  name: string
+  sessionId: string
+  memberships: Array<{ organizationId: string; organizationName: string; organizationKind: string; role: Role }>
+}
+
+async function readToken(request: Request): Promise<string | null> {
+  const value = await sessionCookie().parse(request.headers.get('Cookie'))
+  return typeof value === 'string' && value.length > 20 ? value : null
+}
+
+/** The signed-in user, or null. The cookie holds a random token; the table stores its hash. */
+export async function getSessionUser(request: Request): Promise<SessionUser | null> {
+  const token = await readToken(request)
+  if (!token) return null
+  const session = await prisma.session.findUnique({
+    where: { id: sha256(token) },
+    select: {
+      id: true,
+      expiresAt: true,
+      user: {
+        select: {
+          id: true,
+          email: true,
+          name: true,
+          disabledAt: true,
+          memberships: {
+            select: { role: true, organization: { select: { id: true, name: true, kind: true } } },
+            orderBy: { createdAt: 'asc' },
+          },
+        },
+      },
+    },
+  })
+  if (!session || session.expiresAt < new Date() || session.user.disabledAt) return null
+  const { user } = session
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    sessionId: session.id,
+    memberships: user.memberships.map((m) => ({
+      organizationId: m.organization.id,
+      organizationName: m.organization.name,
+      organizationKind: m.organization.kind,
+      role: m.role,
+    })),
+  }
+}
+
+export async function createSession(userId: string, request: Request) {
+  const token = randomToken()
+  const ttlMs = getEnv().SESSION_TTL_DAYS * 24 * 3600 * 1000
+  await prisma.session.create({
+    data: {
+      id: sha256(token),
+      userId,
+      csrfSecret: randomToken(16),
+      expiresAt: new Date(Date.now() + ttlMs),
+      ip: clientIp(request),
+      userAgent: request.headers.get('User-Agent')?.slice(0, 300) ?? null,
+    },
+  })
+  return sessionCookie().serialize(token)
+}
+
+export async function destroySession(request: Request) {
+  const token = await readToken(request)
+  if (token) await prisma.session.deleteMany({ where: { id: sha256(token) } })
+  return sessionCookie().serialize('', { maxAge: 0 })
+}
+
+export function clientIp(request: Request) {
+  return (
+    request.headers.get('X-Forwarded-For')?.split(',')[0]?.trim() ||
+    request.headers.get('X-Real-IP') ||
+    'local'
+  )
+}
+
+export function loginRedirect(request: Request) {
+  const url = new URL(request.url)
+  const to = url.pathname + url.search
+  return redirect(`/login?redirectTo=${encodeURIComponent(to)}`)
+}
+
+/** Only same-site relative paths are followed after login. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/') {
+  if (!to || typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//')) return fallback
+  return to
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod'
+import { PROVINCES } from '~/data/regions'
+
+/** Shared field schemas; messages are message-catalog keys the UI translates. */
+export const RegionCodeSchema = z
+  .string({ error: 'errors.region.required' })
+  .trim()
+  .regex(/^[0-9]{6}$/, { message: 'errors.region.format' })
+  .refine((v) => v.slice(0, 2) in PROVINCES, { message: 'errors.region.unknown' })
+
+export const EmailSchema = z
+  .string({ error: 'errors.email.required' })
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: 'errors.email.format' }))
+
+const COMMON_PASSWORDS = new Set([
+  'password123', '1234567890', '12345678910', 'qwerty12345', 'abc1234567', 'admin12345',
+  'woaini1314', 'a123456789', 'password1234', '1qaz2wsx3edc', 'iloveyou123',
+])
+
+export const PasswordSchema = z
+  .string({ error: 'errors.password.required' })
+  .min(10, { message: 'errors.password.short' })
+  .max(128, { message: 'errors.password.long' })
+  .refine((v) => /[A-Za-z]/.test(v) && /[0-9]/.test(v), { message: 'errors.password.mix' })
+  .refine((v) => !COMMON_PASSWORDS.has(v.toLowerCase()), { message: 'errors.password.common' })
+
+/** Money in yuan as typed by a person ("12.5", "1,200") → integer fen, exact. */
+export const YuanToFenSchema = z
+  .string()
+  .trim()
+  .transform((v) => v.replace(/[,，\s]/g, ''))
+  .refine((v) => /^\d{1,13}(\.\d{1,2})?$/.test(v), { message: 'errors.money.format' })
+  .transform((v) => {
+    const [whole, frac = ''] = v.split('.')
+    return BigInt(whole) * 100n + BigInt(frac.padEnd(2, '0'))
+  })
+
+export function formatFen(fen: bigint | number, locale = 'zh'): string {
+  const value = typeof fen === 'bigint' ? fen : BigInt(Math.round(fen))
+  const yuan = value / 100n
+  const cents = (value % 100n).toString().padStart(2, '0')
+  const grouped = yuan.toLocaleString(locale === 'zh' ? 'zh-CN' : 'en-US')
+  return `${grouped}.${cents}`
+}

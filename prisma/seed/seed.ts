@@ -1,0 +1,350 @@
+import type { PrismaClient } from '../../app/generated/prisma/client'
+import { creditCodeCheckChar } from '../../app/validation/credit-code'
+import { BAODI_REGION_CODE } from '../../app/data/regions'
+import { hashPassword } from '../../app/utils/password.server'
+import { AREAS, FIELDS, INSTITUTIONS } from './reference'
+import { KPIS, PLAN_TARGETS_2022 } from './kpis'
+import {
+  ENTERPRISE_SUFFIX, ENTERPRISE_WORDS, GIVEN, METHODS, NEED_PATTERNS, NEED_PROBLEMS,
+  RESULT_PATTERNS, SURNAMES, TITLES, TOPICS,
+} from './vocabulary'
+
+/**
+ * Deterministic demo data in Chinese. Every row has a stable ID, and rows are inserted with
+ * `skipDuplicates`, so running the seed twice changes nothing.
+ */
+export const DEMO_PASSWORD = 'Baodi2026demo'
+export const DEMO_LOGINS = [
+  { email: 'enterprise-admin@baodi-demo.cn', name: '张建华', role: 'ENTERPRISE_ADMIN' },
+  { email: 'enterprise-member@baodi-demo.cn', name: '李晓东', role: 'ENTERPRISE_MEMBER' },
+  { email: 'office-admin@baodi-demo.cn', name: '王海波', role: 'TTO_ADMIN' },
+  { email: 'office-member@baodi-demo.cn', name: '赵雪梅', role: 'TTO_MEMBER' },
+  { email: 'expert@baodi-demo.cn', name: '陈志强', role: 'EXPERT' },
+  { email: 'bureau@baodi-demo.cn', name: '刘芳', role: 'BUREAU_STAFF' },
+  { email: 'admin@baodi-demo.cn', name: '周平', role: 'PLATFORM_ADMIN' },
+] as const
+
+const COUNTS = { enterprises: 80, outsideEnterprises: 12, experts: 320, results: 1050, needs: 170, contracts: 480 }
+
+function rng(seed: number) {
+  let s = seed >>> 0
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0
+    let t = s
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const random = rng(20210628)
+const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]
+const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1))
+const pad = (n: number, width = 4) => String(n).padStart(width, '0')
+const unique = <T>(items: T[]) => [...new Set(items)]
+
+function creditCode(prefix: string, region: string, serial: number) {
+  const charset = '0123456789ABCDEFGHJKLMNPQRTUWXY'
+  let body = ''
+  let n = serial * 7919 + 104729
+  for (let i = 0; i < 9; i++) {
+    body += charset[n % 31]
+    n = Math.floor(n / 31) + i * 13
+  }
+  const first17 = `${prefix}${region}${body}`
+  return first17 + creditCodeCheckChar(first17)
+}
+
+function topicsFor(field: string) {
+  return TOPICS[field] ?? TOPICS[field.split('.')[0]] ?? TOPICS.ADV
+}
+
+function personName() {
+  return pick(SURNAMES.split('')) + pick(GIVEN.split('')) + (random() < 0.6 ? pick(GIVEN.split('')) : '')
+}
+
+function fill(pattern: string, topic: string) {
+  return pattern.replace('{t}', topic).replace('{m}', pick(METHODS))
+}
+
+function patentNumber(year: number) {
+  const serial = int(1000000, 9999999)
+  const digits = `${year}1${String(serial).slice(0, 7)}`
+  // CN application-number check digit: weighted sum mod 11, 10 → X.
+  const weights = [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5]
+  const sum = digits.split('').reduce((acc, d, i) => acc + Number(d) * weights[i], 0)
+  const check = sum % 11 === 10 ? 'X' : String(sum % 11)
+  return `ZL${digits}.${check}`
+}
+
+type Log = (message: string) => void
+
+export async function seedDatabase(prisma: PrismaClient, log: Log = () => {}) {
+  const areas = AREAS.map((a, i) => ({ id: `area-${a.code}`, ...a, sortOrder: i }))
+  await prisma.area.createMany({ data: areas, skipDuplicates: true })
+  await prisma.techField.createMany({
+    data: FIELDS.filter((f) => !f.parentCode).map((f, i) => ({ ...f, priority: f.priority ?? false, sortOrder: i })),
+    skipDuplicates: true,
+  })
+  await prisma.techField.createMany({
+    data: FIELDS.filter((f) => f.parentCode).map((f, i) => ({ ...f, priority: f.priority ?? false, sortOrder: 100 + i })),
+    skipDuplicates: true,
+  })
+  log(`areas ${areas.length}, fields ${FIELDS.length}`)
+
+  const bureau = { id: 'org-bureau', kind: 'BUREAU' as const, name: '天津市宝坻区科学技术局', regionCode: BAODI_REGION_CODE, legalEntityType: 'GOVERNMENT' as const, creditCode: creditCode('11', BAODI_REGION_CODE, 1) }
+  const platform = { id: 'org-platform', kind: 'SERVICE_AGENCY' as const, name: '宝坻区科技成果转化服务中心', regionCode: BAODI_REGION_CODE, legalEntityType: 'SOCIAL_ORGANIZATION' as const, creditCode: creditCode('12', BAODI_REGION_CODE, 2) }
+  const institutions = INSTITUTIONS.map((inst, i) => ({
+    id: `org-inst-${pad(i + 1)}`,
+    kind: inst.kind,
+    name: inst.name,
+    regionCode: inst.regionCode,
+    legalEntityType: inst.kind,
+    creditCode: creditCode('12', inst.regionCode, 100 + i),
+    fields: inst.fields,
+  }))
+  const enterpriseFields = Object.keys(ENTERPRISE_SUFFIX)
+  const usedNames = new Set<string>()
+  const enterprises = Array.from({ length: COUNTS.enterprises + COUNTS.outsideEnterprises }, (_, i) => {
+    const inBaodi = i < COUNTS.enterprises
+    const field = pick(enterpriseFields)
+    let name: string
+    do {
+      name = `${inBaodi ? '天津' : pick(['北京', '河北', '天津滨海'])}${pick(ENTERPRISE_WORDS)}${pick(ENTERPRISE_WORDS)}${ENTERPRISE_SUFFIX[field]}`
+    } while (usedNames.has(name))
+    usedNames.add(name)
+    const area = inBaodi ? areas[i % areas.length] : null
+    const regionCode = inBaodi ? BAODI_REGION_CODE : pick(['110108', '110105', '130602', '120116'])
+    const tiers = unique(
+      [random() < 0.45 && 'HIGH_TECH', random() < 0.5 && 'TECH_SME', random() < 0.2 && 'EAGLET', random() < 0.06 && 'GAZELLE', random() < 0.04 && 'LEADER'].filter(Boolean) as string[],
+    )
+    return {
+      id: `org-ent-${pad(i + 1)}`,
+      kind: 'ENTERPRISE' as const,
+      name,
+      regionCode,
+      legalEntityType: 'ENTERPRISE' as const,
+      creditCode: creditCode('91', regionCode, 1000 + i),
+      areaId: area?.id ?? null,
+      inDevelopmentZone: area?.kind === 'DEV_ZONE' || (inBaodi && random() < 0.3),
+      tiers: tiers as never[],
+      field,
+    }
+  })
+  await prisma.organization.createMany({
+    data: [bureau, platform, ...institutions.map(({ fields: _f, ...o }) => o), ...enterprises.map(({ field: _f, ...o }) => o)],
+    skipDuplicates: true,
+  })
+  log(`organizations ${2 + institutions.length + enterprises.length}`)
+
+  const experts = Array.from({ length: COUNTS.experts }, (_, i) => {
+    const inst = institutions[i % institutions.length]
+    const field = pick(inst.fields)
+    const topics = topicsFor(field)
+    const directions = unique([pick(topics), pick(topics), pick(topics)]).slice(0, int(1, 3))
+    return {
+      id: `expert-${pad(i + 1)}`,
+      organizationId: inst.id,
+      externalId: `E${pad(i + 1)}`,
+      name: personName(),
+      title: pick(TITLES),
+      directions,
+      keywords: unique([...directions, pick(topics)]),
+      fieldCodes: [field],
+      bio: `长期从事${directions.join('、')}方向研究，主持国家及省部级科研项目多项，与企业开展产学研合作。`,
+      achievements: `发表论文${int(10, 120)}篇，授权发明专利${int(2, 40)}项。`,
+      email: `expert${pad(i + 1)}@example.edu.cn`,
+      contactVisibility: 'AFTER_INTRODUCTION' as const,
+      available: random() < 0.85,
+    }
+  })
+  await prisma.expert.createMany({ data: experts, skipDuplicates: true })
+  log(`experts ${experts.length}`)
+
+  const results = Array.from({ length: COUNTS.results }, (_, i) => {
+    const inst = institutions[i % institutions.length]
+    const field = pick(inst.fields)
+    const topics = topicsFor(field)
+    const topic = pick(topics)
+    const trl = int(2, 9)
+    const stage = trl <= 3 ? 'LAB' : trl <= 5 ? 'SMALL_PILOT' : trl <= 7 ? 'PILOT' : 'INDUSTRIAL'
+    const ipType = pick(['INVENTION_PATENT', 'INVENTION_PATENT', 'UTILITY_MODEL', 'SOFTWARE_COPYRIGHT', 'TECHNICAL_SECRET'] as const)
+    const priceMin = BigInt(int(5, 200)) * 1_000_000n
+    const published = random() < 0.92
+    return {
+      id: `result-${pad(i + 1, 5)}`,
+      organizationId: inst.id,
+      externalId: `R${pad(i + 1, 5)}`,
+      title: fill(pick(RESULT_PATTERNS), topic),
+      abstract: `本成果围绕${topic}开展研究，${pick(['突破了关键工艺瓶颈', '形成了完整技术方案', '完成了样机研制', '建立了中试生产线'])}，主要指标达到国内先进水平，可应用于${pick(topics)}等场景。`,
+      fieldCode: field,
+      keywords: unique([topic, pick(topics), pick(topics)]),
+      trl,
+      stage: stage as 'LAB',
+      ipType,
+      patentNumbers: ipType === 'INVENTION_PATENT' || ipType === 'UTILITY_MODEL' ? [patentNumber(int(2015, 2024))] : [],
+      transferModes: unique([pick(['TRANSFER', 'LICENSE', 'DEVELOPMENT'] as const), pick(['EQUITY', 'LICENSE', 'CONSULTING'] as const)]),
+      priceMinFen: priceMin,
+      priceMaxFen: priceMin * BigInt(int(2, 5)),
+      status: published ? ('PUBLISHED' as const) : ('DRAFT' as const),
+      publishedAt: published ? new Date(Date.UTC(int(2020, 2026), int(0, 10), int(1, 28))) : null,
+    }
+  })
+  await prisma.researchResult.createMany({ data: results, skipDuplicates: true })
+  const team = results.map((r, i) => {
+    const candidates = experts.filter((e) => e.organizationId === r.organizationId)
+    return { resultId: r.id, expertId: candidates[i % candidates.length].id, isLead: true }
+  })
+  await prisma.resultExpert.createMany({ data: team, skipDuplicates: true })
+  log(`results ${results.length}`)
+
+  const baodiEnterprises = enterprises.slice(0, COUNTS.enterprises)
+  const needs = Array.from({ length: COUNTS.needs }, (_, i) => {
+    const ent = baodiEnterprises[i % baodiEnterprises.length]
+    const topics = topicsFor(ent.field)
+    const topic = pick(topics)
+    const budgetMin = BigInt(int(10, 300)) * 1_000_000n
+    const status = i % 11 === 0 ? 'DRAFT' : i % 17 === 0 ? 'SOLVED' : i % 13 === 0 ? 'IN_PROGRESS' : 'PUBLISHED'
+    return {
+      id: `need-${pad(i + 1)}`,
+      organizationId: ent.id,
+      externalId: `N${pad(i + 1)}`,
+      title: fill(pick(NEED_PATTERNS), topic),
+      summary: `我公司主营${topic}相关产品，${pick(NEED_PROBLEMS)}`,
+      confidentialDetail: `具体指标：${topic}关键参数需提升${int(10, 50)}%，现有产线年产能${int(1, 50)}万件；详细工艺参数与客户信息仅向对接方公开。`,
+      triedApproaches: '已尝试调整工艺参数和更换供应商，效果有限。',
+      fieldCode: ent.field,
+      keywords: unique([topic, pick(topics)]),
+      regionCode: BAODI_REGION_CODE,
+      budgetMinFen: budgetMin,
+      budgetMaxFen: budgetMin * 2n,
+      deadline: new Date(Date.UTC(2026, int(11, 11), 1) + int(30, 400) * 86400000),
+      cooperationModes: unique([pick(['DEVELOPMENT', 'TRANSFER', 'LICENSE'] as const), pick(['CONSULTING', 'SERVICE', 'DEVELOPMENT'] as const)]),
+      wantedTrlMin: int(4, 7),
+      status: status as 'PUBLISHED',
+      publishedAt: status === 'DRAFT' ? null : new Date(Date.UTC(int(2021, 2026), int(0, 10), int(1, 28))),
+    }
+  })
+  await prisma.need.createMany({ data: needs, skipDuplicates: true })
+  log(`needs ${needs.length}`)
+
+  const contracts = Array.from({ length: COUNTS.contracts }, (_, i) => {
+    const year = 2020 + (i % 7)
+    const signedOn = new Date(Date.UTC(year, int(0, 11), int(1, 28)))
+    const outflow = i % 6 === 0
+    const inst = institutions[int(0, institutions.length - 1)]
+    const baodi = baodiEnterprises[int(0, baodiEnterprises.length - 1)]
+    const outside = enterprises[COUNTS.enterprises + (i % COUNTS.outsideEnterprises)]
+    const seller = outflow ? baodi : inst
+    const buyer = outflow ? outside : baodi
+    const type = pick(['DEVELOPMENT_COMMISSIONED', 'DEVELOPMENT_COMMISSIONED', 'DEVELOPMENT_COOPERATIVE', 'TRANSFER', 'LICENSE', 'CONSULTING', 'SERVICE', 'SERVICE'] as const)
+    // Log-normal-ish amounts between 5万 and several hundred 万 yuan, exact in fen.
+    const amountFen = BigInt(Math.round(Math.exp(random() * 4.2 + 11.5))) * 100n
+    const techShare = type === 'CONSULTING' || type === 'SERVICE' ? int(85, 100) : int(60, 100)
+    const techAmountFen = (amountFen * BigInt(techShare)) / 100n
+    const current = year === 2026
+    const status = current && i % 3 === 0 ? 'SIGNED' : current && i % 3 === 1 ? 'SUBMITTED' : i % 53 === 0 ? 'TERMINATED' : i % 41 === 0 ? 'AMENDED' : 'REGISTERED'
+    const registered = status === 'REGISTERED' || status === 'AMENDED' || status === 'TERMINATED'
+    const field = 'fields' in seller ? pick(seller.fields) : (seller as { field: string }).field
+    const baodiParty = outflow ? seller : buyer
+    return {
+      id: `contract-${pad(i + 1)}`,
+      externalId: `C${pad(i + 1)}`,
+      type,
+      projectName: `${pick(topicsFor(field))}${pick(['技术开发', '技术服务', '成果转化', '工艺优化', '联合攻关'])}项目`,
+      status: status as 'REGISTERED',
+      registrationNumber: registered ? `${year}${seller.regionCode}${pad(i + 1, 6)}` : null,
+      registeredAt: registered ? new Date(signedOn.getTime() + int(5, 40) * 86400000) : null,
+      buyerOrgId: buyer.id,
+      buyerName: buyer.name,
+      buyerCreditCode: buyer.creditCode,
+      buyerRegionCode: buyer.regionCode,
+      buyerEntityType: buyer.legalEntityType,
+      sellerOrgId: seller.id,
+      sellerName: seller.name,
+      sellerCreditCode: seller.creditCode,
+      sellerRegionCode: seller.regionCode,
+      sellerEntityType: seller.legalEntityType,
+      amountFen,
+      techAmountFen,
+      signedOn,
+      validFrom: signedOn,
+      validTo: new Date(signedOn.getTime() + int(180, 1095) * 86400000),
+      paymentMode: pick(['LUMP_SUM', 'INSTALMENTS', 'INSTALMENTS', 'ROYALTY', 'ENTRY_FEE_ROYALTY'] as const),
+      fieldCode: field,
+      ipType: type === 'TRANSFER' || type === 'LICENSE' ? ('INVENTION_PATENT' as const) : ('NONE' as const),
+      areaId: (baodiParty as { areaId?: string | null }).areaId ?? null,
+      inDevelopmentZone: (baodiParty as { inDevelopmentZone?: boolean }).inDevelopmentZone ?? false,
+      needsExpertReview: amountFen >= 500_000_000n,
+      version: status === 'AMENDED' ? 2 : 1,
+      terminatedAt: status === 'TERMINATED' ? new Date(signedOn.getTime() + 200 * 86400000) : null,
+      createdByOrgId: seller.id,
+    }
+  })
+  await prisma.contract.createMany({ data: contracts, skipDuplicates: true })
+  log(`contracts ${contracts.length}`)
+
+  const targets = [
+    ...PLAN_TARGETS_2022.map((t) => ({ id: `target-2022-${t.metric}`, metric: t.metric, year: 2022, value: t.value })),
+    // Demo targets for the other years, so the dashboard has something to track against.
+    ...[2020, 2021, 2023, 2024, 2025, 2026].map((year) => ({
+      id: `target-${year}-CONTRACT_AMOUNT`,
+      metric: 'CONTRACT_AMOUNT',
+      year,
+      value: String(BigInt(year === 2020 ? 12 : year === 2021 ? 15 : 18 + (year - 2022) * 2) * 10_000_000_000n),
+    })),
+  ]
+  await prisma.target.createMany({
+    data: targets.map((t) => ({ ...t, metric: t.metric as 'CONTRACT_AMOUNT', scope: 'DISTRICT' as const, basis: 'BOTH' as const })),
+    skipDuplicates: true,
+  })
+  await prisma.kpi.createMany({
+    data: KPIS.map((k) => ({ id: `kpi-${pad(k.seq, 2)}`, ...k, targetYear: 2022 })),
+    skipDuplicates: true,
+  })
+  log(`targets ${targets.length}, KPIs ${KPIS.length}`)
+
+  await seedDemoLogins(prisma, { enterpriseId: baodiEnterprises[0].id, officeId: institutions[14].id, bureauId: bureau.id, platformId: platform.id })
+  log(`demo logins ${DEMO_LOGINS.length}`)
+}
+
+async function seedDemoLogins(
+  prisma: PrismaClient,
+  orgs: { enterpriseId: string; officeId: string; bureauId: string; platformId: string },
+) {
+  const existing = await prisma.user.findMany({
+    where: { email: { in: DEMO_LOGINS.map((l) => l.email) } },
+    select: { email: true },
+  })
+  const missing = DEMO_LOGINS.filter((l) => !existing.some((e) => e.email === l.email))
+  if (missing.length === 0) return
+  const passwordHash = await hashPassword(DEMO_PASSWORD)
+  const orgFor: Record<string, string> = {
+    ENTERPRISE_ADMIN: orgs.enterpriseId,
+    ENTERPRISE_MEMBER: orgs.enterpriseId,
+    TTO_ADMIN: orgs.officeId,
+    TTO_MEMBER: orgs.officeId,
+    EXPERT: orgs.officeId,
+    BUREAU_STAFF: orgs.bureauId,
+    PLATFORM_ADMIN: orgs.platformId,
+  }
+  await prisma.$transaction(async (tx) => {
+    for (const login of missing) {
+      const user = await tx.user.create({
+        data: {
+          id: `user-${login.role.toLowerCase().replace('_', '-')}`,
+          email: login.email,
+          name: login.name,
+          passwordHash,
+          memberships: { create: { organizationId: orgFor[login.role], role: login.role } },
+        },
+        select: { id: true },
+      })
+      if (login.role === 'EXPERT') {
+        // The demo expert is the first seeded expert of the demo office's institution.
+        const expert = await tx.expert.findFirstOrThrow({ where: { organizationId: orgs.officeId }, orderBy: { id: 'asc' } })
+        await tx.expert.update({ where: { id: expert.id }, data: { userId: user.id, name: login.name } })
+      }
+    }
+  })
+}
