@@ -31,7 +31,12 @@ async function loadEngineModule() {
 }
 
 // The WebAssembly engine reports Rust panics through this global before throwing.
-const panicRegistry = { message: '', set_message(message: string) { this.message = message } }
+const panicRegistry = {
+  message: '',
+  set_message(message: string) {
+    this.message = message
+  },
+}
 ;(globalThis as { PRISMA_WASM_PANIC_REGISTRY?: typeof panicRegistry }).PRISMA_WASM_PANIC_REGISTRY ??= panicRegistry
 
 let enginePromise: ReturnType<typeof loadEngineModule> | undefined
@@ -40,10 +45,7 @@ let enginePromise: ReturnType<typeof loadEngineModule> | undefined
  * `shadowIsSelf`: the database is itself a throwaway, so the engine's shadow database is the
  * same one (used to diff on a scratch database).
  */
-export async function openSchemaEngine(
-  connectionString: string,
-  { shadowIsSelf = false } = {},
-): Promise<SchemaEngine> {
+export async function openSchemaEngine(connectionString: string, { shadowIsSelf = false } = {}): Promise<SchemaEngine> {
   enginePromise ??= loadEngineModule()
   const bindings = await enginePromise
   const pgFactory = new PrismaPg(schemaEnginePoolConfig(connectionString))
@@ -52,9 +54,7 @@ export async function openSchemaEngine(
     provider: 'postgres' as const,
     adapterName: pgFactory.adapterName,
     connect,
-    connectToShadowDb: shadowIsSelf
-      ? connect
-      : async () => withCharColumns(await pgFactory.connectToShadowDb()),
+    connectToShadowDb: shadowIsSelf ? connect : async () => withCharColumns(await pgFactory.connectToShadowDb()),
   }
   const adapter = bindMigrationAwareSqlAdapterFactory(factory)
   const datamodel = fs.readFileSync(schemaPath, 'utf8')
@@ -116,9 +116,7 @@ export async function diffMigrationsToSchema(scratchUrl: string): Promise<string
   const engine = await openSchemaEngine(scratchUrl, { shadowIsSelf: true })
   try {
     const list = readMigrations()
-    const from = list.migrationDirectories.length
-      ? { tag: 'migrations' as const, ...list }
-      : { tag: 'empty' as const }
+    const from = list.migrationDirectories.length ? { tag: 'migrations' as const, ...list } : { tag: 'empty' as const }
     const result = await engine.diff({
       from,
       to: {

@@ -49,7 +49,13 @@ export function SelectField({ label, name, errors, options, placeholder, id, ...
   return (
     <div className="field">
       <label htmlFor={fieldId}>{label}</label>
-      <select id={fieldId} name={name} aria-invalid={invalid || undefined} aria-describedby={invalid ? errorId : undefined} {...select}>
+      <select
+        id={fieldId}
+        name={name}
+        aria-invalid={invalid || undefined}
+        aria-describedby={invalid ? errorId : undefined}
+        {...select}
+      >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>

@@ -4,7 +4,8 @@ import type { Catalog } from './zh'
 const en: Catalog = {
   app: {
     name: 'Baodi Technology Transfer Marketplace',
-    description: "Enterprise technical needs matched with Beijing-Tianjin-Hebei research results and experts; live technology-contract statistics.",
+    description:
+      'Enterprise technical needs matched with Beijing-Tianjin-Hebei research results and experts; live technology-contract statistics.',
     footer: 'Baodi District Science and Technology Bureau · platform of the Baodi innovation action plan',
   },
   nav: {
@@ -61,7 +62,10 @@ const en: Catalog = {
   errorPage: {
     notFound: { title: 'Page not found', body: 'This page does not exist, or you may not see it.' },
     forbidden: { title: 'Not allowed', body: 'Your account’s role cannot open this page.' },
-    generic: { title: 'Something went wrong', body: 'The server failed to handle the request. Please try again later.' },
+    generic: {
+      title: 'Something went wrong',
+      body: 'The server failed to handle the request. Please try again later.',
+    },
     home: 'Back to home',
   },
   fields: {
@@ -107,7 +111,11 @@ const en: Catalog = {
       mismatch: 'The passwords do not match',
     },
     kind: { required: 'Choose an organization type' },
-    orgName: { required: 'Enter the organization name', short: 'At least 2 characters', long: 'At most 100 characters' },
+    orgName: {
+      required: 'Enter the organization name',
+      short: 'At least 2 characters',
+      long: 'At most 100 characters',
+    },
     name: { required: 'Enter a name', short: 'At least 2 characters', long: 'At most 50 characters' },
     area: { required: 'Baodi enterprises choose their town or street', unknown: 'Unknown town or street' },
     login: { invalid: 'Wrong email or password', rateLimited: 'Too many sign-in attempts; try again in 15 minutes' },
@@ -117,7 +125,8 @@ const en: Catalog = {
   login: { title: 'Sign in', submit: 'Sign in', noAccount: 'No account yet?' },
   register: {
     title: 'Register an organization',
-    intro: 'Enterprises and university or institute tech-transfer offices register here; you become your organization’s admin. Bureau accounts are created by the platform admin.',
+    intro:
+      'Enterprises and university or institute tech-transfer offices register here; you become your organization’s admin. Bureau accounts are created by the platform admin.',
     creditCodeHint: '18 characters including the check character, as on the business licence',
     regionHint: '6-digit administrative code; Baodi is 120115',
     areaPlaceholder: 'Choose a town or street',
@@ -132,7 +141,12 @@ const en: Catalog = {
     toWorkspace: 'Open my workspace',
     join: 'Register your organization',
     statsLabel: 'Marketplace at a glance',
-    stats: { needs: 'Published needs', results: 'Published results', experts: 'Experts', institutions: 'Universities and institutes' },
+    stats: {
+      needs: 'Published needs',
+      results: 'Published results',
+      experts: 'Experts',
+      institutions: 'Universities and institutes',
+    },
     latestNeeds: 'Latest technical needs',
     latestResults: 'Latest research results',
   },

@@ -92,11 +92,15 @@ export async function registerOrganization(
     const violated = uniqueViolation(error)
     if (!violated) throw error
     const onEmail = violated.some((t) => t.includes('email'))
-    return { ok: false, fieldErrors: onEmail ? { email: ['errors.email.taken'] } : { creditCode: ['errors.creditCode.taken'] } }
+    return {
+      ok: false,
+      fieldErrors: onEmail ? { email: ['errors.email.taken'] } : { creditCode: ['errors.creditCode.taken'] },
+    }
   }
 }
 
-export type LoginResult = { ok: true; userId: string } | { ok: false; error: 'errors.login.invalid' | 'errors.login.rateLimited' }
+export type LoginResult =
+  { ok: true; userId: string } | { ok: false; error: 'errors.login.invalid' | 'errors.login.rateLimited' }
 
 /** Checks a password with argon2id; failed attempts are throttled per address and account. */
 export async function authenticate(email: string, password: string, ip: string): Promise<LoginResult> {

@@ -71,8 +71,16 @@ export default function AdminHome() {
         <h2>{t('admin.createStaff')}</h2>
         <Form method="post" className="stack" {...getFormProps(form)}>
           <CsrfInput />
-          <Field label={t('fields.contactName')} errors={fields.name.errors} {...getInputProps(fields.name, { type: 'text' })} />
-          <Field label={t('fields.email')} errors={fields.email.errors} {...getInputProps(fields.email, { type: 'email' })} />
+          <Field
+            label={t('fields.contactName')}
+            errors={fields.name.errors}
+            {...getInputProps(fields.name, { type: 'text' })}
+          />
+          <Field
+            label={t('fields.email')}
+            errors={fields.email.errors}
+            {...getInputProps(fields.email, { type: 'email' })}
+          />
           <Field
             label={t('fields.password')}
             hint={t('register.passwordHint')}

@@ -11,7 +11,12 @@ import { Money } from '~/components/money'
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'bureau.title')
 
 const QuerySchema = z.object({
-  year: z.coerce.number().int().min(2000).max(2100).catch(() => new Date().getFullYear()),
+  year: z.coerce
+    .number()
+    .int()
+    .min(2000)
+    .max(2100)
+    .catch(() => new Date().getFullYear()),
   basis: z.enum(['OUTFLOW', 'INFLOW', 'BOTH']).catch('BOTH'),
 })
 
@@ -30,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     targetFen: summary.targetFen?.toString() ?? null,
     progress: summary.targetFen ? Number((summary.amountFen * 10000n) / summary.targetFen) / 100 : null,
     byArea: summary.byArea.map((r) => ({
-      area: r.areaId ? areaById.get(r.areaId) ?? null : null,
+      area: r.areaId ? (areaById.get(r.areaId) ?? null) : null,
       contracts: r.contracts,
       amountFen: r.amountFen.toString(),
     })),
@@ -44,7 +49,11 @@ export default function BureauHome() {
   return (
     <>
       <h1>{t('bureau.title')}</h1>
-      <Form method="get" className="panel" style={{ display: 'flex', gap: '1rem', flexWrap: 'wrap', alignItems: 'end' }}>
+      <Form
+        method="get"
+        className="panel"
+        style={{ display: 'flex', gap: '1rem', flexWrap: 'wrap', alignItems: 'end' }}
+      >
         <div className="field">
           <label htmlFor="year">{t('bureau.year')}</label>
           <input id="year" name="year" type="number" defaultValue={d.year} min={2000} max={2100} />
@@ -86,7 +95,13 @@ export default function BureauHome() {
           <div className="label">{t('bureau.target')}</div>
           {d.progress !== null ? (
             <>
-              <div className="progress" role="progressbar" aria-valuenow={d.progress} aria-valuemin={0} aria-valuemax={100}>
+              <div
+                className="progress"
+                role="progressbar"
+                aria-valuenow={d.progress}
+                aria-valuemin={0}
+                aria-valuemax={100}
+              >
                 <span style={{ width: `${Math.min(100, d.progress)}%` }} />
               </div>
               <div className="label">{t('bureau.progress', { value: d.progress })}</div>

@@ -18,7 +18,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     organizationName: membership.organizationName,
     needs: needs.map((n) => ({ ...n, deadline: n.deadline?.toISOString().slice(0, 10) ?? null })),
-    contracts: contracts.map((c) => ({ ...c, amountFen: c.amountFen.toString(), signedOn: c.signedOn.toISOString().slice(0, 10) })),
+    contracts: contracts.map((c) => ({
+      ...c,
+      amountFen: c.amountFen.toString(),
+      signedOn: c.signedOn.toISOString().slice(0, 10),
+    })),
   }
 }
 

@@ -111,7 +111,11 @@ export default function RegisterPage() {
             </label>
           </>
         ) : null}
-        <Field label={t('fields.contactName')} errors={fields.name.errors} {...getInputProps(fields.name, { type: 'text' })} />
+        <Field
+          label={t('fields.contactName')}
+          errors={fields.name.errors}
+          {...getInputProps(fields.name, { type: 'text' })}
+        />
         <Field
           label={t('fields.email')}
           autoComplete="email"

@@ -8,8 +8,5 @@ export function pageTitle(matches: Matches, key: string, vars?: Record<string, s
   const root = matches.find((m) => m?.id === 'root')?.data as { locale?: string } | undefined
   const locale = isLocale(root?.locale) ? root.locale : DEFAULT_LOCALE
   const { t } = createI18n(locale)
-  return [
-    { title: `${t(key, vars)} · ${t('app.name')}` },
-    { name: 'description', content: t('app.description') },
-  ]
+  return [{ title: `${t(key, vars)} · ${t('app.name')}` }, { name: 'description', content: t('app.description') }]
 }

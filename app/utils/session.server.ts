@@ -80,11 +80,7 @@ export async function destroySession(request: Request) {
 }
 
 export function clientIp(request: Request) {
-  return (
-    request.headers.get('X-Forwarded-For')?.split(',')[0]?.trim() ||
-    request.headers.get('X-Real-IP') ||
-    'local'
-  )
+  return request.headers.get('X-Forwarded-For')?.split(',')[0]?.trim() || request.headers.get('X-Real-IP') || 'local'
 }
 
 export function loginRedirect(request: Request) {

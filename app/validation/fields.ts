@@ -15,8 +15,17 @@ export const EmailSchema = z
   .pipe(z.email({ error: 'errors.email.format' }))
 
 const COMMON_PASSWORDS = new Set([
-  'password123', '1234567890', '12345678910', 'qwerty12345', 'abc1234567', 'admin12345',
-  'woaini1314', 'a123456789', 'password1234', '1qaz2wsx3edc', 'iloveyou123',
+  'password123',
+  '1234567890',
+  '12345678910',
+  'qwerty12345',
+  'abc1234567',
+  'admin12345',
+  'woaini1314',
+  'a123456789',
+  'password1234',
+  '1qaz2wsx3edc',
+  'iloveyou123',
 ])
 
 export const PasswordSchema = z

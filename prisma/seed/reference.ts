@@ -22,39 +22,79 @@ export const AREAS: Array<{ code: string; nameZh: string; nameEn: string; kind: 
   { code: '120115114', nameZh: '郝各庄镇', nameEn: 'Haogezhuang Town', kind: 'TOWN' },
   { code: '120115115', nameZh: '黄庄镇', nameEn: 'Huangzhuang Town', kind: 'TOWN' },
   { code: '120115116', nameZh: '大白庄镇', nameEn: 'Dabaizhuang Town', kind: 'TOWN' },
-  { code: '120115117', nameZh: '尔王庄镇', nameEn: "Erwangzhuang Town", kind: 'TOWN' },
+  { code: '120115117', nameZh: '尔王庄镇', nameEn: 'Erwangzhuang Town', kind: 'TOWN' },
   { code: '120115118', nameZh: '牛家牌镇', nameEn: 'Niujiapai Town', kind: 'TOWN' },
   { code: '120115400', nameZh: '宝坻经济开发区', nameEn: 'Baodi Economic Development Zone', kind: 'DEV_ZONE' },
 ]
 
 /** The national technology-contract 技术领域 classes, with the action plan's priority sub-fields. */
-export const FIELDS: Array<{ code: string; nameZh: string; nameEn: string; parentCode?: string; priority?: boolean }> = [
-  { code: 'EI', nameZh: '电子信息', nameEn: 'Electronic information', priority: true },
-  { code: 'EI.DATA', nameZh: '大数据与数据安全', nameEn: 'Big data and data security', parentCode: 'EI', priority: true },
-  { code: 'EI.AI', nameZh: '人工智能与物联网', nameEn: 'AI and IoT', parentCode: 'EI', priority: true },
-  { code: 'AERO', nameZh: '航空航天', nameEn: 'Aerospace' },
-  { code: 'ADV', nameZh: '先进制造', nameEn: 'Advanced manufacturing', priority: true },
-  { code: 'ADV.ROBOT', nameZh: '智能机器人', nameEn: 'Intelligent robots', parentCode: 'ADV', priority: true },
-  { code: 'ADV.SENSOR', nameZh: '高性能智能传感器', nameEn: 'Smart sensors', parentCode: 'ADV', priority: true },
-  { code: 'BIO', nameZh: '生物、医药和医疗器械', nameEn: 'Biotech, medicine and medical devices', priority: true },
-  { code: 'BIO.DEVICE', nameZh: '医疗器械', nameEn: 'Medical devices', parentCode: 'BIO', priority: true },
-  { code: 'MAT', nameZh: '新材料及其应用', nameEn: 'New materials', priority: true },
-  { code: 'MAT.ELEC', nameZh: '先进电子材料与难熔金属', nameEn: 'Electronic and refractory materials', parentCode: 'MAT', priority: true },
-  { code: 'ENERGY', nameZh: '新能源与高效节能', nameEn: 'New energy and energy efficiency', priority: true },
-  { code: 'ENERGY.BATTERY', nameZh: '锂离子动力电池', nameEn: 'Lithium-ion power batteries', parentCode: 'ENERGY', priority: true },
-  { code: 'ENV', nameZh: '环境保护与资源综合利用', nameEn: 'Environment and resource recycling' },
-  { code: 'NUCLEAR', nameZh: '核应用技术', nameEn: 'Nuclear applications' },
-  { code: 'AGRI', nameZh: '农业', nameEn: 'Agriculture', priority: true },
-  { code: 'TRANSPORT', nameZh: '现代交通', nameEn: 'Modern transport', priority: true },
-  { code: 'TRANSPORT.ICV', nameZh: '智能网联汽车', nameEn: 'Intelligent connected vehicles', parentCode: 'TRANSPORT', priority: true },
-  { code: 'URBAN', nameZh: '城市建设与社会发展', nameEn: 'Urban construction and social development' },
-]
+export const FIELDS: Array<{ code: string; nameZh: string; nameEn: string; parentCode?: string; priority?: boolean }> =
+  [
+    { code: 'EI', nameZh: '电子信息', nameEn: 'Electronic information', priority: true },
+    {
+      code: 'EI.DATA',
+      nameZh: '大数据与数据安全',
+      nameEn: 'Big data and data security',
+      parentCode: 'EI',
+      priority: true,
+    },
+    { code: 'EI.AI', nameZh: '人工智能与物联网', nameEn: 'AI and IoT', parentCode: 'EI', priority: true },
+    { code: 'AERO', nameZh: '航空航天', nameEn: 'Aerospace' },
+    { code: 'ADV', nameZh: '先进制造', nameEn: 'Advanced manufacturing', priority: true },
+    { code: 'ADV.ROBOT', nameZh: '智能机器人', nameEn: 'Intelligent robots', parentCode: 'ADV', priority: true },
+    { code: 'ADV.SENSOR', nameZh: '高性能智能传感器', nameEn: 'Smart sensors', parentCode: 'ADV', priority: true },
+    { code: 'BIO', nameZh: '生物、医药和医疗器械', nameEn: 'Biotech, medicine and medical devices', priority: true },
+    { code: 'BIO.DEVICE', nameZh: '医疗器械', nameEn: 'Medical devices', parentCode: 'BIO', priority: true },
+    { code: 'MAT', nameZh: '新材料及其应用', nameEn: 'New materials', priority: true },
+    {
+      code: 'MAT.ELEC',
+      nameZh: '先进电子材料与难熔金属',
+      nameEn: 'Electronic and refractory materials',
+      parentCode: 'MAT',
+      priority: true,
+    },
+    { code: 'ENERGY', nameZh: '新能源与高效节能', nameEn: 'New energy and energy efficiency', priority: true },
+    {
+      code: 'ENERGY.BATTERY',
+      nameZh: '锂离子动力电池',
+      nameEn: 'Lithium-ion power batteries',
+      parentCode: 'ENERGY',
+      priority: true,
+    },
+    { code: 'ENV', nameZh: '环境保护与资源综合利用', nameEn: 'Environment and resource recycling' },
+    { code: 'NUCLEAR', nameZh: '核应用技术', nameEn: 'Nuclear applications' },
+    { code: 'AGRI', nameZh: '农业', nameEn: 'Agriculture', priority: true },
+    { code: 'TRANSPORT', nameZh: '现代交通', nameEn: 'Modern transport', priority: true },
+    {
+      code: 'TRANSPORT.ICV',
+      nameZh: '智能网联汽车',
+      nameEn: 'Intelligent connected vehicles',
+      parentCode: 'TRANSPORT',
+      priority: true,
+    },
+    { code: 'URBAN', nameZh: '城市建设与社会发展', nameEn: 'Urban construction and social development' },
+  ]
 
 /** Real Beijing, Tianjin and Hebei universities and institutes (names public; codes generated). */
-export const INSTITUTIONS: Array<{ name: string; kind: 'UNIVERSITY' | 'RESEARCH_INSTITUTE'; regionCode: string; fields: string[] }> = [
-  { name: '清华大学', kind: 'UNIVERSITY', regionCode: '110108', fields: ['ENERGY.BATTERY', 'EI.AI', 'ADV.ROBOT', 'MAT'] },
+export const INSTITUTIONS: Array<{
+  name: string
+  kind: 'UNIVERSITY' | 'RESEARCH_INSTITUTE'
+  regionCode: string
+  fields: string[]
+}> = [
+  {
+    name: '清华大学',
+    kind: 'UNIVERSITY',
+    regionCode: '110108',
+    fields: ['ENERGY.BATTERY', 'EI.AI', 'ADV.ROBOT', 'MAT'],
+  },
   { name: '北京大学', kind: 'UNIVERSITY', regionCode: '110108', fields: ['BIO', 'EI.DATA', 'MAT.ELEC'] },
-  { name: '北京理工大学', kind: 'UNIVERSITY', regionCode: '110108', fields: ['ENERGY.BATTERY', 'TRANSPORT.ICV', 'ADV'] },
+  {
+    name: '北京理工大学',
+    kind: 'UNIVERSITY',
+    regionCode: '110108',
+    fields: ['ENERGY.BATTERY', 'TRANSPORT.ICV', 'ADV'],
+  },
   { name: '北京航空航天大学', kind: 'UNIVERSITY', regionCode: '110108', fields: ['AERO', 'ADV.ROBOT', 'ADV.SENSOR'] },
   { name: '北京科技大学', kind: 'UNIVERSITY', regionCode: '110108', fields: ['MAT.ELEC', 'MAT', 'ADV'] },
   { name: '北京化工大学', kind: 'UNIVERSITY', regionCode: '110105', fields: ['MAT', 'ENERGY', 'ENV'] },
@@ -62,7 +102,12 @@ export const INSTITUTIONS: Array<{ name: string; kind: 'UNIVERSITY' | 'RESEARCH_
   { name: '北京交通大学', kind: 'UNIVERSITY', regionCode: '110108', fields: ['TRANSPORT', 'EI.DATA'] },
   { name: '北京邮电大学', kind: 'UNIVERSITY', regionCode: '110108', fields: ['EI.DATA', 'EI.AI', 'TRANSPORT.ICV'] },
   { name: '中国农业大学', kind: 'UNIVERSITY', regionCode: '110108', fields: ['AGRI', 'BIO'] },
-  { name: '中国科学院物理研究所', kind: 'RESEARCH_INSTITUTE', regionCode: '110108', fields: ['ENERGY.BATTERY', 'MAT.ELEC'] },
+  {
+    name: '中国科学院物理研究所',
+    kind: 'RESEARCH_INSTITUTE',
+    regionCode: '110108',
+    fields: ['ENERGY.BATTERY', 'MAT.ELEC'],
+  },
   { name: '中国科学院化学研究所', kind: 'RESEARCH_INSTITUTE', regionCode: '110108', fields: ['MAT', 'ENERGY'] },
   { name: '中国科学院自动化研究所', kind: 'RESEARCH_INSTITUTE', regionCode: '110108', fields: ['EI.AI', 'ADV.ROBOT'] },
   { name: '北京市科学技术研究院', kind: 'RESEARCH_INSTITUTE', regionCode: '110105', fields: ['ADV', 'ENV', 'MAT'] },
@@ -75,7 +120,12 @@ export const INSTITUTIONS: Array<{ name: string; kind: 'UNIVERSITY' | 'RESEARCH_
   { name: '天津医科大学', kind: 'UNIVERSITY', regionCode: '120101', fields: ['BIO', 'BIO.DEVICE'] },
   { name: '中国民航大学', kind: 'UNIVERSITY', regionCode: '120110', fields: ['AERO', 'TRANSPORT'] },
   { name: '天津中医药大学', kind: 'UNIVERSITY', regionCode: '120118', fields: ['BIO'] },
-  { name: '中国科学院天津工业生物技术研究所', kind: 'RESEARCH_INSTITUTE', regionCode: '120116', fields: ['BIO', 'AGRI'] },
+  {
+    name: '中国科学院天津工业生物技术研究所',
+    kind: 'RESEARCH_INSTITUTE',
+    regionCode: '120116',
+    fields: ['BIO', 'AGRI'],
+  },
   { name: '河北大学', kind: 'UNIVERSITY', regionCode: '130602', fields: ['BIO', 'MAT', 'EI'] },
   { name: '燕山大学', kind: 'UNIVERSITY', regionCode: '130302', fields: ['ADV', 'MAT', 'ADV.ROBOT'] },
   { name: '河北农业大学', kind: 'UNIVERSITY', regionCode: '130606', fields: ['AGRI'] },

@@ -5,8 +5,16 @@ import { hashPassword } from '../../app/utils/password.server'
 import { AREAS, FIELDS, INSTITUTIONS } from './reference'
 import { KPIS, PLAN_TARGETS_2022 } from './kpis'
 import {
-  ENTERPRISE_SUFFIX, ENTERPRISE_WORDS, GIVEN, METHODS, NEED_PATTERNS, NEED_PROBLEMS,
-  RESULT_PATTERNS, SURNAMES, TITLES, TOPICS,
+  ENTERPRISE_SUFFIX,
+  ENTERPRISE_WORDS,
+  GIVEN,
+  METHODS,
+  NEED_PATTERNS,
+  NEED_PROBLEMS,
+  RESULT_PATTERNS,
+  SURNAMES,
+  TITLES,
+  TOPICS,
 } from './vocabulary'
 
 /**
@@ -87,13 +95,31 @@ export async function seedDatabase(prisma: PrismaClient, log: Log = () => {}) {
     skipDuplicates: true,
   })
   await prisma.techField.createMany({
-    data: FIELDS.filter((f) => f.parentCode).map((f, i) => ({ ...f, priority: f.priority ?? false, sortOrder: 100 + i })),
+    data: FIELDS.filter((f) => f.parentCode).map((f, i) => ({
+      ...f,
+      priority: f.priority ?? false,
+      sortOrder: 100 + i,
+    })),
     skipDuplicates: true,
   })
   log(`areas ${areas.length}, fields ${FIELDS.length}`)
 
-  const bureau = { id: 'org-bureau', kind: 'BUREAU' as const, name: '天津市宝坻区科学技术局', regionCode: BAODI_REGION_CODE, legalEntityType: 'GOVERNMENT' as const, creditCode: creditCode('11', BAODI_REGION_CODE, 1) }
-  const platform = { id: 'org-platform', kind: 'SERVICE_AGENCY' as const, name: '宝坻区科技成果转化服务中心', regionCode: BAODI_REGION_CODE, legalEntityType: 'SOCIAL_ORGANIZATION' as const, creditCode: creditCode('12', BAODI_REGION_CODE, 2) }
+  const bureau = {
+    id: 'org-bureau',
+    kind: 'BUREAU' as const,
+    name: '天津市宝坻区科学技术局',
+    regionCode: BAODI_REGION_CODE,
+    legalEntityType: 'GOVERNMENT' as const,
+    creditCode: creditCode('11', BAODI_REGION_CODE, 1),
+  }
+  const platform = {
+    id: 'org-platform',
+    kind: 'SERVICE_AGENCY' as const,
+    name: '宝坻区科技成果转化服务中心',
+    regionCode: BAODI_REGION_CODE,
+    legalEntityType: 'SOCIAL_ORGANIZATION' as const,
+    creditCode: creditCode('12', BAODI_REGION_CODE, 2),
+  }
   const institutions = INSTITUTIONS.map((inst, i) => ({
     id: `org-inst-${pad(i + 1)}`,
     kind: inst.kind,
@@ -116,7 +142,13 @@ export async function seedDatabase(prisma: PrismaClient, log: Log = () => {}) {
     const area = inBaodi ? areas[i % areas.length] : null
     const regionCode = inBaodi ? BAODI_REGION_CODE : pick(['110108', '110105', '130602', '120116'])
     const tiers = unique(
-      [random() < 0.45 && 'HIGH_TECH', random() < 0.5 && 'TECH_SME', random() < 0.2 && 'EAGLET', random() < 0.06 && 'GAZELLE', random() < 0.04 && 'LEADER'].filter(Boolean) as string[],
+      [
+        random() < 0.45 && 'HIGH_TECH',
+        random() < 0.5 && 'TECH_SME',
+        random() < 0.2 && 'EAGLET',
+        random() < 0.06 && 'GAZELLE',
+        random() < 0.04 && 'LEADER',
+      ].filter(Boolean) as string[],
     )
     return {
       id: `org-ent-${pad(i + 1)}`,
@@ -132,7 +164,12 @@ export async function seedDatabase(prisma: PrismaClient, log: Log = () => {}) {
     }
   })
   await prisma.organization.createMany({
-    data: [bureau, platform, ...institutions.map(({ fields: _f, ...o }) => o), ...enterprises.map(({ field: _f, ...o }) => o)],
+    data: [
+      bureau,
+      platform,
+      ...institutions.map(({ fields: _f, ...o }) => o),
+      ...enterprises.map(({ field: _f, ...o }) => o),
+    ],
     skipDuplicates: true,
   })
   log(`organizations ${2 + institutions.length + enterprises.length}`)
@@ -168,7 +205,13 @@ export async function seedDatabase(prisma: PrismaClient, log: Log = () => {}) {
     const topic = pick(topics)
     const trl = int(2, 9)
     const stage = trl <= 3 ? 'LAB' : trl <= 5 ? 'SMALL_PILOT' : trl <= 7 ? 'PILOT' : 'INDUSTRIAL'
-    const ipType = pick(['INVENTION_PATENT', 'INVENTION_PATENT', 'UTILITY_MODEL', 'SOFTWARE_COPYRIGHT', 'TECHNICAL_SECRET'] as const)
+    const ipType = pick([
+      'INVENTION_PATENT',
+      'INVENTION_PATENT',
+      'UTILITY_MODEL',
+      'SOFTWARE_COPYRIGHT',
+      'TECHNICAL_SECRET',
+    ] as const)
     const priceMin = BigInt(int(5, 200)) * 1_000_000n
     const published = random() < 0.92
     return {
@@ -183,7 +226,10 @@ export async function seedDatabase(prisma: PrismaClient, log: Log = () => {}) {
       stage: stage as 'LAB',
       ipType,
       patentNumbers: ipType === 'INVENTION_PATENT' || ipType === 'UTILITY_MODEL' ? [patentNumber(int(2015, 2024))] : [],
-      transferModes: unique([pick(['TRANSFER', 'LICENSE', 'DEVELOPMENT'] as const), pick(['EQUITY', 'LICENSE', 'CONSULTING'] as const)]),
+      transferModes: unique([
+        pick(['TRANSFER', 'LICENSE', 'DEVELOPMENT'] as const),
+        pick(['EQUITY', 'LICENSE', 'CONSULTING'] as const),
+      ]),
       priceMinFen: priceMin,
       priceMaxFen: priceMin * BigInt(int(2, 5)),
       status: published ? ('PUBLISHED' as const) : ('DRAFT' as const),
@@ -219,7 +265,10 @@ export async function seedDatabase(prisma: PrismaClient, log: Log = () => {}) {
       budgetMinFen: budgetMin,
       budgetMaxFen: budgetMin * 2n,
       deadline: new Date(Date.UTC(2026, int(11, 11), 1) + int(30, 400) * 86400000),
-      cooperationModes: unique([pick(['DEVELOPMENT', 'TRANSFER', 'LICENSE'] as const), pick(['CONSULTING', 'SERVICE', 'DEVELOPMENT'] as const)]),
+      cooperationModes: unique([
+        pick(['DEVELOPMENT', 'TRANSFER', 'LICENSE'] as const),
+        pick(['CONSULTING', 'SERVICE', 'DEVELOPMENT'] as const),
+      ]),
       wantedTrlMin: int(4, 7),
       status: status as 'PUBLISHED',
       publishedAt: status === 'DRAFT' ? null : new Date(Date.UTC(int(2021, 2026), int(0, 10), int(1, 28))),
@@ -237,13 +286,31 @@ export async function seedDatabase(prisma: PrismaClient, log: Log = () => {}) {
     const outside = enterprises[COUNTS.enterprises + (i % COUNTS.outsideEnterprises)]
     const seller = outflow ? baodi : inst
     const buyer = outflow ? outside : baodi
-    const type = pick(['DEVELOPMENT_COMMISSIONED', 'DEVELOPMENT_COMMISSIONED', 'DEVELOPMENT_COOPERATIVE', 'TRANSFER', 'LICENSE', 'CONSULTING', 'SERVICE', 'SERVICE'] as const)
+    const type = pick([
+      'DEVELOPMENT_COMMISSIONED',
+      'DEVELOPMENT_COMMISSIONED',
+      'DEVELOPMENT_COOPERATIVE',
+      'TRANSFER',
+      'LICENSE',
+      'CONSULTING',
+      'SERVICE',
+      'SERVICE',
+    ] as const)
     // Log-normal-ish amounts between 5万 and several hundred 万 yuan, exact in fen.
     const amountFen = BigInt(Math.round(Math.exp(random() * 4.2 + 11.5))) * 100n
     const techShare = type === 'CONSULTING' || type === 'SERVICE' ? int(85, 100) : int(60, 100)
     const techAmountFen = (amountFen * BigInt(techShare)) / 100n
     const current = year === 2026
-    const status = current && i % 3 === 0 ? 'SIGNED' : current && i % 3 === 1 ? 'SUBMITTED' : i % 53 === 0 ? 'TERMINATED' : i % 41 === 0 ? 'AMENDED' : 'REGISTERED'
+    const status =
+      current && i % 3 === 0
+        ? 'SIGNED'
+        : current && i % 3 === 1
+          ? 'SUBMITTED'
+          : i % 53 === 0
+            ? 'TERMINATED'
+            : i % 41 === 0
+              ? 'AMENDED'
+              : 'REGISTERED'
     const registered = status === 'REGISTERED' || status === 'AMENDED' || status === 'TERMINATED'
     const field = 'fields' in seller ? pick(seller.fields) : (seller as { field: string }).field
     const baodiParty = outflow ? seller : buyer
@@ -295,7 +362,12 @@ export async function seedDatabase(prisma: PrismaClient, log: Log = () => {}) {
     })),
   ]
   await prisma.target.createMany({
-    data: targets.map((t) => ({ ...t, metric: t.metric as 'CONTRACT_AMOUNT', scope: 'DISTRICT' as const, basis: 'BOTH' as const })),
+    data: targets.map((t) => ({
+      ...t,
+      metric: t.metric as 'CONTRACT_AMOUNT',
+      scope: 'DISTRICT' as const,
+      basis: 'BOTH' as const,
+    })),
     skipDuplicates: true,
   })
   await prisma.kpi.createMany({
@@ -304,7 +376,12 @@ export async function seedDatabase(prisma: PrismaClient, log: Log = () => {}) {
   })
   log(`targets ${targets.length}, KPIs ${KPIS.length}`)
 
-  await seedDemoLogins(prisma, { enterpriseId: baodiEnterprises[0].id, officeId: institutions[14].id, bureauId: bureau.id, platformId: platform.id })
+  await seedDemoLogins(prisma, {
+    enterpriseId: baodiEnterprises[0].id,
+    officeId: institutions[14].id,
+    bureauId: bureau.id,
+    platformId: platform.id,
+  })
   log(`demo logins ${DEMO_LOGINS.length}`)
 }
 
@@ -342,7 +419,10 @@ async function seedDemoLogins(
       })
       if (login.role === 'EXPERT') {
         // The demo expert is the first seeded expert of the demo office's institution.
-        const expert = await tx.expert.findFirstOrThrow({ where: { organizationId: orgs.officeId }, orderBy: { id: 'asc' } })
+        const expert = await tx.expert.findFirstOrThrow({
+          where: { organizationId: orgs.officeId },
+          orderBy: { id: 'asc' },
+        })
         await tx.expert.update({ where: { id: expert.id }, data: { userId: user.id, name: login.name } })
       }
     }

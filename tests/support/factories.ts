@@ -1,0 +1,67 @@
+import { prisma } from '~/utils/db.server'
+import { hashPassword } from '~/utils/password.server'
+import { creditCodeCheckChar } from '~/validation/credit-code'
+import type { OrgKind, Role } from '~/generated/prisma/enums'
+import { csrfCookie, sessionCookie } from '~/utils/cookies.server'
+import { createSession } from '~/utils/session.server'
+
+let serial = 0
+
+export function validCreditCode(region = '120115') {
+  serial += 1
+  const body = String(100000000 + serial * 7).slice(-9)
+  const first17 = `91${region}${body}`
+  return first17 + creditCodeCheckChar(first17)
+}
+
+export async function createOrganization(kind: OrgKind = 'ENTERPRISE', name = `测试机构${serial + 1}`) {
+  return prisma.organization.create({
+    data: { kind, name, creditCode: validCreditCode(), regionCode: '120115' },
+  })
+}
+
+export const TEST_PASSWORD = 'TestPassw0rd-long'
+
+export async function createUser(organizationId: string, role: Role, email = `user${++serial}@test.cn`) {
+  return prisma.user.create({
+    data: {
+      email,
+      name: '测试用户',
+      passwordHash: await hashPassword(TEST_PASSWORD),
+      memberships: { create: { organizationId, role } },
+    },
+  })
+}
+
+export async function createNeed(organizationId: string, overrides: Record<string, unknown> = {}) {
+  return prisma.need.create({
+    data: { organizationId, title: '锂电池正极材料循环寿命提升', summary: '公开简介', confidentialDetail: '保密细节', status: 'PUBLISHED', ...overrides },
+  })
+}
+
+const CSRF = 'test-csrf-token-0123456789abcdef'
+
+/** Cookie header carrying a signed CSRF token (and a session when a user is given). */
+export async function cookieHeader(userId?: string) {
+  const parts = [(await csrfCookie().serialize(CSRF)).split(';')[0]]
+  if (userId) {
+    const setCookie = await createSession(userId, new Request('http://test.local/'))
+    parts.push(setCookie.split(';')[0])
+  }
+  return parts.join('; ')
+}
+
+export async function formRequest(path: string, fields: Record<string, string>, cookie: string) {
+  const body = new URLSearchParams({ csrf: CSRF, ...fields })
+  return new Request(`http://test.local${path}`, {
+    method: 'POST',
+    body,
+    headers: { Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
+  })
+}
+
+export function getRequest(path: string, cookie = '') {
+  return new Request(`http://test.local${path}`, { headers: cookie ? { Cookie: cookie } : {} })
+}
+
+export { sessionCookie }
