@@ -23,7 +23,9 @@ let cached: Env | undefined
 
 export function getEnv(): Env {
   if (cached) return cached
-  const parsed = EnvSchema.safeParse(process.env)
+  // An empty variable means unset (`DATABASE_URL= npm start` picks the embedded database).
+  const given = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== ''))
+  const parsed = EnvSchema.safeParse(given)
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
     throw new Error(`Invalid environment: ${problems}`)
