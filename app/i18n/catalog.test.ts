@@ -33,7 +33,9 @@ describe('message catalogs', () => {
   it('contain every error key the validation code can produce', () => {
     const appDir = path.resolve(import.meta.dirname, '..')
     const used = new Set(
-      sources(appDir).flatMap((file) => [...fs.readFileSync(file, 'utf8').matchAll(/'(errors\.[a-zA-Z.]+)'/g)].map((m) => m[1])),
+      sources(appDir).flatMap((file) =>
+        [...fs.readFileSync(file, 'utf8').matchAll(/'(errors\.[a-zA-Z.]+)'/g)].map((m) => m[1]),
+      ),
     )
     expect(used.size).toBeGreaterThan(10)
     for (const key of used) expect(zhKeys, key).toHaveProperty([key])

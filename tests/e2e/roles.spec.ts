@@ -49,7 +49,9 @@ test('an anonymous visitor is sent to login and comes back after signing in', as
 test('the language switch turns the interface to English and back', async ({ page }) => {
   await page.goto('/')
   await page.getByTestId('language-switch').click()
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Connect technical problems with the right experts and results')
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'Connect technical problems with the right experts and results',
+  )
   await expect(page).toHaveTitle(/Baodi Technology Transfer Marketplace/)
   await page.screenshot({ path: 'test-results/screenshots/home-en.png', fullPage: true })
   await page.getByTestId('language-switch').click()

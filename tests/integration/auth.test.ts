@@ -3,7 +3,14 @@ import { action as loginAction } from '~/routes/login'
 import { action as logoutAction } from '~/routes/logout'
 import { prisma } from '~/utils/db.server'
 import { getSessionUser } from '~/utils/session.server'
-import { cookieHeader, createOrganization, createUser, formRequest, getRequest, TEST_PASSWORD } from '../support/factories'
+import {
+  cookieHeader,
+  createOrganization,
+  createUser,
+  formRequest,
+  getRequest,
+  TEST_PASSWORD,
+} from '../support/factories'
 
 async function login(email: string, password: string, ip = '10.0.0.1') {
   const request = await formRequest('/login', { email, password }, await cookieHeader())

@@ -6,7 +6,10 @@ import { listContractsForOrganization } from '~/models/contracts.server'
 import { prisma } from '~/utils/db.server'
 import { cookieHeader, createNeed, createOrganization, createUser, formRequest, getRequest } from '../support/factories'
 
-type RouteModule = { loader?: (args: LoaderFunctionArgs) => Promise<unknown>; action?: (args: LoaderFunctionArgs) => Promise<unknown> }
+type RouteModule = {
+  loader?: (args: LoaderFunctionArgs) => Promise<unknown>
+  action?: (args: LoaderFunctionArgs) => Promise<unknown>
+}
 const routes = import.meta.glob<RouteModule>('../../app/routes/*.tsx', { eager: true })
 
 /** Routes anyone may open; every other route must send an anonymous visitor to the login page. */
@@ -27,18 +30,30 @@ async function outcome(fn: () => Promise<unknown>) {
   }
 }
 
-const routeName = (file: string) => file.split('/').pop()!.replace(/\.tsx$/, '')
+const routeName = (file: string) =>
+  file
+    .split('/')
+    .pop()!
+    .replace(/\.tsx$/, '')
 
 describe('routes are closed by default', () => {
-  it.each(Object.keys(routes).map(routeName).filter((n) => !PUBLIC.has(n)))('%s sends anonymous visitors to login', async (name) => {
+  it.each(
+    Object.keys(routes)
+      .map(routeName)
+      .filter((n) => !PUBLIC.has(n)),
+  )('%s sends anonymous visitors to login', async (name) => {
     const module = routes[`../../app/routes/${name}.tsx`]
-    const result = (await outcome(() => module.loader!({ request: getRequest(`/${name}`), params: {}, context: {} }))) as Response
+    const result = (await outcome(() =>
+      module.loader!({ request: getRequest(`/${name}`), params: {}, context: {} }),
+    )) as Response
     expect(result.status).toBe(302)
     expect(result.headers.get('Location')).toMatch(/^\/login\?redirectTo=/)
   })
 
   it('every non-public route is a role page with a declared audience', () => {
-    const guarded = Object.keys(routes).map(routeName).filter((n) => !PUBLIC.has(n))
+    const guarded = Object.keys(routes)
+      .map(routeName)
+      .filter((n) => !PUBLIC.has(n))
     expect(guarded.sort()).toEqual(Object.keys(ROLE_PAGES).sort())
   })
 
@@ -49,7 +64,9 @@ describe('routes are closed by default', () => {
       if (allowed.includes(role)) continue
       const user = await createUser(org.id, role)
       const cookie = await cookieHeader(user.id)
-      const denied = (await outcome(() => module.loader!({ request: getRequest(`/${name}`, cookie), params: {}, context: {} }))) as Response
+      const denied = (await outcome(() =>
+        module.loader!({ request: getRequest(`/${name}`, cookie), params: {}, context: {} }),
+      )) as Response
       expect(denied.status, `${role} on /${name}`).toBe(403)
     }
   })
@@ -71,14 +88,25 @@ describe('organization scoping', () => {
     const staff = await createUser(bureau.id, 'BUREAU_STAFF')
     const fields = { name: '新员工', email: 'new-staff@test.cn', password: 'StaffPassw0rd' }
     const refused = await outcome(async () =>
-      adminAction({ request: await formRequest('/admin', fields, await cookieHeader(staff.id)), params: {}, context: {} }),
+      adminAction({
+        request: await formRequest('/admin', fields, await cookieHeader(staff.id)),
+        params: {},
+        context: {},
+      }),
     )
     expect((refused as Response).status).toBe(403)
 
     const platform = await createOrganization('SERVICE_AGENCY', '平台运营方')
     const admin = await createUser(platform.id, 'PLATFORM_ADMIN')
-    await adminAction({ request: await formRequest('/admin', fields, await cookieHeader(admin.id)), params: {}, context: {} })
-    const created = await prisma.user.findUniqueOrThrow({ where: { email: 'new-staff@test.cn' }, select: { memberships: { select: { role: true, organizationId: true } } } })
+    await adminAction({
+      request: await formRequest('/admin', fields, await cookieHeader(admin.id)),
+      params: {},
+      context: {},
+    })
+    const created = await prisma.user.findUniqueOrThrow({
+      where: { email: 'new-staff@test.cn' },
+      select: { memberships: { select: { role: true, organizationId: true } } },
+    })
     expect(created.memberships).toEqual([{ role: 'BUREAU_STAFF', organizationId: bureau.id }])
   })
 })

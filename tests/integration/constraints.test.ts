@@ -53,7 +53,9 @@ describe('database constraints', () => {
     const inst = await createOrganization('UNIVERSITY')
     const expert = await prisma.expert.create({ data: { organizationId: inst.id, name: '专家' } })
     await expect(
-      prisma.match.create({ data: { needId: need.id, target: 'EXPERT', expertId: expert.id, score: 1, confidence: 6, reasons: [] } }),
+      prisma.match.create({
+        data: { needId: need.id, target: 'EXPERT', expertId: expert.id, score: 1, confidence: 6, reasons: [] },
+      }),
     ).rejects.toThrow(/Match_confidence_range/)
   })
 

@@ -16,8 +16,16 @@ const valid = () => ({
 })
 
 async function submit(fields: Record<string, string>) {
-  const response = await action({ request: await formRequest('/register', fields, await cookieHeader()), params: {}, context: {} })
-  return response as unknown as { type?: string; init?: { status?: number; headers?: HeadersInit }; data?: { error?: Record<string, string[]> } } & Response
+  const response = await action({
+    request: await formRequest('/register', fields, await cookieHeader()),
+    params: {},
+    context: {},
+  })
+  return response as unknown as {
+    type?: string
+    init?: { status?: number; headers?: HeadersInit }
+    data?: { error?: Record<string, string[]> }
+  } & Response
 }
 
 async function counts() {
@@ -42,7 +50,10 @@ describe('registration', () => {
     expect(response.headers.get('Set-Cookie')).toMatch(/__session=/)
     const user = await prisma.user.findUniqueOrThrow({
       where: { email: 'owner@test.cn' },
-      select: { passwordHash: true, memberships: { select: { role: true, organization: { select: { areaId: true } } } } },
+      select: {
+        passwordHash: true,
+        memberships: { select: { role: true, organization: { select: { areaId: true } } } },
+      },
     })
     expect(user.passwordHash).toMatch(/^\$argon2id\$/)
     expect(user.memberships).toEqual([{ role: 'ENTERPRISE_ADMIN', organization: { areaId: 'area-120115101' } }])

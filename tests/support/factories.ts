@@ -35,7 +35,14 @@ export async function createUser(organizationId: string, role: Role, email = `us
 
 export async function createNeed(organizationId: string, overrides: Record<string, unknown> = {}) {
   return prisma.need.create({
-    data: { organizationId, title: '锂电池正极材料循环寿命提升', summary: '公开简介', confidentialDetail: '保密细节', status: 'PUBLISHED', ...overrides },
+    data: {
+      organizationId,
+      title: '锂电池正极材料循环寿命提升',
+      summary: '公开简介',
+      confidentialDetail: '保密细节',
+      status: 'PUBLISHED',
+      ...overrides,
+    },
   })
 }
 
