@@ -1,5 +1,16 @@
 import { useTranslation } from 'react-i18next'
 
+/** Error keys translated and joined, announced to screen readers. */
+function FieldError({ id, errors }: { id: string; errors?: string[] }) {
+  const { t } = useTranslation()
+  if (!errors?.length) return null
+  return (
+    <span id={id} className="error" role="alert">
+      {errors.map((e) => t(e)).join('；')}
+    </span>
+  )
+}
+
 interface FieldProps extends React.InputHTMLAttributes<HTMLInputElement> {
   label: string
   name: string
@@ -9,7 +20,6 @@ interface FieldProps extends React.InputHTMLAttributes<HTMLInputElement> {
 
 /** Labelled input whose error keys are translated and announced to screen readers. */
 export function Field({ label, name, errors, hint, id, ...input }: FieldProps) {
-  const { t } = useTranslation()
   const fieldId = id ?? `field-${name}`
   const errorId = `${fieldId}-error`
   const invalid = Boolean(errors?.length)
@@ -24,11 +34,7 @@ export function Field({ label, name, errors, hint, id, ...input }: FieldProps) {
         {...input}
       />
       {hint ? <span className="hint">{hint}</span> : null}
-      {invalid ? (
-        <span id={errorId} className="error" role="alert">
-          {errors!.map((e) => t(e)).join('；')}
-        </span>
-      ) : null}
+      <FieldError id={errorId} errors={errors} />
     </div>
   )
 }
@@ -42,7 +48,6 @@ interface SelectFieldProps extends React.SelectHTMLAttributes<HTMLSelectElement>
 }
 
 export function SelectField({ label, name, errors, options, placeholder, id, ...select }: SelectFieldProps) {
-  const { t } = useTranslation()
   const fieldId = id ?? `field-${name}`
   const errorId = `${fieldId}-error`
   const invalid = Boolean(errors?.length)
@@ -63,11 +68,7 @@ export function SelectField({ label, name, errors, options, placeholder, id, ...
           </option>
         ))}
       </select>
-      {invalid ? (
-        <span id={errorId} className="error" role="alert">
-          {errors!.map((e) => t(e)).join('；')}
-        </span>
-      ) : null}
+      <FieldError id={errorId} errors={errors} />
     </div>
   )
 }
