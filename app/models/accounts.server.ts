@@ -35,7 +35,7 @@ function uniqueViolation(error: unknown): string[] | null {
 export async function registerOrganization(
   input: RegistrationInput,
   ip: string | null,
-): Promise<Outcome<{ userId: string; organizationId: string }>> {
+): Promise<Outcome<{ userId: string; organizationId: string; role: Role }>> {
   const [emailTaken, codeTaken] = await Promise.all([
     prisma.user.findUnique({ where: { email: input.email }, select: { id: true } }),
     prisma.organization.findUnique({ where: { creditCode: input.creditCode }, select: { id: true } }),
@@ -84,7 +84,7 @@ export async function registerOrganization(
         data: { kind: input.kind, name: input.organizationName },
         ip,
       })
-      return { userId: user.id, organizationId: organization.id }
+      return { userId: user.id, organizationId: organization.id, role: ADMIN_ROLE[input.kind] }
     })
     return { ok: true, value }
   } catch (error) {
@@ -100,7 +100,8 @@ export async function registerOrganization(
 }
 
 export type LoginResult =
-  { ok: true; userId: string } | { ok: false; error: 'errors.login.invalid' | 'errors.login.rateLimited' }
+  | { ok: true; userId: string; role: Role | null }
+  | { ok: false; error: 'errors.login.invalid' | 'errors.login.rateLimited' }
 
 /** Checks a password with argon2id; failed attempts are throttled per address and account. */
 export async function authenticate(email: string, password: string, ip: string): Promise<LoginResult> {
@@ -111,14 +112,19 @@ export async function authenticate(email: string, password: string, ip: string):
 
   const user = await prisma.user.findUnique({
     where: { email },
-    select: { id: true, passwordHash: true, disabledAt: true },
+    select: {
+      id: true,
+      passwordHash: true,
+      disabledAt: true,
+      memberships: { select: { role: true }, orderBy: { createdAt: 'asc' }, take: 1 },
+    },
   })
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password)
   if (!user || !valid || user.disabledAt) return { ok: false, error: 'errors.login.invalid' }
 
   await clearRateLimit(key)
   await prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } })
-  return { ok: true, userId: user.id }
+  return { ok: true, userId: user.id, role: user.memberships[0]?.role ?? null }
 }
 
 /** Bureau accounts are created by a platform admin, never by self-registration. */

@@ -4,7 +4,6 @@ import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from 'react-i18next'
 import { authenticate } from '~/models/accounts.server'
-import { prisma } from '~/utils/db.server'
 import { requireCsrf } from '~/utils/csrf.server'
 import { ROLE_HOME } from '~/utils/permissions.server'
 import { clientIp, createSession, getSessionUser, safeRedirect } from '~/utils/session.server'
@@ -34,12 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const status = result.error === 'errors.login.rateLimited' ? 429 : 400
     return data(submission.reply({ formErrors: [result.error], hideFields: ['password'] }), { status })
   }
-  const membership = await prisma.membership.findFirst({
-    where: { userId: result.userId },
-    orderBy: { createdAt: 'asc' },
-    select: { role: true },
-  })
-  const home = membership ? ROLE_HOME[membership.role] : '/'
+  const home = result.role ? ROLE_HOME[result.role] : '/'
   return redirect(safeRedirect(redirectTo, home), {
     headers: { 'Set-Cookie': await createSession(result.userId, request) },
   })

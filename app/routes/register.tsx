@@ -6,7 +6,6 @@ import { useTranslation } from 'react-i18next'
 import { registerOrganization } from '~/models/accounts.server'
 import { listAreas } from '~/models/areas.server'
 import { JJJ_DISTRICTS } from '~/data/regions'
-import { prisma } from '~/utils/db.server'
 import { requireCsrf } from '~/utils/csrf.server'
 import { ROLE_HOME } from '~/utils/permissions.server'
 import { clientIp, createSession, getSessionUser } from '~/utils/session.server'
@@ -35,11 +34,7 @@ export async function action({ request }: ActionFunctionArgs) {
       status: 400,
     })
   }
-  const membership = await prisma.membership.findFirstOrThrow({
-    where: { userId: outcome.value.userId },
-    select: { role: true },
-  })
-  return redirect(`${ROLE_HOME[membership.role]}?welcome=1`, {
+  return redirect(`${ROLE_HOME[outcome.value.role]}?welcome=1`, {
     headers: { 'Set-Cookie': await createSession(outcome.value.userId, request) },
   })
 }
