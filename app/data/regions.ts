@@ -90,3 +90,32 @@ export function regionGroup(code: string): RegionGroup {
 export function regionName(code: string): string {
   return JJJ_DISTRICTS[code] ?? PROVINCES[code.slice(0, 2)] ?? code
 }
+
+const shortName = (name: string) =>
+  name.replace(/^(北京市|天津市|河北省)/, '').replace(/(市辖区|自治区|特别行政区|省|市|区|县)$/, '')
+
+/**
+ * A region code from free text such as "北京市海淀区", "天津宝坻" or "河北": a GB/T 2260 code when
+ * one is given, else the most specific Beijing/Tianjin/Hebei district named, else the province.
+ * Null when nothing is recognised.
+ */
+export function regionCodeFromText(text: string | null | undefined): string | null {
+  const value = (text ?? '').trim()
+  if (!value) return null
+  if (/^[0-9]{6}$/.test(value)) return value.slice(0, 2) in PROVINCES ? value : null
+  if (value.includes('宝坻')) return BAODI_REGION_CODE
+  let best: { code: string; length: number } | null = null
+  for (const [code, name] of Object.entries(JJJ_DISTRICTS)) {
+    for (const candidate of [name, shortName(name)]) {
+      if (candidate.length >= 2 && value.includes(candidate) && (!best || candidate.length > best.length)) {
+        best = { code, length: candidate.length }
+      }
+    }
+  }
+  if (best) return best.code
+  for (const [prefix, name] of Object.entries(PROVINCES)) {
+    const short = name.replace(/(省|市|自治区|特别行政区|壮族|回族|维吾尔)+$/g, '')
+    if (value.includes(short)) return `${prefix}0000`
+  }
+  return null
+}

@@ -34,7 +34,7 @@ describe('message catalogs', () => {
     const appDir = path.resolve(import.meta.dirname, '..')
     const used = new Set(
       sources(appDir).flatMap((file) =>
-        [...fs.readFileSync(file, 'utf8').matchAll(/'(errors\.[a-zA-Z.]+)'/g)].map((m) => m[1]),
+        [...fs.readFileSync(file, 'utf8').matchAll(/'((?:errors|imports)\.[a-zA-Z.]+)'/g)].map((m) => m[1]),
       ),
     )
     expect(used.size).toBeGreaterThan(10)

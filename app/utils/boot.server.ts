@@ -2,11 +2,12 @@ import { applyMigrations } from '../../prisma/schema-engine'
 import { seedDatabase } from '../../prisma/seed/seed'
 import { databaseUrl, prisma, usingEmbeddedDatabase } from './db.server'
 import { getEnv } from './env.server'
+import { prepareSearch, searchEngine, startSearchWorker } from '~/search/engine.server'
 
 /**
  * Runs once per server process before the first request: applies pending migrations (the
- * schema engine serialises concurrent servers with an advisory lock), and gives the embedded
- * default its demo data on first start.
+ * schema engine serialises concurrent servers with an advisory lock), gives the embedded
+ * default its demo data on first start, gets search ready and starts the outbox worker.
  */
 export async function bootServer() {
   getEnv()
@@ -19,4 +20,9 @@ export async function bootServer() {
     console.log('empty database: loading demo data…')
     await seedDatabase(prisma, (m) => console.log(`  ${m}`))
   }
+  const started = Date.now()
+  await prepareSearch({ consumeOutbox: true })
+  console.log(`search ready (${searchEngine().kind}) in ${Date.now() - started} ms`)
+  // The embedded index lives in this process, so this process must apply its outbox.
+  if (getEnv().RUN_WORKERS === '1' || searchEngine().kind === 'embedded') startSearchWorker()
 }

@@ -9,6 +9,12 @@ const EnvSchema = z.object({
   SECURE_COOKIES: z.enum(['true', 'false']).optional(),
   MEILI_HOST: z.string().url().optional(),
   MEILI_API_KEY: z.string().optional(),
+  MEILI_INDEX_PREFIX: z
+    .string()
+    .regex(/^[a-zA-Z0-9_-]*$/)
+    .default(''),
+  /** Set to 0 on app servers that must not run background workers. */
+  RUN_WORKERS: z.enum(['0', '1']).default('1'),
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
   SMTP_URL: z.string().optional(),

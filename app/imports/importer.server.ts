@@ -1,0 +1,595 @@
+import { COLUMNS, ROW_SCHEMAS, issueKey, mapHeaders, normalizeRow, type ImportKindName, type RowOf } from './kinds'
+import { cooperationModesFromText, fieldCodeFromText, maturityFromText, type FieldRef } from './resolve'
+import type { Table } from './read.server'
+import { BAODI_REGION_CODE, regionCodeFromText } from '~/data/regions'
+import { enqueueIndexing } from '~/search/sync.server'
+import { recordAudit } from '~/utils/audit.server'
+import { isValidCreditCode } from '~/validation/credit-code'
+import type { Prisma, PrismaClient } from '~/generated/prisma/client'
+import type { ContractType, ImportKind, IpType, LegalEntityType, OrgKind } from '~/generated/prisma/enums'
+
+/** One problem in a file: its row (spreadsheet numbering, header = 1), column and message key. */
+export interface ImportIssue {
+  row: number
+  column: string
+  key: string
+  params?: Record<string, string | number>
+}
+
+export interface ImportReport {
+  kind: ImportKindName
+  fileName: string
+  rows: number
+  created: number
+  updated: number
+  errors: ImportIssue[]
+  warnings: ImportIssue[]
+  /** Institutions or enterprises the file named that did not exist: created and flagged for review. */
+  newOrganizations: string[]
+  dryRun: boolean
+  committed: boolean
+  batchId: string | null
+}
+
+export interface ImportOptions {
+  fileName: string
+  dryRun: boolean
+  actor?: { userId: string; organizationId: string | null }
+  /** Restricts every row to this organization (an office importing its own listings). */
+  scopeOrganizationId?: string
+}
+
+type Tx = Prisma.TransactionClient
+
+const PATENT_NUMBER = /^(ZL|CN)?\s?(\d{8}|\d{12})\.?[\dX]$/i
+const IP_TYPES: Array<[RegExp, IpType]> = [
+  [/发明/, 'INVENTION_PATENT'],
+  [/实用新型/, 'UTILITY_MODEL'],
+  [/外观/, 'DESIGN_PATENT'],
+  [/软件|软著/, 'SOFTWARE_COPYRIGHT'],
+  [/集成电路|布图/, 'IC_LAYOUT'],
+  [/植物|品种/, 'PLANT_VARIETY'],
+  [/新药|药品/, 'NEW_DRUG'],
+  [/秘密|诀窍|know/i, 'TECHNICAL_SECRET'],
+]
+const CONTRACT_TYPES: Array<[RegExp, ContractType]> = [
+  [/合作开发/, 'DEVELOPMENT_COOPERATIVE'],
+  [/委托开发|技术开发/, 'DEVELOPMENT_COMMISSIONED'],
+  [/转让/, 'TRANSFER'],
+  [/许可/, 'LICENSE'],
+  [/咨询/, 'CONSULTING'],
+  [/服务/, 'SERVICE'],
+]
+
+function institutionKind(name: string): OrgKind {
+  if (/大学|学院|学校/.test(name)) return 'UNIVERSITY'
+  if (/研究|科学院|实验室|中心/.test(name)) return 'RESEARCH_INSTITUTE'
+  return 'ENTERPRISE'
+}
+
+function legalEntityType(kind: OrgKind): LegalEntityType {
+  if (kind === 'UNIVERSITY') return 'UNIVERSITY'
+  if (kind === 'RESEARCH_INSTITUTE') return 'RESEARCH_INSTITUTE'
+  if (kind === 'BUREAU') return 'GOVERNMENT'
+  return 'ENTERPRISE'
+}
+
+const normalizeName = (name: string) => name.replace(/[\s()（）]/g, '')
+const yuanToFen = (value: string | undefined) => {
+  if (value === undefined) return null
+  const [whole, frac = ''] = value.split('.')
+  return BigInt(whole) * 100n + BigInt((frac + '00').slice(0, 2))
+}
+
+interface OrgRef {
+  id: string
+  name: string
+  kind: OrgKind
+  regionCode: string
+  legalEntityType: LegalEntityType
+  areaId: string | null
+  inDevelopmentZone: boolean
+}
+
+/**
+ * Validates a whole file, resolves its references and, unless it is a dry run or any row has an
+ * error, writes everything in one transaction (all or nothing). Rows are upserted by
+ * (organization, externalId), so importing the same file twice changes nothing.
+ */
+export async function importTable(
+  db: PrismaClient,
+  kind: ImportKindName,
+  table: Table,
+  options: ImportOptions,
+): Promise<ImportReport> {
+  const report: ImportReport = {
+    kind,
+    fileName: options.fileName,
+    rows: table.rows.length,
+    created: 0,
+    updated: 0,
+    errors: [],
+    warnings: [],
+    newOrganizations: [],
+    dryRun: options.dryRun,
+    committed: false,
+    batchId: null,
+  }
+  const { mapping, unknown } = mapHeaders(kind, table.headers)
+  const headerOf = new Map([...mapping].map(([header, key]) => [key, header]))
+  const columnName = (key: string) => headerOf.get(key) ?? COLUMNS[kind].find((c) => c.key === key)?.zh ?? key
+  for (const header of unknown) report.warnings.push({ row: 1, column: header, key: 'imports.unknownColumn' })
+  for (const column of COLUMNS[kind].filter((c) => c.required && !headerOf.has(c.key))) {
+    report.errors.push({ row: 1, column: column.zh, key: 'imports.missingColumn' })
+  }
+  if (table.rows.length === 0) report.errors.push({ row: 1, column: '', key: 'imports.file.empty' })
+  if (report.errors.length) return report
+
+  const schema = ROW_SCHEMAS[kind]
+  const parsed: Array<{ row: number; value: Record<string, unknown> }> = []
+  const seenExternal = new Map<string, number>()
+  table.rows.forEach((raw, i) => {
+    const row = table.rowNumbers[i]
+    const result = schema.safeParse(normalizeRow(raw, mapping))
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        report.errors.push({ row, column: columnName(String(issue.path[0] ?? '')), key: issueKey(issue) })
+      }
+      return
+    }
+    const value = result.data as Record<string, unknown>
+    const externalId = value.externalId as string | undefined
+    if (externalId) {
+      const first = seenExternal.get(externalId)
+      if (first !== undefined) {
+        report.errors.push({ row, column: columnName('externalId'), key: 'imports.duplicateId', params: { first } })
+        return
+      }
+      seenExternal.set(externalId, row)
+    }
+    parsed.push({ row, value })
+  })
+
+  const fields: FieldRef[] = await db.techField.findMany({ select: { code: true, nameZh: true, nameEn: true } })
+  const names = new Set<string>()
+  const codes = new Set<string>()
+  const refOf = (value: Record<string, unknown>): string[] => {
+    if (kind === 'experts' || kind === 'results') return [value.institution as string]
+    if (kind === 'needs') return [value.enterprise as string]
+    if (kind === 'contracts')
+      return [value.buyerCreditCode ?? value.buyer, value.sellerCreditCode ?? value.seller] as string[]
+    return [(value.creditCode as string | undefined) ?? (value.name as string)]
+  }
+  for (const { value } of parsed) {
+    for (const ref of refOf(value)) (isValidCreditCode(ref) ? codes : names).add(ref)
+  }
+  const orgSelect = {
+    id: true,
+    name: true,
+    kind: true,
+    regionCode: true,
+    legalEntityType: true,
+    areaId: true,
+    inDevelopmentZone: true,
+    creditCode: true,
+  } as const
+  const known = await db.organization.findMany({
+    where: { OR: [{ name: { in: [...names] } }, { creditCode: { in: [...codes] } }] },
+    select: orgSelect,
+  })
+  const orgByRef = new Map<string, OrgRef>()
+  for (const org of known) {
+    orgByRef.set(normalizeName(org.name), org)
+    if (org.creditCode) orgByRef.set(org.creditCode, org)
+  }
+  const findOrg = (ref: string) => orgByRef.get(isValidCreditCode(ref) ? ref : normalizeName(ref))
+
+  const warn = (row: number, key: string, column: string, params?: ImportIssue['params']) =>
+    report.warnings.push({ row, column: columnName(column), key, params })
+  const fail = (row: number, key: string, column: string, params?: ImportIssue['params']) =>
+    report.errors.push({ row, column: columnName(column), key, params })
+
+  // Organizations the file names that do not exist yet: created with the import, flagged for review.
+  const toCreate = new Map<string, { name: string; kind: OrgKind; regionCode: string; creditCode?: string }>()
+  const planOrg = (ref: string, fallbackKind: OrgKind, regionText?: string) => {
+    if (findOrg(ref) || kind === 'contracts') return
+    const key = isValidCreditCode(ref) ? ref : normalizeName(ref)
+    if (toCreate.has(key)) return
+    const orgKind = fallbackKind === 'ENTERPRISE' ? 'ENTERPRISE' : institutionKind(ref)
+    const regionCode =
+      regionCodeFromText(regionText) ??
+      regionCodeFromText(ref) ??
+      (orgKind === 'ENTERPRISE' ? BAODI_REGION_CODE : '000000')
+    toCreate.set(key, { name: ref, kind: orgKind, regionCode })
+  }
+
+  const checkScope = (row: number, ref: string, column: string) => {
+    if (!options.scopeOrganizationId) return
+    const org = findOrg(ref)
+    if (!org || org.id !== options.scopeOrganizationId) fail(row, 'imports.notYourOrganization', column)
+  }
+
+  for (const { row, value } of parsed) {
+    if (kind === 'experts' || kind === 'results') {
+      checkScope(row, value.institution as string, 'institution')
+      planOrg(value.institution as string, 'UNIVERSITY')
+    }
+    if (kind === 'needs') {
+      checkScope(row, value.enterprise as string, 'enterprise')
+      planOrg(value.enterprise as string, 'ENTERPRISE', value.region as string | undefined)
+      if (value.region && !regionCodeFromText(value.region as string)) warn(row, 'imports.unknownRegion', 'region')
+    }
+    if (kind === 'organizations') {
+      const code = value.creditCode as string | undefined
+      if (code && !isValidCreditCode(code)) fail(row, 'imports.creditCode', 'creditCode')
+      if (value.region && !regionCodeFromText(value.region as string)) warn(row, 'imports.unknownRegion', 'region')
+    }
+    if ((kind === 'results' || kind === 'needs' || kind === 'experts' || kind === 'contracts') && value.field) {
+      if (!fieldCodeFromText(value.field as string, fields)) warn(row, 'imports.unknownField', 'field')
+    }
+    if ((kind === 'results' || kind === 'needs') && value.maturity && !maturityFromText(value.maturity as string)) {
+      warn(row, 'imports.unknownMaturity', 'maturity')
+    }
+    if (kind === 'results') {
+      const { unknown: badModes } = cooperationModesFromText(value.transferModes as string[])
+      if (badModes.length) warn(row, 'imports.unknownMode', 'transferModes', { value: badModes.join('、') })
+      for (const number of value.patentNumbers as string[]) {
+        if (!PATENT_NUMBER.test(number)) fail(row, 'imports.patentNumber', 'patentNumbers', { value: number })
+      }
+      const min = yuanToFen(value.priceMinYuan as string | undefined)
+      const max = yuanToFen(value.priceMaxYuan as string | undefined)
+      if (min !== null && max !== null && min > max) fail(row, 'imports.priceRange', 'priceMinYuan')
+      if (value.ipType && !IP_TYPES.some(([p]) => p.test(value.ipType as string)))
+        warn(row, 'imports.unknownIpType', 'ipType')
+    }
+    if (kind === 'needs') {
+      const { unknown: badModes } = cooperationModesFromText(value.cooperationModes as string[])
+      if (badModes.length) warn(row, 'imports.unknownMode', 'cooperationModes', { value: badModes.join('、') })
+    }
+    if (kind === 'contracts') {
+      if (!CONTRACT_TYPES.some(([p]) => p.test(value.type as string))) fail(row, 'imports.contractType', 'type')
+      const amount = yuanToFen(value.amountYuan as string)!
+      const tech = yuanToFen(value.techAmountYuan as string | undefined) ?? amount
+      if (tech > amount) fail(row, 'imports.techAmount', 'techAmountYuan')
+      for (const side of ['buyer', 'seller'] as const) {
+        const org = findOrg((value[`${side}CreditCode`] as string | undefined) ?? (value[side] as string))
+        const region = regionCodeFromText(value[`${side}Region`] as string | undefined) ?? org?.regionCode
+        if (!region) fail(row, 'imports.partyRegion', `${side}Region`)
+      }
+    }
+  }
+  report.newOrganizations = [...toCreate.values()].map((o) => o.name)
+  if (report.errors.length) {
+    report.errors.sort((a, b) => a.row - b.row)
+    return report
+  }
+
+  const write = async (tx: Tx) => {
+    for (const [key, plan] of toCreate) {
+      const org = await tx.organization.create({
+        data: {
+          name: plan.name,
+          kind: plan.kind,
+          regionCode: plan.regionCode,
+          legalEntityType: legalEntityType(plan.kind),
+          creditCode: plan.creditCode,
+          needsReview: true,
+        },
+        select: orgSelect,
+      })
+      orgByRef.set(key, org)
+    }
+    const counts = await writeRows(tx, kind, parsed, { findOrg, fields, report })
+    report.created = counts.created
+    report.updated = counts.updated
+  }
+
+  if (options.dryRun) {
+    // The same writes in a transaction that is always rolled back: the preview counts exactly
+    // what the commit will do.
+    await db
+      .$transaction(
+        async (tx) => {
+          await write(tx)
+          throw new DryRunRollback()
+        },
+        { timeout: 600_000, maxWait: 30_000 },
+      )
+      .catch((error: unknown) => {
+        if (!(error instanceof DryRunRollback)) throw error
+      })
+    return report
+  }
+
+  await db.$transaction(
+    async (tx) => {
+      await write(tx)
+      const batch = await tx.importBatch.create({
+        data: {
+          kind: kind.toUpperCase() as ImportKind,
+          organizationId: options.actor?.organizationId ?? null,
+          createdById: options.actor?.userId ?? null,
+          fileName: options.fileName,
+          rowCount: report.rows,
+          status: 'COMMITTED',
+          report: {
+            created: report.created,
+            updated: report.updated,
+            warnings: report.warnings.length,
+            newOrganizations: report.newOrganizations,
+          },
+        },
+        select: { id: true },
+      })
+      report.batchId = batch.id
+      await recordAudit(tx, {
+        actorId: options.actor?.userId ?? null,
+        actorOrgId: options.actor?.organizationId ?? null,
+        action: `import.${kind}`,
+        entityType: 'ImportBatch',
+        entityId: batch.id,
+        data: { fileName: options.fileName, created: report.created, updated: report.updated },
+      })
+    },
+    { timeout: 600_000, maxWait: 30_000 },
+  )
+  report.committed = true
+  return report
+}
+
+class DryRunRollback extends Error {}
+
+interface WriteContext {
+  findOrg: (ref: string) => OrgRef | undefined
+  fields: FieldRef[]
+  report: ImportReport
+}
+
+async function writeRows(
+  tx: Tx,
+  kind: ImportKindName,
+  rows: Array<{ row: number; value: Record<string, unknown> }>,
+  context: WriteContext,
+): Promise<{ created: number; updated: number }> {
+  let created = 0
+  let updated = 0
+  const changed: string[] = []
+  const now = new Date()
+  for (const { value } of rows) {
+    if (kind === 'organizations') {
+      const v = value as RowOf<'organizations'>
+      const existing = context.findOrg(v.creditCode ?? v.name)
+      const orgKind: OrgKind = v.kind ? institutionKind(v.kind.includes('企业') ? '' : v.kind) : institutionKind(v.name)
+      const data = {
+        name: v.name,
+        website: v.website ?? null,
+        description: v.description ?? null,
+        ...(v.region && regionCodeFromText(v.region) ? { regionCode: regionCodeFromText(v.region)! } : {}),
+      }
+      if (existing) {
+        await tx.organization.update({ where: { id: existing.id }, data })
+        updated++
+      } else {
+        await tx.organization.create({
+          data: {
+            ...data,
+            kind: orgKind,
+            legalEntityType: legalEntityType(orgKind),
+            creditCode: v.creditCode ?? null,
+            regionCode: data.regionCode ?? regionCodeFromText(v.name) ?? BAODI_REGION_CODE,
+          },
+        })
+        created++
+      }
+      continue
+    }
+
+    if (kind === 'experts') {
+      const v = value as RowOf<'experts'>
+      const org = context.findOrg(v.institution)!
+      const field = v.field ? fieldCodeFromText(v.field, context.fields) : null
+      const data = {
+        name: v.name,
+        title: v.title ?? null,
+        directions: v.directions,
+        keywords: v.keywords,
+        fieldCodes: field ? [field] : [],
+        bio: v.bio ?? null,
+        achievements: v.achievements ?? null,
+        email: v.email ?? null,
+        phone: v.phone ?? null,
+        available: v.available ?? true,
+        status: 'PUBLISHED' as const,
+        lastActivityAt: now,
+      }
+      const existing = v.externalId
+        ? await tx.expert.findUnique({
+            where: { organizationId_externalId: { organizationId: org.id, externalId: v.externalId } },
+            select: { id: true },
+          })
+        : await tx.expert.findFirst({
+            where: { organizationId: org.id, name: v.name, externalId: null },
+            select: { id: true },
+          })
+      if (existing) {
+        await tx.expert.update({ where: { id: existing.id }, data })
+        changed.push(existing.id)
+        updated++
+      } else {
+        const expert = await tx.expert.create({
+          data: { ...data, organizationId: org.id, externalId: v.externalId ?? null },
+          select: { id: true },
+        })
+        changed.push(expert.id)
+        created++
+      }
+      continue
+    }
+
+    if (kind === 'results') {
+      const v = value as RowOf<'results'>
+      const org = context.findOrg(v.institution)!
+      const maturity = v.maturity ? maturityFromText(v.maturity) : null
+      const published = !v.status || !/草稿|draft/i.test(v.status)
+      const data = {
+        title: v.title,
+        abstract: v.abstract,
+        fieldCode: v.field ? fieldCodeFromText(v.field, context.fields) : null,
+        keywords: v.keywords,
+        trl: maturity?.trl ?? null,
+        stage: maturity?.stage ?? null,
+        ipType:
+          (v.ipType ? IP_TYPES.find(([p]) => p.test(v.ipType!))?.[1] : undefined) ??
+          (v.patentNumbers.length ? 'INVENTION_PATENT' : 'NONE'),
+        patentNumbers: v.patentNumbers.map((n) => n.toUpperCase().replace(/\s/g, '')),
+        transferModes: cooperationModesFromText(v.transferModes).modes,
+        priceMinFen: yuanToFen(v.priceMinYuan),
+        priceMaxFen: yuanToFen(v.priceMaxYuan),
+        status: published ? ('PUBLISHED' as const) : ('DRAFT' as const),
+        publishedAt: published ? now : null,
+        lastActivityAt: now,
+      }
+      const existing = v.externalId
+        ? await tx.researchResult.findUnique({
+            where: { organizationId_externalId: { organizationId: org.id, externalId: v.externalId } },
+            select: { id: true, publishedAt: true },
+          })
+        : await tx.researchResult.findFirst({
+            where: { organizationId: org.id, title: v.title, externalId: null },
+            select: { id: true, publishedAt: true },
+          })
+      let id: string
+      if (existing) {
+        await tx.researchResult.update({
+          where: { id: existing.id },
+          data: { ...data, publishedAt: published ? (existing.publishedAt ?? now) : null },
+        })
+        id = existing.id
+        updated++
+      } else {
+        id = (
+          await tx.researchResult.create({
+            data: { ...data, organizationId: org.id, externalId: v.externalId ?? null },
+            select: { id: true },
+          })
+        ).id
+        created++
+      }
+      if (v.experts.length) {
+        const team = await tx.expert.findMany({
+          where: { organizationId: org.id, name: { in: v.experts } },
+          select: { id: true, name: true },
+        })
+        await tx.resultExpert.deleteMany({ where: { resultId: id } })
+        await tx.resultExpert.createMany({
+          data: team.map((e) => ({ resultId: id, expertId: e.id, isLead: e.name === v.experts[0] })),
+          skipDuplicates: true,
+        })
+      }
+      changed.push(id)
+      continue
+    }
+
+    if (kind === 'needs') {
+      const v = value as RowOf<'needs'>
+      const org = context.findOrg(v.enterprise)!
+      const maturity = v.maturity ? maturityFromText(v.maturity) : null
+      const published = !v.status || !/草稿|draft/i.test(v.status)
+      const budget = yuanToFen(v.budgetWan)
+      const data = {
+        title: v.title,
+        summary: v.description,
+        confidentialDetail: v.confidentialDetail ?? null,
+        triedApproaches: v.triedApproaches ?? null,
+        fieldCode: v.field ? fieldCodeFromText(v.field, context.fields) : null,
+        keywords: v.keywords,
+        regionCode: regionCodeFromText(v.region) ?? org.regionCode,
+        budgetMaxFen: budget === null ? null : budget * 10_000n,
+        deadline: v.deadline ?? null,
+        cooperationModes: cooperationModesFromText(v.cooperationModes).modes,
+        wantedStage: maturity?.stage ?? null,
+        wantedTrlMin: maturity?.trl ?? null,
+        status: published ? ('PUBLISHED' as const) : ('DRAFT' as const),
+        lastActivityAt: now,
+      }
+      const existing = v.externalId
+        ? await tx.need.findUnique({
+            where: { organizationId_externalId: { organizationId: org.id, externalId: v.externalId } },
+            select: { id: true, publishedAt: true },
+          })
+        : await tx.need.findFirst({
+            where: { organizationId: org.id, title: v.title, externalId: null },
+            select: { id: true, publishedAt: true },
+          })
+      if (existing) {
+        await tx.need.update({
+          where: { id: existing.id },
+          data: { ...data, publishedAt: published ? (existing.publishedAt ?? now) : null },
+        })
+        changed.push(existing.id)
+        updated++
+      } else {
+        const need = await tx.need.create({
+          data: {
+            ...data,
+            organizationId: org.id,
+            externalId: v.externalId ?? null,
+            publishedAt: published ? now : null,
+          },
+          select: { id: true },
+        })
+        changed.push(need.id)
+        created++
+      }
+      continue
+    }
+
+    const v = value as RowOf<'contracts'>
+    const buyer = context.findOrg(v.buyerCreditCode ?? v.buyer)
+    const seller = context.findOrg(v.sellerCreditCode ?? v.seller)
+    const baodi = [buyer, seller].find((o) => o?.regionCode === BAODI_REGION_CODE)
+    const amountFen = yuanToFen(v.amountYuan)!
+    const data = {
+      type: CONTRACT_TYPES.find(([p]) => p.test(v.type))![1],
+      projectName: v.projectName,
+      status: v.registrationNumber ? ('REGISTERED' as const) : ('SIGNED' as const),
+      registrationNumber: v.registrationNumber ?? null,
+      registeredAt: v.registrationNumber ? (v.registeredOn ?? v.signedOn!) : null,
+      buyerOrgId: buyer?.id ?? null,
+      buyerName: v.buyer,
+      buyerCreditCode: v.buyerCreditCode ?? null,
+      buyerRegionCode: regionCodeFromText(v.buyerRegion) ?? buyer!.regionCode,
+      buyerEntityType: buyer?.legalEntityType ?? 'ENTERPRISE',
+      sellerOrgId: seller?.id ?? null,
+      sellerName: v.seller,
+      sellerCreditCode: v.sellerCreditCode ?? null,
+      sellerRegionCode: regionCodeFromText(v.sellerRegion) ?? seller!.regionCode,
+      sellerEntityType: seller?.legalEntityType ?? 'ENTERPRISE',
+      amountFen,
+      techAmountFen: yuanToFen(v.techAmountYuan) ?? amountFen,
+      signedOn: v.signedOn!,
+      fieldCode: v.field ? fieldCodeFromText(v.field, context.fields) : null,
+      areaId: baodi?.areaId ?? null,
+      inDevelopmentZone: baodi?.inDevelopmentZone ?? false,
+      needsExpertReview: amountFen >= 500_000_000n,
+    }
+    const existing = await tx.contract.findFirst({
+      where: {
+        OR: [
+          ...(v.registrationNumber ? [{ registrationNumber: v.registrationNumber }] : []),
+          ...(v.externalId ? [{ externalId: v.externalId }] : []),
+        ],
+      },
+      select: { id: true },
+    })
+    if (existing && (v.registrationNumber || v.externalId)) {
+      await tx.contract.update({ where: { id: existing.id }, data })
+      updated++
+    } else {
+      await tx.contract.create({ data: { ...data, externalId: v.externalId ?? null } })
+      created++
+    }
+  }
+  if (kind === 'experts' || kind === 'results' || kind === 'needs') await enqueueIndexing(tx, kind, changed)
+  return { created, updated }
+}

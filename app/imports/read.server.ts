@@ -1,0 +1,117 @@
+import ExcelJS from 'exceljs'
+import { parse as parseCsv } from 'csv-parse/sync'
+
+export type RawRow = Record<string, unknown>
+
+export interface Table {
+  rows: RawRow[]
+  /** Spreadsheet row number of each row (header is row 1), or its position in a JSON array. */
+  rowNumbers: number[]
+  headers: string[]
+}
+
+export class TableReadError extends Error {
+  constructor(
+    readonly key: string,
+    readonly params: Record<string, unknown> = {},
+  ) {
+    super(key)
+    this.name = 'TableReadError'
+  }
+}
+
+/** Excel in Chinese Windows saves CSV as GB18030; everything else is UTF-8 (with or without BOM). */
+function decodeText(buffer: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buffer)
+  } catch {
+    return new TextDecoder('gb18030').decode(buffer)
+  }
+}
+
+function cellValue(value: ExcelJS.CellValue): unknown {
+  if (value === null || value === undefined) return undefined
+  if (value instanceof Date) return value.toISOString().slice(0, 10)
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((r) => r.text).join('')
+    if ('text' in value) return String(value.text)
+    if ('result' in value) return cellValue(value.result as ExcelJS.CellValue)
+    if ('error' in value) return undefined
+  }
+  return value
+}
+
+async function readXlsx(buffer: Uint8Array): Promise<Table> {
+  const workbook = new ExcelJS.Workbook()
+  try {
+    await workbook.xlsx.load(buffer as unknown as ArrayBuffer)
+  } catch {
+    throw new TableReadError('imports.file.unreadable')
+  }
+  const sheet = workbook.worksheets[0]
+  if (!sheet) throw new TableReadError('imports.file.empty')
+  const headers: string[] = []
+  const rows: RawRow[] = []
+  const rowNumbers: number[] = []
+  sheet.eachRow({ includeEmpty: false }, (row, number) => {
+    const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellValue)
+    if (headers.length === 0) {
+      values.forEach((v, i) => (headers[i] = String(v ?? '').trim()))
+      return
+    }
+    if (values.every((v) => v === undefined || String(v).trim() === '')) return
+    const record: RawRow = {}
+    headers.forEach((header, i) => {
+      if (header) record[header] = values[i]
+    })
+    rows.push(record)
+    rowNumbers.push(number)
+  })
+  return { rows, rowNumbers, headers: headers.filter(Boolean) }
+}
+
+function readCsv(buffer: Uint8Array): Table {
+  let records: string[][]
+  try {
+    records = parseCsv(decodeText(buffer), { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true })
+  } catch (error) {
+    throw new TableReadError('imports.file.csv', { detail: error instanceof Error ? error.message : '' })
+  }
+  const [head, ...body] = records
+  if (!head) throw new TableReadError('imports.file.empty')
+  const headers = head.map((h) => h.trim())
+  const rows: RawRow[] = []
+  const rowNumbers: number[] = []
+  body.forEach((cells, i) => {
+    if (cells.every((c) => c.trim() === '')) return
+    const record: RawRow = {}
+    headers.forEach((header, c) => {
+      if (header) record[header] = cells[c]
+    })
+    rows.push(record)
+    rowNumbers.push(i + 2)
+  })
+  return { rows, rowNumbers, headers: headers.filter(Boolean) }
+}
+
+function readJson(buffer: Uint8Array): Table {
+  let data: unknown
+  try {
+    data = JSON.parse(decodeText(buffer))
+  } catch {
+    throw new TableReadError('imports.file.json')
+  }
+  if (!Array.isArray(data)) throw new TableReadError('imports.file.jsonArray')
+  const rows = data.map((item) => (item && typeof item === 'object' && !Array.isArray(item) ? (item as RawRow) : {}))
+  const headers = [...new Set(rows.flatMap((r) => Object.keys(r)))]
+  return { rows, rowNumbers: rows.map((_, i) => i + 1), headers }
+}
+
+/** Reads the first sheet of an XLSX, a CSV (UTF-8 or GB18030) or a JSON array of objects. */
+export async function readTable(buffer: Uint8Array, fileName: string): Promise<Table> {
+  const extension = fileName.toLowerCase().split('.').pop()
+  if (extension === 'xlsx') return readXlsx(buffer)
+  if (extension === 'csv') return readCsv(buffer)
+  if (extension === 'json') return readJson(buffer)
+  throw new TableReadError('imports.file.type', { name: fileName })
+}

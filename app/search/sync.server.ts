@@ -1,0 +1,94 @@
+import { z } from 'zod'
+import { INDEX_NAMES, INDEX_SETTINGS, type IndexName, type SearchEngine } from '../../search'
+import { allIds, countRows, loadDocuments } from './documents.server'
+import { enqueueJobs } from '~/jobs/queue.server'
+import type { QueueHandler } from '~/jobs/worker.server'
+import type { Prisma, PrismaClient } from '~/generated/prisma/client'
+
+export const SEARCH_QUEUE = 'search'
+
+const IndexJobPayload = z.object({
+  index: z.enum(['needs', 'results', 'experts']),
+  id: z.string().min(1),
+})
+
+/**
+ * Records, in the caller's transaction, that these rows changed. The worker later loads their
+ * current state and upserts or deletes the documents, so order and repetition do not matter and
+ * a crash after commit loses nothing: the job is still there.
+ */
+export function enqueueIndexing(tx: Pick<Prisma.TransactionClient, 'job'>, index: IndexName, ids: string[]) {
+  return enqueueJobs(
+    tx,
+    ids.map((id) => ({
+      queue: SEARCH_QUEUE,
+      kind: 'index',
+      payload: { index, id },
+      dedupeKey: `search:${index}:${id}`,
+    })),
+  )
+}
+
+export async function ensureIndexes(engine: SearchEngine): Promise<void> {
+  for (const index of INDEX_NAMES) await engine.ensureIndex(index, INDEX_SETTINGS[index])
+}
+
+/** Brings the given rows' documents in line with the database: upsert what exists, delete the rest. */
+export async function syncDocuments(db: PrismaClient, engine: SearchEngine, index: IndexName, ids: string[]) {
+  const unique = [...new Set(ids)]
+  const documents = await loadDocuments(db, index, unique)
+  const present = new Set(documents.map((d) => d.id))
+  const gone = unique.filter((id) => !present.has(id))
+  if (documents.length) await engine.upsert(index, documents)
+  if (gone.length) await engine.delete(index, gone)
+}
+
+/** The worker side of the search outbox: one batch of jobs → one upsert/delete per index. */
+export function searchQueueHandler(db: PrismaClient, engine: SearchEngine): QueueHandler {
+  return {
+    queue: SEARCH_QUEUE,
+    batchSize: 500,
+    async handle(jobs) {
+      const byIndex = new Map<IndexName, string[]>()
+      for (const job of jobs) {
+        const parsed = IndexJobPayload.safeParse(job.payload)
+        // A malformed payload can never succeed: complete it rather than retry it forever.
+        if (!parsed.success) continue
+        byIndex.set(parsed.data.index, [...(byIndex.get(parsed.data.index) ?? []), parsed.data.id])
+      }
+      for (const [index, ids] of byIndex) await syncDocuments(db, engine, index, ids)
+    },
+  }
+}
+
+export interface ReindexProgress {
+  index: IndexName
+  done: number
+  total: number
+}
+
+/**
+ * Rebuilds every index from the database. Each index is emptied first, so documents of deleted
+ * rows disappear too; pages of 2,000 rows are loaded and sent together.
+ */
+export async function reindexAll(
+  db: PrismaClient,
+  engine: SearchEngine,
+  onProgress: (progress: ReindexProgress) => void = () => {},
+  indexes: readonly IndexName[] = INDEX_NAMES,
+): Promise<Record<IndexName, number>> {
+  await ensureIndexes(engine)
+  const counts = { needs: 0, results: 0, experts: 0 }
+  for (const index of indexes) {
+    const total = await countRows(db, index)
+    await engine.clear(index)
+    onProgress({ index, done: 0, total })
+    for await (const ids of allIds(db, index)) {
+      const documents = await loadDocuments(db, index, ids)
+      await engine.upsert(index, documents)
+      counts[index] += documents.length
+      onProgress({ index, done: counts[index], total })
+    }
+  }
+  return counts
+}

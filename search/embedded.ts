@@ -1,0 +1,262 @@
+import { surfaceForms } from './thesaurus'
+import { tokenize } from './text'
+import { InvertedIndex } from './inverted-index'
+import {
+  HIGHLIGHT_POST,
+  HIGHLIGHT_PRE,
+  SearchEngineError,
+  type FieldValue,
+  type Filter,
+  type FilterClause,
+  type IndexName,
+  type IndexSettings,
+  type Scalar,
+  type SearchDocument,
+  type SearchEngine,
+  type SearchQuery,
+  type SearchResponse,
+} from './port'
+
+/**
+ * The embedded engine: an inverted index with BM25 field weights over jieba tokens with the
+ * thesaurus folded in; documents kept in a Map so filters, facets and sorting run on exact values.
+ * Chosen by measurement over MiniSearch and FlexSearch (docs/decisions/002-embedded-search-engine.md).
+ * It lives in one process: the app server that owns it rebuilds it from PostgreSQL at start and
+ * keeps it current from the outbox. Several app servers need Meilisearch.
+ */
+interface EmbeddedIndex {
+  settings: IndexSettings
+  documents: Map<string, SearchDocument>
+  text: InvertedIndex<SearchDocument>
+}
+
+function fieldText(value: FieldValue): string {
+  if (value == null) return ''
+  return Array.isArray(value) ? value.join(' ') : String(value)
+}
+
+function clauseHolds(document: SearchDocument, clause: FilterClause): boolean {
+  const raw = document[clause.attribute]
+  const values: Scalar[] = raw == null ? [] : Array.isArray(raw) ? raw : [raw]
+  if ('in' in clause) return values.some((v) => clause.in.includes(v))
+  if ('notIn' in clause) return !values.some((v) => clause.notIn.includes(v))
+  return values.some(
+    (v) =>
+      typeof v === 'number' &&
+      (clause.gte === undefined || v >= clause.gte) &&
+      (clause.lte === undefined || v <= clause.lte),
+  )
+}
+
+export function filterHolds(document: SearchDocument, filter: Filter | undefined): boolean {
+  if (!filter) return true
+  return filter.every((entry) =>
+    Array.isArray(entry) ? entry.some((c) => clauseHolds(document, c)) : clauseHolds(document, entry),
+  )
+}
+
+function filterAttributes(filter: Filter | undefined): string[] {
+  return (filter ?? []).flatMap((entry) => (Array.isArray(entry) ? entry : [entry]).map((c) => c.attribute))
+}
+
+/** Wraps every occurrence of any surface form of the matched terms in highlight markers. */
+export function highlightText(text: string, terms: Iterable<string>): string {
+  if (!text) return text
+  const lower = text.toLowerCase()
+  const ranges: Array<[number, number]> = []
+  for (const term of terms) {
+    for (const form of surfaceForms(term)) {
+      if (!form) continue
+      for (let at = lower.indexOf(form); at !== -1; at = lower.indexOf(form, at + form.length)) {
+        ranges.push([at, at + form.length])
+      }
+    }
+  }
+  if (ranges.length === 0) return text
+  ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1])
+  let out = ''
+  let cursor = 0
+  let open: [number, number] | null = null
+  const merged: Array<[number, number]> = []
+  for (const range of ranges) {
+    if (open && range[0] <= open[1]) open[1] = Math.max(open[1], range[1])
+    else {
+      if (open) merged.push(open)
+      open = [...range]
+    }
+  }
+  if (open) merged.push(open)
+  for (const [start, end] of merged) {
+    out += text.slice(cursor, start) + HIGHLIGHT_PRE + text.slice(start, end) + HIGHLIGHT_POST
+    cursor = end
+  }
+  return out + text.slice(cursor)
+}
+
+function compare(a: FieldValue, b: FieldValue): number {
+  if (a == null && b == null) return 0
+  if (a == null) return 1
+  if (b == null) return -1
+  if (typeof a === 'number' && typeof b === 'number') return a - b
+  return String(a).localeCompare(String(b), 'zh-CN')
+}
+
+export class EmbeddedSearchEngine implements SearchEngine {
+  readonly kind = 'embedded' as const
+  private readonly indexes = new Map<IndexName, EmbeddedIndex>()
+
+  private index(name: IndexName): EmbeddedIndex {
+    const index = this.indexes.get(name)
+    if (!index) throw new SearchEngineError(`Index ${name} does not exist`, 'index_not_found')
+    return index
+  }
+
+  private newTextIndex(settings: IndexSettings): InvertedIndex<SearchDocument> {
+    const attributes = settings.searchableAttributes
+    // Priority order as weights: 3, 2.5, 2, … down to 1.
+    const fields = attributes.map((name, i) => ({ name, weight: Math.max(1, 3 - i * 0.5) }))
+    return new InvertedIndex<SearchDocument>(fields, tokenize)
+  }
+
+  private addText(index: EmbeddedIndex, document: SearchDocument): void {
+    index.text.add(
+      document.id,
+      index.settings.searchableAttributes.map((attribute) => fieldText(document[attribute])),
+      document,
+    )
+  }
+
+  private compactIfNeeded(index: EmbeddedIndex): void {
+    if (index.text.size < 1000 || index.text.garbageRatio < 0.3) return
+    index.text = this.newTextIndex(index.settings)
+    for (const document of index.documents.values()) this.addText(index, document)
+  }
+
+  async ensureIndex(name: IndexName, settings: IndexSettings): Promise<void> {
+    const existing = this.indexes.get(name)
+    if (existing && JSON.stringify(existing.settings) === JSON.stringify(settings)) return
+    const index: EmbeddedIndex = { settings, documents: new Map(), text: this.newTextIndex(settings) }
+    if (existing) {
+      for (const document of existing.documents.values()) {
+        index.documents.set(document.id, document)
+        this.addText(index, document)
+      }
+    }
+    this.indexes.set(name, index)
+  }
+
+  async upsert(name: IndexName, documents: SearchDocument[]): Promise<void> {
+    const index = this.index(name)
+    for (const document of documents) {
+      if (typeof document.id !== 'string' || !document.id) {
+        throw new SearchEngineError('Every document needs a string id', 'invalid_document_id')
+      }
+    }
+    for (const document of documents) {
+      index.documents.set(document.id, document)
+      this.addText(index, document)
+    }
+    this.compactIfNeeded(index)
+  }
+
+  async delete(name: IndexName, ids: string[]): Promise<void> {
+    const index = this.index(name)
+    for (const id of ids) {
+      if (index.documents.delete(id)) index.text.remove(id)
+    }
+    this.compactIfNeeded(index)
+  }
+
+  async clear(name: IndexName): Promise<void> {
+    const index = this.index(name)
+    index.documents.clear()
+    index.text = this.newTextIndex(index.settings)
+  }
+
+  async count(name: IndexName): Promise<number> {
+    return this.index(name).documents.size
+  }
+
+  async search<D extends SearchDocument = SearchDocument>(
+    name: IndexName,
+    query: SearchQuery,
+  ): Promise<SearchResponse<D>> {
+    const index = this.index(name)
+    for (const attribute of [...filterAttributes(query.filter), ...(query.facets ?? [])]) {
+      if (!index.settings.filterableAttributes.includes(attribute)) {
+        throw new SearchEngineError(`Attribute ${attribute} is not filterable in ${name}`, 'invalid_search_filter')
+      }
+    }
+    const limit = query.limit ?? 20
+    const offset = query.offset ?? 0
+    const q = query.q.trim()
+
+    let ranked: Array<{ document: SearchDocument; score: number; terms: string[] }>
+    let total: number
+    let facetSource: SearchDocument[] | null = null
+    const terms = q ? [...new Set(tokenize(q))] : []
+    if (q) {
+      const accept = query.filter
+        ? (ordinal: number) => filterHolds(index.text.payloadOf(ordinal), query.filter)
+        : () => true
+      const scored = index.text.query(terms, query.matchingStrategy === 'all', accept)
+      const top = scored.reduce((max, s) => Math.max(max, s.score), 0) || 1
+      // Matched words first, then BM25; only the requested page is sorted and materialized.
+      const key = (s: { matched: number; score: number }) => s.matched + s.score / top / 2
+      const wanted = offset + limit
+      let page = scored
+      if (scored.length > wanted * 4) {
+        const keys = Float64Array.from(scored, key).sort()
+        const threshold = keys[keys.length - wanted]
+        page = scored.filter((s) => key(s) >= threshold)
+      }
+      page.sort((a, b) => key(b) - key(a))
+      total = scored.length
+      if (query.facets?.length) {
+        facetSource = scored.map((s) => index.text.payloadOf(s.ordinal))
+      }
+      ranked = page.map((s) => ({
+        document: index.text.payloadOf(s.ordinal),
+        score: key(s) / (terms.length + 0.5),
+        terms: terms.filter((_, i) => s.mask & (1 << i)),
+      }))
+    } else {
+      ranked = []
+      for (const document of index.documents.values()) {
+        if (filterHolds(document, query.filter)) ranked.push({ document, score: 1, terms: [] })
+      }
+      for (const { attribute, direction } of [...(query.sort ?? [])].reverse()) {
+        if (!index.settings.sortableAttributes.includes(attribute)) {
+          throw new SearchEngineError(`Attribute ${attribute} is not sortable in ${name}`, 'invalid_search_sort')
+        }
+        const sign = direction === 'asc' ? 1 : -1
+        ranked.sort((a, b) => sign * compare(a.document[attribute], b.document[attribute]))
+      }
+      total = ranked.length
+    }
+
+    const facets: Record<string, Record<string, number>> = {}
+    for (const attribute of query.facets ?? []) {
+      const counts: Record<string, number> = {}
+      for (const document of facetSource ?? ranked.map((r) => r.document)) {
+        const raw = document[attribute]
+        const values = raw == null ? [] : Array.isArray(raw) ? raw : [raw]
+        for (const value of new Set(values)) counts[String(value)] = (counts[String(value)] ?? 0) + 1
+      }
+      facets[attribute] = counts
+    }
+
+    const hits = ranked.slice(offset, offset + limit).map(({ document, score, terms }) => {
+      const highlights: Record<string, string> = {}
+      for (const attribute of query.highlight ?? []) {
+        highlights[attribute] = highlightText(fieldText(document[attribute]), terms)
+      }
+      return { document: document as D, score, highlights }
+    })
+    return { hits, total, facets }
+  }
+
+  async multiSearch(queries: Array<{ index: IndexName; query: SearchQuery }>): Promise<SearchResponse[]> {
+    return Promise.all(queries.map(({ index, query }) => this.search(index, query)))
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * The search port: everything the application asks of a search engine. Two adapters implement it,
+ * the embedded in-process engine (default) and Meilisearch (when MEILI_HOST is set); one contract
+ * suite (tests/search/contract.ts) holds both to the same behaviour.
+ */
+export type IndexName = 'needs' | 'results' | 'experts'
+export const INDEX_NAMES: readonly IndexName[] = ['needs', 'results', 'experts']
+
+export type Scalar = string | number | boolean
+export type FieldValue = Scalar | Scalar[] | null | undefined
+export type SearchDocument = { id: string } & { [attribute: string]: FieldValue }
+
+export interface IndexSettings {
+  /** In priority order: a match in the first attribute outranks one in the second. */
+  searchableAttributes: string[]
+  filterableAttributes: string[]
+  sortableAttributes: string[]
+}
+
+/** One condition on one attribute. Array attributes match when any element matches. */
+export type FilterClause =
+  | { attribute: string; in: Scalar[] }
+  | { attribute: string; notIn: Scalar[] }
+  | { attribute: string; gte?: number; lte?: number }
+/** All entries must hold; an entry that is an array holds when any of its clauses holds. */
+export type Filter = Array<FilterClause | FilterClause[]>
+
+/**
+ * `last`: every query word counts, documents matching more words rank first and words are dropped
+ * from the end when nothing matches them all (key terms are sent best first). `all`: only
+ * documents with every word.
+ */
+export type MatchingStrategy = 'last' | 'all'
+
+export interface SearchQuery {
+  q: string
+  filter?: Filter
+  facets?: string[]
+  /** Applied to browsing (empty `q`); with a query, relevance comes first. */
+  sort?: Array<{ attribute: string; direction: 'asc' | 'desc' }>
+  limit?: number
+  offset?: number
+  /** Attributes to return with highlight markers around matched words. */
+  highlight?: string[]
+  matchingStrategy?: MatchingStrategy
+}
+
+export interface SearchHit<D extends SearchDocument = SearchDocument> {
+  document: D
+  /** Relevance in [0, 1], comparable only within one response. */
+  score: number
+  /** Attribute → text with HIGHLIGHT_PRE/HIGHLIGHT_POST around matched words. */
+  highlights: Record<string, string>
+}
+
+export interface SearchResponse<D extends SearchDocument = SearchDocument> {
+  hits: SearchHit<D>[]
+  /** Matching documents in total (exhaustive for the embedded engine, estimated by Meilisearch). */
+  total: number
+  facets: Record<string, Record<string, number>>
+}
+
+export const HIGHLIGHT_PRE = '\u0002'
+export const HIGHLIGHT_POST = '\u0003'
+
+export interface SearchEngine {
+  readonly kind: 'embedded' | 'meilisearch'
+  /** Creates the index if missing and applies its settings; waits until they are in force. */
+  ensureIndex(index: IndexName, settings: IndexSettings): Promise<void>
+  upsert(index: IndexName, documents: SearchDocument[]): Promise<void>
+  delete(index: IndexName, ids: string[]): Promise<void>
+  /** Removes every document, keeping the settings. */
+  clear(index: IndexName): Promise<void>
+  search<D extends SearchDocument = SearchDocument>(index: IndexName, query: SearchQuery): Promise<SearchResponse<D>>
+  multiSearch(queries: Array<{ index: IndexName; query: SearchQuery }>): Promise<SearchResponse[]>
+  count(index: IndexName): Promise<number>
+}
+
+export class SearchEngineError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message)
+    this.name = 'SearchEngineError'
+  }
+}

@@ -1,0 +1,60 @@
+import { Jieba, TfIdf } from '@node-rs/jieba'
+import { dict, idf } from '@node-rs/jieba/dict'
+import { STOP_WORDS, SYNONYM_GROUPS, canonicalTerm } from './thesaurus'
+
+/**
+ * Chinese text analysis shared by the embedded engine and the matcher: jieba segmentation (the
+ * segmenter family Meilisearch's charabia uses for `cmn`), the domain thesaurus as extra dictionary
+ * words so "锂离子电池" and "正极材料" stay whole, and TF-IDF key-term extraction.
+ */
+const jieba = Jieba.withDict(dict)
+const domainWords = SYNONYM_GROUPS.flat()
+  .filter((term) => /[\u4e00-\u9fff]/.test(term))
+  .map((term) => `${term} 200000 n`)
+jieba.loadDict(Buffer.from(domainWords.join('\n')))
+
+const tfidf = TfIdf.withDict(idf)
+const stopWords = new Set(STOP_WORDS)
+
+const WORD = /[\p{L}\p{N}]/u
+const CJK = /^[\u4e00-\u9fff]$/
+
+function keep(token: string): boolean {
+  if (!WORD.test(token)) return false
+  if (stopWords.has(token)) return false
+  // A single Chinese character is almost never a technical term on its own.
+  if (CJK.test(token)) return false
+  return true
+}
+
+/** Index- and query-time tokens: search-mode segmentation, lower-cased, stop words out, synonyms folded. */
+export function tokenize(text: string): string[] {
+  if (!text) return []
+  const tokens: string[] = []
+  for (const raw of jieba.cutForSearch(text, true)) {
+    const token = raw.trim().toLowerCase()
+    if (keep(token)) tokens.push(canonicalTerm(token))
+  }
+  return tokens
+}
+
+/** Plain segmentation (no overlapping sub-words), for showing and extracting terms. */
+export function segment(text: string): string[] {
+  return jieba
+    .cut(text, true)
+    .map((t) => t.trim().toLowerCase())
+    .filter(keep)
+}
+
+/** Parts of speech that can name a technology: nouns, verbal nouns, idioms, foreign words, unknown words. */
+const TERM_POS = ['n', 'nz', 'nt', 'nl', 'ng', 'nr', 'nrt', 'ns', 'vn', 'v', 'eng', 'x', 'l', 'i', 'j', 'an']
+
+/** The `limit` most characteristic terms of a text by TF-IDF, best first. */
+export function keyTerms(text: string, limit: number): string[] {
+  if (!text.trim()) return []
+  return tfidf
+    .extractKeywords(jieba, text, limit * 2, TERM_POS)
+    .map((k) => k.keyword.toLowerCase())
+    .filter(keep)
+    .slice(0, limit)
+}
