@@ -18,12 +18,18 @@ const stopWords = new Set(STOP_WORDS)
 
 const WORD = /[\p{L}\p{N}]/u
 const CJK = /^[\u4e00-\u9fff]$/
+/** Chemical elements are whole technical terms in one character ("钼靶材", "硅负极"). */
+const ELEMENTS = new Set(
+  '氢锂铍硼碳氮氧氟钠镁铝硅磷硫氯钾钙钛钒铬锰铁钴镍铜锌镓锗砷硒溴锶锆铌钼钯银镉铟锡锑碲碘铯钡镧铈钕铪钽钨铂金汞铅铋铀'.split(
+    '',
+  ),
+)
 
 function keep(token: string): boolean {
   if (!WORD.test(token)) return false
   if (stopWords.has(token)) return false
   // A single Chinese character is almost never a technical term on its own.
-  if (CJK.test(token)) return false
+  if (CJK.test(token) && !ELEMENTS.has(token)) return false
   return true
 }
 
@@ -46,15 +52,19 @@ export function segment(text: string): string[] {
     .filter(keep)
 }
 
-/** Parts of speech that can name a technology: nouns, verbal nouns, idioms, foreign words, unknown words. */
-const TERM_POS = ['n', 'nz', 'nt', 'nl', 'ng', 'nr', 'nrt', 'ns', 'vn', 'v', 'eng', 'x', 'l', 'i', 'j', 'an']
+/**
+ * Parts of speech that can name a technology: common and other proper nouns, verbal nouns,
+ * verbs (generic ones are stop words), abbreviations, foreign and unknown words. Not place or person
+ * names ("宝坻", "北京"), adjectives or set phrases ("一段时间").
+ */
+const TERM_POS = ['n', 'nz', 'nl', 'ng', 'vn', 'v', 'eng', 'x', 'j', 'an']
 
-/** The `limit` most characteristic terms of a text by TF-IDF, best first. */
-export function keyTerms(text: string, limit: number): string[] {
+/** The `limit` most characteristic terms of a text by TF-IDF, best first, with their weights. */
+export function keyTerms(text: string, limit: number): Array<{ term: string; weight: number }> {
   if (!text.trim()) return []
   return tfidf
     .extractKeywords(jieba, text, limit * 2, TERM_POS)
-    .map((k) => k.keyword.toLowerCase())
-    .filter(keep)
+    .map((k) => ({ term: k.keyword.toLowerCase(), weight: k.weight }))
+    .filter((k) => keep(k.term))
     .slice(0, limit)
 }

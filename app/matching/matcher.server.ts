@@ -18,7 +18,7 @@ import {
   type Reason,
   type TrackRecord,
 } from './score'
-import { coverage, extractKeyTerms, type KeyTerm } from './terms'
+import { coverage, documentText, extractKeyTerms, type DocumentText, type KeyTerm } from './terms'
 import { COUNTED_STATUSES } from '~/models/contracts.server'
 import { recordAudit } from '~/utils/audit.server'
 import type { PrismaClient } from '~/generated/prisma/client'
@@ -60,14 +60,17 @@ export interface NeedMatches {
 
 const CANDIDATES = 60
 
-function documentTokens(document: SearchDocument, attributes: string[]): Set<string> {
-  const text = attributes
+function textOf(document: SearchDocument, attributes: string[]): string {
+  return attributes
     .map((a) => {
       const v = document[a]
       return Array.isArray(v) ? v.join(' ') : v == null ? '' : String(v)
     })
     .join(' ')
-  return new Set(tokenize(text))
+}
+
+function documentTextOf(document: SearchDocument, primary: string[], secondary: string[]): DocumentText {
+  return documentText(textOf(document, primary), textOf(document, secondary))
 }
 
 async function fieldNames(db: PrismaClient): Promise<Map<string, string[]>> {
@@ -174,8 +177,11 @@ async function loadNeed(db: PrismaClient, needId: string) {
   })
 }
 
-const RESULT_TEXT = ['title', 'keywords', 'abstract']
-const EXPERT_TEXT = ['directions', 'keywords', 'title', 'bio']
+const RESULT_TEXT: [string[], string[]] = [['title', 'keywords'], ['abstract']]
+const EXPERT_TEXT: [string[], string[]] = [
+  ['directions', 'keywords'],
+  ['bio', 'title'],
+]
 const PUBLIC = visibilityFilter({ kind: 'anonymous' })
 
 /**
@@ -231,7 +237,7 @@ export async function matchNeed(
           ? scoreExpert(
               profile,
               hit.document as ExpertDocument,
-              documentTokens(hit.document, EXPERT_TEXT),
+              documentTextOf(hit.document, ...EXPERT_TEXT),
               hit.score,
               track,
               names,
@@ -239,7 +245,7 @@ export async function matchNeed(
           : scoreResult(
               profile,
               hit.document as ResultDocument,
-              documentTokens(hit.document, RESULT_TEXT),
+              documentTextOf(hit.document, ...RESULT_TEXT),
               hit.score,
               track,
               names,
@@ -346,7 +352,7 @@ export async function matchOfferToNeeds(
   })
   const leads: NeedLead[] = response.hits.map((hit) => {
     const need = hit.document
-    const { covered, ratio } = coverage(terms, documentTokens(need, ['title', 'keywords', 'summary']))
+    const { covered, ratio } = coverage(terms, documentTextOf(need, ['title', 'keywords'], ['summary']))
     const sameField =
       need.fieldCode !== null &&
       fields.some((f) => need.fieldCodes.includes(f) || need.fieldCodes.includes(f.split('.')[0]))

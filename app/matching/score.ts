@@ -1,5 +1,5 @@
 import type { ExpertDocument, ResultDocument } from '../../search'
-import { coverage, type KeyTerm } from './terms'
+import { coverage, type DocumentText, type KeyTerm } from './terms'
 
 /** One reason a match was made, in both UI languages; `code` lets the UI group or style them. */
 export interface Reason {
@@ -145,12 +145,12 @@ const clamp = (v: number) => Math.max(0, Math.min(1, v))
 export function scoreResult(
   need: NeedProfile,
   document: ResultDocument,
-  documentTokens: Set<string>,
+  documentText: DocumentText,
   engineScore: number,
   track: TrackRecord,
   fieldNames: Map<string, string[]>,
 ): Scored {
-  const { covered, ratio } = coverage(need.terms, documentTokens)
+  const { covered, ratio } = coverage(need.terms, documentText)
   const text = 0.75 * ratio + 0.25 * engineScore
   const field = fieldFit(need.fieldCode, document.fieldCodes, fieldNames)
   const region = regionFit(document.regionGroup)
@@ -223,12 +223,12 @@ export function scoreResult(
 export function scoreExpert(
   need: NeedProfile,
   document: ExpertDocument,
-  documentTokens: Set<string>,
+  documentText: DocumentText,
   engineScore: number,
   track: TrackRecord,
   fieldNames: Map<string, string[]>,
 ): Scored {
-  const { covered, ratio } = coverage(need.terms, documentTokens)
+  const { covered, ratio } = coverage(need.terms, documentText)
   const text = 0.75 * ratio + 0.25 * engineScore
   const field = fieldFit(need.fieldCode, document.fieldCodes, fieldNames)
   const region = regionFit(document.regionGroup)

@@ -87,8 +87,11 @@ function patentNumber(year: number) {
 
 type Log = (message: string) => void
 
-export async function seedDatabase(prisma: PrismaClient, log: Log = () => {}) {
-  const areas = AREAS.map((a, i) => ({ id: `area-${a.code}`, ...a, sortOrder: i }))
+/** Towns, streets, the zone and the field taxonomy: what every database needs, demo or not. */
+const areaRows = () => AREAS.map((a, i) => ({ id: `area-${a.code}`, ...a, sortOrder: i }))
+
+export async function seedReferenceData(prisma: PrismaClient) {
+  const areas = areaRows()
   await prisma.area.createMany({ data: areas, skipDuplicates: true })
   await prisma.techField.createMany({
     data: FIELDS.filter((f) => !f.parentCode).map((f, i) => ({ ...f, priority: f.priority ?? false, sortOrder: i })),
@@ -102,6 +105,12 @@ export async function seedDatabase(prisma: PrismaClient, log: Log = () => {}) {
     })),
     skipDuplicates: true,
   })
+  return { areas: areas.length, fields: FIELDS.length }
+}
+
+export async function seedDatabase(prisma: PrismaClient, log: Log = () => {}) {
+  await seedReferenceData(prisma)
+  const areas = areaRows()
   log(`areas ${areas.length}, fields ${FIELDS.length}`)
 
   const bureau = {
