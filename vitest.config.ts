@@ -10,7 +10,11 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: 'unit', include: ['app/**/*.test.ts'], environment: 'node' },
+        test: {
+          name: 'unit',
+          include: ['app/**/*.test.ts', 'search/**/*.test.ts', 'tests/search/**/*.test.ts'],
+          environment: 'node',
+        },
       },
       {
         resolve: { alias },

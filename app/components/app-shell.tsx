@@ -4,17 +4,15 @@ import type { Role } from '~/generated/prisma/enums'
 import { useRootData } from '~/utils/root-data'
 import { CsrfInput } from './csrf-input'
 
+const TOKENS = { to: '/settings/api-tokens', key: 'nav.apiTokens' }
 const NAV: Record<Role, Array<{ to: string; key: string }>> = {
-  ENTERPRISE_ADMIN: [{ to: '/enterprise', key: 'nav.enterpriseHome' }],
+  ENTERPRISE_ADMIN: [{ to: '/enterprise', key: 'nav.enterpriseHome' }, TOKENS],
   ENTERPRISE_MEMBER: [{ to: '/enterprise', key: 'nav.enterpriseHome' }],
-  TTO_ADMIN: [{ to: '/office', key: 'nav.officeHome' }],
+  TTO_ADMIN: [{ to: '/office', key: 'nav.officeHome' }, TOKENS],
   TTO_MEMBER: [{ to: '/office', key: 'nav.officeHome' }],
   EXPERT: [{ to: '/expert', key: 'nav.expertHome' }],
-  BUREAU_STAFF: [{ to: '/bureau', key: 'nav.bureauHome' }],
-  PLATFORM_ADMIN: [
-    { to: '/admin', key: 'nav.adminHome' },
-    { to: '/bureau', key: 'nav.bureauHome' },
-  ],
+  BUREAU_STAFF: [{ to: '/bureau', key: 'nav.bureauHome' }, TOKENS],
+  PLATFORM_ADMIN: [{ to: '/admin', key: 'nav.adminHome' }, { to: '/bureau', key: 'nav.bureauHome' }, TOKENS],
 }
 
 function LanguageSwitch() {
@@ -54,6 +52,9 @@ export function AppShell({ children }: { children: React.ReactNode }) {
               <NavLink to="/" end>
                 {t('nav.home')}
               </NavLink>
+            </li>
+            <li>
+              <NavLink to="/search/results">{t('nav.search')}</NavLink>
             </li>
             {links.map((link) => (
               <li key={link.to}>

@@ -18,6 +18,8 @@ const en: Catalog = {
     bureauHome: 'Turnover dashboard',
     adminHome: 'Administration',
     switchLanguage: '中文',
+    search: 'Search',
+    apiTokens: 'API tokens',
     logout: 'Sign out',
     login: 'Sign in',
     register: 'Register',
@@ -88,6 +90,14 @@ const en: Catalog = {
     keywords: 'Keywords',
   },
   errors: {
+    match: {
+      target: 'Choose the match to give feedback on',
+      reason: 'Choose why it is not a fit',
+      note: 'The note can have at most 500 characters',
+    },
+    token: {
+      name: 'Name the token (at most 80 characters)',
+    },
     creditCode: {
       required: 'Enter the unified social credit code',
       length: 'The unified social credit code has 18 characters',
@@ -307,6 +317,7 @@ const en: Catalog = {
     feedbackSaved: 'Feedback saved; it shapes later matches',
   },
   need: {
+    pageTitle: '{{title}}',
     summary: 'Summary',
     detail: 'Confidential detail (only your enterprise and accepted counterparts see it)',
     field: 'Field',
@@ -314,14 +325,6 @@ const en: Catalog = {
     status: 'Status',
     budget: 'Budget up to',
     deadline: 'Deadline',
-    statuses: {
-      DRAFT: 'Draft',
-      PUBLISHED: 'Published',
-      IN_PROGRESS: 'In progress',
-      SOLVED: 'Solved',
-      CLOSED: 'Closed',
-      EXPIRED: 'Expired',
-    },
   },
   tokens: {
     title: 'API access tokens',

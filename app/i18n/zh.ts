@@ -15,6 +15,8 @@ const zh = {
     bureauHome: '成交额看板',
     adminHome: '平台管理',
     switchLanguage: 'English',
+    search: '搜索成果与专家',
+    apiTokens: 'API 令牌',
     logout: '退出登录',
     login: '登录',
     register: '注册',
@@ -82,6 +84,14 @@ const zh = {
     keywords: '关键词',
   },
   errors: {
+    match: {
+      target: '请选择要反馈的匹配对象',
+      reason: '请选择不合适的原因',
+      note: '补充说明不能超过 500 字',
+    },
+    token: {
+      name: '请填写令牌名称（不超过 80 字）',
+    },
     creditCode: {
       required: '请填写统一社会信用代码',
       length: '统一社会信用代码应为 18 位',
@@ -285,6 +295,7 @@ const zh = {
     feedbackSaved: '反馈已保存，将用于后续推荐',
   },
   need: {
+    pageTitle: '{{title}}',
     summary: '需求概述',
     detail: '保密详情（仅本企业和已接受对接的单位可见）',
     field: '技术领域',
@@ -292,14 +303,6 @@ const zh = {
     status: '状态',
     budget: '预算上限',
     deadline: '截止日期',
-    statuses: {
-      DRAFT: '草稿',
-      PUBLISHED: '已发布',
-      IN_PROGRESS: '对接中',
-      SOLVED: '已解决',
-      CLOSED: '已关闭',
-      EXPIRED: '已过期',
-    },
   },
   tokens: {
     title: 'API 访问令牌',

@@ -1,5 +1,4 @@
 import {
-  tokenize,
   visibilityFilter,
   type ExpertDocument,
   type NeedDocument,

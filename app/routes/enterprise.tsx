@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { useLoaderData, useSearchParams } from '@remix-run/react'
+import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { listContractsForOrganization } from '~/models/contracts.server'
 import { listNeedsForOrganization } from '~/models/needs.server'
@@ -69,7 +69,9 @@ export default function EnterpriseHome() {
             <tbody>
               {needs.map((n) => (
                 <tr key={n.id}>
-                  <td>{n.title}</td>
+                  <td>
+                    <Link to={`/needs/${n.id}`}>{n.title}</Link>
+                  </td>
                   <td>{n.field ? (zh ? n.field.nameZh : n.field.nameEn) : '—'}</td>
                   <td>
                     <span className="badge">{t(`needStatus.${n.status}`)}</span>

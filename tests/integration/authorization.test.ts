@@ -13,13 +13,15 @@ type RouteModule = {
 const routes = import.meta.glob<RouteModule>('../../app/routes/*.tsx', { eager: true })
 
 /** Routes anyone may open; every other route must send an anonymous visitor to the login page. */
-const PUBLIC = new Set(['_index', 'login', 'register', 'lang', 'logout'])
+// search and need pages are public: they show only published listings to visitors (tested in search-pages.test.ts).
+const PUBLIC = new Set(['_index', 'login', 'register', 'lang', 'logout', 'search.$kind', 'needs.$id'])
 const ROLE_PAGES: Record<string, string[]> = {
   enterprise: ['ENTERPRISE_ADMIN', 'ENTERPRISE_MEMBER'],
   office: ['TTO_ADMIN', 'TTO_MEMBER'],
   expert: ['EXPERT'],
   bureau: ['BUREAU_STAFF', 'PLATFORM_ADMIN'],
   admin: ['PLATFORM_ADMIN'],
+  'settings.api-tokens': ['ENTERPRISE_ADMIN', 'TTO_ADMIN', 'BUREAU_STAFF', 'PLATFORM_ADMIN'],
 }
 
 async function outcome(fn: () => Promise<unknown>) {

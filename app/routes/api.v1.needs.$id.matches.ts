@@ -1,0 +1,69 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { z } from 'zod'
+import { matchNeed } from '~/matching/matcher.server'
+import { searchEngine } from '~/search/engine.server'
+import { apiError, requireApiCaller } from '~/utils/api.server'
+import { prisma } from '~/utils/db.server'
+
+const MatchesQuerySchema = z.object({
+  kind: z.enum(['experts', 'results', 'groups']).default('experts'),
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+  minConfidence: z.coerce.number().int().min(1).max(5).default(3),
+})
+
+/**
+ * GET /api/v1/needs/:id/matches — ranked matches of one of the caller's needs (bureau tokens may
+ * read any need). Another organization's need answers 404, as if it did not exist.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const caller = await requireApiCaller(request)
+  const url = new URL(request.url)
+  const query = MatchesQuerySchema.safeParse(Object.fromEntries(url.searchParams))
+  if (!query.success) {
+    const fields = query.error.issues.map((i) => i.path.join('.')).join(', ')
+    return apiError(400, 'invalid_query', `查询参数不正确：${fields}`, `Invalid query parameters: ${fields}`)
+  }
+  const need = await prisma.need.findUnique({
+    where: { id: params.id ?? '' },
+    select: { id: true, externalId: true, title: true, organizationId: true },
+  })
+  const mayRead = need && (need.organizationId === caller.organizationId || caller.organizationKind === 'BUREAU')
+  if (!need || !mayRead) return apiError(404, 'not_found', '需求不存在', 'Need not found')
+
+  const { kind, limit, minConfidence } = query.data
+  const result = await matchNeed(prisma, searchEngine(), need.id, kind, { limit, minConfidence })
+  const reasons = (list: Array<{ zh: string; en: string }>) => ({
+    reasons: list.map((r) => r.zh),
+    reasonsEn: list.map((r) => r.en),
+  })
+  return Response.json({
+    need: { id: need.id, externalId: need.externalId, title: need.title },
+    kind,
+    terms: result?.terms ?? [],
+    hidden: result?.hidden ?? 0,
+    matches:
+      kind === 'groups'
+        ? (result?.groups ?? []).map((g) => ({
+            id: g.id,
+            externalId: null,
+            score: Number(g.score.toFixed(3)),
+            confidence: g.confidence,
+            coverage: Number(g.coverage.toFixed(3)),
+            members: g.members,
+            uncovered: g.uncovered,
+            ...reasons(g.reasons),
+          }))
+        : (result?.items ?? []).map((m) => ({
+            id: m.id,
+            externalId: m.externalId,
+            type: m.kind,
+            name: m.title,
+            institution: m.institution,
+            score: m.score,
+            confidence: m.confidence,
+            matchedTerms: m.matchedTerms,
+            status: m.status,
+            ...reasons(m.reasons),
+          })),
+  })
+}

@@ -1,0 +1,259 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { useTranslation } from 'react-i18next'
+import { CsrfInput } from '~/components/csrf-input'
+import { Money } from '~/components/money'
+import { matchNeed, recordMatchFeedback, type MatchKind } from '~/matching/matcher.server'
+import { searchEngine } from '~/search/engine.server'
+import { requireCsrf } from '~/utils/csrf.server'
+import { prisma } from '~/utils/db.server'
+import { pageTitle } from '~/utils/meta'
+import { ENTERPRISE_ROLES, notFound, requireUser } from '~/utils/permissions.server'
+import { getSessionUser, type SessionUser } from '~/utils/session.server'
+import { MatchFeedbackSchema } from '~/validation/matching'
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageTitle(matches, 'need.pageTitle', { title: data?.need.title ?? '' })
+
+const TABS: MatchKind[] = ['experts', 'results', 'groups']
+
+function access(user: SessionUser | null, organizationId: string) {
+  const bureau = Boolean(user?.memberships.some((m) => m.role === 'BUREAU_STAFF' || m.role === 'PLATFORM_ADMIN'))
+  const owner = Boolean(
+    user?.memberships.some((m) => m.organizationId === organizationId && ENTERPRISE_ROLES.includes(m.role)),
+  )
+  return { owner, bureau }
+}
+
+const OPEN = ['PUBLISHED', 'IN_PROGRESS']
+
+/**
+ * A need's page. Everyone sees a published need's public teaser; its enterprise and bureau staff
+ * also see the confidential detail and the match panel. Drafts of other organizations are 404.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await getSessionUser(request)
+  const need = await prisma.need.findUnique({
+    where: { id: params.id ?? '' },
+    select: {
+      id: true,
+      title: true,
+      summary: true,
+      confidentialDetail: true,
+      keywords: true,
+      status: true,
+      deadline: true,
+      budgetMaxFen: true,
+      cooperationModes: true,
+      organizationId: true,
+      organization: { select: { name: true } },
+      field: { select: { nameZh: true, nameEn: true } },
+    },
+  })
+  if (!need) notFound()
+  const { owner, bureau } = access(user, need.organizationId)
+  if (!owner && !bureau && !OPEN.includes(need.status)) notFound()
+  const url = new URL(request.url)
+  const tab = TABS.includes(url.searchParams.get('tab') as MatchKind)
+    ? (url.searchParams.get('tab') as MatchKind)
+    : 'experts'
+  const showAll = url.searchParams.get('all') === '1'
+  const matches =
+    owner || bureau
+      ? await matchNeed(prisma, searchEngine(), need.id, tab, { limit: 10, minConfidence: showAll ? 1 : 3 })
+      : null
+  return {
+    need: {
+      ...need,
+      confidentialDetail: owner || bureau ? need.confidentialDetail : null,
+      deadline: need.deadline?.toISOString().slice(0, 10) ?? null,
+      budgetMaxFen: need.budgetMaxFen === null ? null : need.budgetMaxFen.toString(),
+    },
+    canGiveFeedback: owner,
+    tab,
+    showAll,
+    matches,
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request)
+  const formData = await request.formData()
+  await requireCsrf(request, formData)
+  const need = await prisma.need.findUnique({
+    where: { id: params.id ?? '' },
+    select: { id: true, organizationId: true },
+  })
+  if (!need) notFound()
+  const membership = user.memberships.find(
+    (m) => m.organizationId === need.organizationId && ENTERPRISE_ROLES.includes(m.role),
+  )
+  if (!membership) notFound()
+  const submission = parseWithZod(formData, { schema: MatchFeedbackSchema })
+  if (submission.status !== 'success') return data({ ok: false, errors: submission.error }, { status: 400 })
+  const value = submission.value
+  const exists =
+    value.targetKind === 'expert'
+      ? await prisma.expert.count({ where: { id: value.targetId } })
+      : await prisma.researchResult.count({ where: { id: value.targetId } })
+  if (!exists) notFound()
+  await recordMatchFeedback(prisma, searchEngine(), {
+    needId: need.id,
+    target: { kind: value.targetKind, id: value.targetId },
+    decision: value.decision,
+    reason: value.decision === 'DECLINED' ? value.reason : undefined,
+    note: value.note,
+    userId: user.id,
+    organizationId: membership.organizationId,
+  })
+  return { ok: true, errors: null }
+}
+
+function FeedbackForm({ kind, id }: { kind: 'expert' | 'result'; id: string }) {
+  const { t } = useTranslation()
+  return (
+    <div className="feedback">
+      <Form method="post" className="inline-form">
+        <CsrfInput />
+        <input type="hidden" name="targetKind" value={kind} />
+        <input type="hidden" name="targetId" value={id} />
+        <button type="submit" name="decision" value="ACCEPTED">
+          {t('match.accept')}
+        </button>
+      </Form>
+      <Form method="post" className="inline-form feedback">
+        <CsrfInput />
+        <input type="hidden" name="targetKind" value={kind} />
+        <input type="hidden" name="targetId" value={id} />
+        <label>
+          {t('match.declineReason')}{' '}
+          <select name="reason" defaultValue="OUTSIDE_FIELD">
+            {(['TOO_EARLY', 'BENEFIT_UNCLEAR', 'OUTSIDE_FIELD', 'CAPACITY', 'OTHER'] as const).map((r) => (
+              <option key={r} value={r}>
+                {t(`match.reasons.${r}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <input name="note" maxLength={500} placeholder={t('match.note')} aria-label={t('match.note')} />
+        <button type="submit" name="decision" value="DECLINED">
+          {t('match.decline')}
+        </button>
+      </Form>
+    </div>
+  )
+}
+
+export default function NeedPage() {
+  const { t, i18n } = useTranslation()
+  const { need, matches, tab, showAll, canGiveFeedback } = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>()
+  const [searchParams] = useSearchParams()
+  const zh = i18n.language === 'zh'
+  const reasonText = (r: { zh: string; en: string }) => (zh ? r.zh : r.en)
+  const tabLink = (next: MatchKind, all = showAll) => {
+    const params = new URLSearchParams(searchParams)
+    params.set('tab', next)
+    if (all) params.set('all', '1')
+    else params.delete('all')
+    return `?${params.toString()}`
+  }
+  return (
+    <>
+      <h1>{need.title}</h1>
+      <p className="muted">
+        {need.organization.name} · <span className="badge">{t(`needStatus.${need.status}`)}</span>
+        {need.field ? ` · ${zh ? need.field.nameZh : need.field.nameEn}` : ''}
+        {need.deadline ? ` · ${t('need.deadline')} ${need.deadline}` : ''}
+        {need.budgetMaxFen !== null ? (
+          <>
+            {' '}
+            · {t('need.budget')} <Money fen={need.budgetMaxFen} />
+          </>
+        ) : null}
+      </p>
+      <section className="panel">
+        <h2>{t('need.summary')}</h2>
+        <p>{need.summary}</p>
+        {need.keywords.length ? (
+          <p className="tags">
+            {need.keywords.map((k) => (
+              <span className="badge" key={k}>
+                {k}
+              </span>
+            ))}
+          </p>
+        ) : null}
+        {need.confidentialDetail ? (
+          <>
+            <h3>{t('need.detail')}</h3>
+            <p>{need.confidentialDetail}</p>
+          </>
+        ) : null}
+      </section>
+      {matches ? (
+        <section aria-labelledby="matches-heading">
+          <h2 id="matches-heading">{t('match.title')}</h2>
+          <p className="muted">
+            {t('match.terms')}：{matches.terms.join('、')}
+          </p>
+          {result?.ok ? (
+            <p className="notice" role="status">
+              {t('match.feedbackSaved')}
+            </p>
+          ) : null}
+          <nav className="tabs">
+            {TABS.map((k) => (
+              <Link key={k} to={tabLink(k)} aria-current={k === tab ? 'page' : undefined}>
+                {t(`match.tabs.${k}`)}
+              </Link>
+            ))}
+          </nav>
+          {matches.items.length === 0 && matches.groups.length === 0 ? <p>{t('match.none')}</p> : null}
+          <ol className="match-list" data-testid="match-list">
+            {matches.items.map((m) => (
+              <li key={m.id}>
+                <strong>{m.title}</strong> <span className="muted">· {m.institution}</span>{' '}
+                <span className="confidence">{t('match.confidence', { value: m.confidence })}</span>
+                <ul className="reasons">
+                  {m.reasons.map((r, i) => (
+                    <li key={i}>{reasonText(r)}</li>
+                  ))}
+                </ul>
+                {m.status === 'ACCEPTED' ? <span className="badge">{t('match.accepted')}</span> : null}
+                {m.status === 'DECLINED' ? <span className="badge">{t('match.declined')}</span> : null}
+                {canGiveFeedback && m.status === null ? <FeedbackForm kind={m.kind} id={m.id} /> : null}
+              </li>
+            ))}
+            {matches.groups.map((g) => (
+              <li key={g.id}>
+                <span className="confidence">{t('match.confidence', { value: g.confidence })}</span>{' '}
+                <span className="muted">{t('match.coverage', { value: Math.round(g.coverage * 100) })}</span>
+                <ul className="reasons">
+                  {g.members.map((member) => (
+                    <li key={member.expertId}>
+                      <strong>{t('match.groupMember', { name: member.name, institution: member.institution })}</strong>{' '}
+                      {t('match.covers', { aspects: member.aspects.join('、') || '—' })}
+                    </li>
+                  ))}
+                </ul>
+                <ul className="reasons muted">
+                  {g.reasons.map((r, i) => (
+                    <li key={i}>{reasonText(r)}</li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ol>
+          {matches.hidden > 0 && !showAll ? (
+            <p>
+              {t('match.hidden', { count: matches.hidden })} · <Link to={tabLink(tab, true)}>{t('match.showAll')}</Link>
+            </p>
+          ) : null}
+          {showAll ? <Link to={tabLink(tab, false)}>{t('match.showConfident')}</Link> : null}
+        </section>
+      ) : null}
+    </>
+  )
+}

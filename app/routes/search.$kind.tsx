@@ -1,0 +1,213 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import type { ExpertDocument, IndexName, NeedDocument, ResultDocument } from '../../search'
+import { Highlighted } from '~/components/highlighted'
+import { FACETS, SEARCH_PAGE_SIZE, parseSearchParams, searchListings, viewerOf } from '~/search/listings.server'
+import { prisma } from '~/utils/db.server'
+import { pageTitle } from '~/utils/meta'
+import { getSessionUser } from '~/utils/session.server'
+
+const KINDS: IndexName[] = ['results', 'experts', 'needs']
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageTitle(matches, `search.title.${data?.kind ?? 'results'}`)
+
+/** Public search of published results, experts (never their contacts) and need teasers. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const kind = params.kind as IndexName
+  if (!KINDS.includes(kind)) throw new Response('Not Found', { status: 404 })
+  const url = new URL(request.url)
+  const searchParams = parseSearchParams(url)
+  const user = await getSessionUser(request)
+  const [response, fields] = await Promise.all([
+    searchListings(kind, searchParams, viewerOf(user)),
+    prisma.techField.findMany({ select: { code: true, nameZh: true, nameEn: true } }),
+  ])
+  return {
+    kind,
+    q: searchParams.q,
+    page: searchParams.page,
+    pages: Math.max(1, Math.ceil(response.total / SEARCH_PAGE_SIZE)),
+    total: response.total,
+    hits: response.hits.map((h) => ({ document: h.document, highlights: h.highlights })),
+    facets: FACETS[kind].map(({ attribute, param }) => ({
+      attribute,
+      param,
+      values: Object.entries(response.facets[attribute] ?? {})
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 12),
+    })),
+    fieldNames: Object.fromEntries(fields.map((f) => [f.code, [f.nameZh, f.nameEn]])),
+  }
+}
+
+function ResultHit({ doc, hl }: { doc: ResultDocument; hl: Record<string, string> }) {
+  const { t } = useTranslation()
+  return (
+    <>
+      <h3>
+        <Highlighted text={hl.title} fallback={doc.title} />
+      </h3>
+      <p className="muted">
+        {doc.institution}
+        {doc.stage ? ` · ${t(`search.stage.${doc.stage}`)}` : ''}
+        {doc.trl ? ` · ${t('search.trl', { trl: doc.trl })}` : ''}
+        {doc.transferModes.length ? ` · ${doc.transferModes.map((m) => t(`search.mode.${m}`)).join('、')}` : ''}
+      </p>
+      <p className="clamp">
+        <Highlighted text={hl.abstract} fallback={doc.abstract} />
+      </p>
+      {doc.keywords.length ? (
+        <p className="tags">
+          {doc.keywords.map((k) => (
+            <span className="badge" key={k}>
+              {k}
+            </span>
+          ))}
+        </p>
+      ) : null}
+    </>
+  )
+}
+
+function ExpertHit({ doc, hl }: { doc: ExpertDocument; hl: Record<string, string> }) {
+  return (
+    <>
+      <h3>
+        <Highlighted text={hl.name} fallback={doc.name} />
+        {doc.title ? <span className="muted"> · {doc.title}</span> : null}
+      </h3>
+      <p className="muted">{doc.institution}</p>
+      <p>
+        <Highlighted text={hl.directions} fallback={doc.directions.join(' ')} />
+      </p>
+      {doc.bio ? (
+        <p className="clamp">
+          <Highlighted text={hl.bio} fallback={doc.bio} />
+        </p>
+      ) : null}
+    </>
+  )
+}
+
+function NeedHit({ doc, hl }: { doc: NeedDocument; hl: Record<string, string> }) {
+  const { t } = useTranslation()
+  return (
+    <>
+      <h3>
+        <Link to={`/needs/${doc.id}`}>
+          <Highlighted text={hl.title} fallback={doc.title} />
+        </Link>
+      </h3>
+      <p className="muted">
+        {doc.enterprise}
+        {doc.cooperationModes.length ? ` · ${doc.cooperationModes.map((m) => t(`search.mode.${m}`)).join('、')}` : ''}
+      </p>
+      <p className="clamp">
+        <Highlighted text={hl.summary} fallback={doc.summary} />
+      </p>
+    </>
+  )
+}
+
+export default function Search() {
+  const { t, i18n } = useTranslation()
+  const data = useLoaderData<typeof loader>()
+  const [searchParams] = useSearchParams()
+  const zh = i18n.language === 'zh'
+  const label = (attribute: string, value: string) => {
+    if (attribute === 'fieldCodes') return data.fieldNames[value]?.[zh ? 0 : 1] ?? value
+    if (attribute === 'regionGroup') return t(`search.region.${value}`)
+    if (attribute === 'stage') return t(`search.stage.${value}`)
+    if (attribute === 'transferModes' || attribute === 'cooperationModes') return t(`search.mode.${value}`)
+    if (attribute === 'available') return value === 'true' ? t('search.yes') : t('search.no')
+    return value
+  }
+  const pageLink = (page: number) => {
+    const next = new URLSearchParams(searchParams)
+    next.set('page', String(page))
+    return `?${next.toString()}`
+  }
+  return (
+    <>
+      <h1>{t(`search.title.${data.kind}`)}</h1>
+      <nav className="tabs" aria-label={t('search.filters')}>
+        {KINDS.map((k) => (
+          <Link
+            key={k}
+            to={`/search/${k}${data.q ? `?q=${encodeURIComponent(data.q)}` : ''}`}
+            aria-current={k === data.kind ? 'page' : undefined}
+          >
+            {t(`search.title.${k}`)}
+          </Link>
+        ))}
+      </nav>
+      <Form method="get" className="search-layout" role="search">
+        <div className="search-bar">
+          <label htmlFor="q" className="visually-hidden">
+            {t('search.query')}
+          </label>
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={data.q}
+            placeholder={t(`search.placeholder.${data.kind}`)}
+          />
+          <button type="submit" className="primary">
+            {t('search.submit')}
+          </button>
+        </div>
+        <aside className="facets" aria-label={t('search.filters')}>
+          {data.facets.map((facet) =>
+            facet.values.length ? (
+              <fieldset key={facet.attribute}>
+                <legend>{t(`search.facet.${facet.attribute}`)}</legend>
+                {facet.values.map(([value, count]) => (
+                  <label className="checkbox" key={value}>
+                    <input
+                      type="checkbox"
+                      name={facet.param}
+                      value={value}
+                      defaultChecked={searchParams.getAll(facet.param).includes(value)}
+                    />
+                    {label(facet.attribute, value)} <span className="muted">({count})</span>
+                  </label>
+                ))}
+              </fieldset>
+            ) : null,
+          )}
+          <button type="submit">{t('search.filters')}</button>{' '}
+          <Link to={`/search/${data.kind}`}>{t('search.clear')}</Link>
+        </aside>
+        <section className="hits" aria-live="polite">
+          <p className="muted" data-testid="search-total">
+            {t('search.total', { count: data.total })}
+          </p>
+          {data.hits.length === 0 ? <p>{t('search.none')}</p> : null}
+          <ol className="hit-list">
+            {data.hits.map(({ document, highlights }) => (
+              <li key={document.id} className="panel">
+                {data.kind === 'results' ? (
+                  <ResultHit doc={document as ResultDocument} hl={highlights} />
+                ) : data.kind === 'experts' ? (
+                  <ExpertHit doc={document as ExpertDocument} hl={highlights} />
+                ) : (
+                  <NeedHit doc={document as NeedDocument} hl={highlights} />
+                )}
+              </li>
+            ))}
+          </ol>
+          {data.pages > 1 ? (
+            <nav className="pager" aria-label={t('search.page', { page: data.page, pages: data.pages })}>
+              {data.page > 1 ? <Link to={pageLink(data.page - 1)}>{t('search.previous')}</Link> : null}
+              <span>{t('search.page', { page: data.page, pages: data.pages })}</span>
+              {data.page < data.pages ? <Link to={pageLink(data.page + 1)}>{t('search.next')}</Link> : null}
+            </nav>
+          ) : null}
+        </section>
+      </Form>
+    </>
+  )
+}

@@ -1,0 +1,134 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { CsrfInput } from '~/components/csrf-input'
+import { Field } from '~/components/field'
+import { TokenNameSchema, createApiToken, listApiTokens, revokeApiToken } from '~/models/api-tokens.server'
+import { requireCsrf } from '~/utils/csrf.server'
+import { pageTitle } from '~/utils/meta'
+import { requireRole } from '~/utils/permissions.server'
+import type { Role } from '~/generated/prisma/enums'
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'tokens.title')
+
+/** Organization admins and bureau staff issue tokens for their own organization. */
+const TOKEN_ADMINS: Role[] = ['ENTERPRISE_ADMIN', 'TTO_ADMIN', 'BUREAU_STAFF', 'PLATFORM_ADMIN']
+
+async function requireTokenAdmin(request: Request) {
+  const { user, membership } = await requireRole(request, TOKEN_ADMINS)
+  return { user, organizationId: membership.organizationId }
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { organizationId } = await requireTokenAdmin(request)
+  const tokens = await listApiTokens(organizationId)
+  return {
+    tokens: tokens.map((t) => ({
+      ...t,
+      createdAt: t.createdAt.toISOString().slice(0, 16).replace('T', ' '),
+      lastUsedAt: t.lastUsedAt ? t.lastUsedAt.toISOString().slice(0, 16).replace('T', ' ') : null,
+      revoked: Boolean(t.revokedAt),
+    })),
+  }
+}
+
+const RevokeSchema = z.object({ tokenId: z.string().min(1) })
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user, organizationId } = await requireTokenAdmin(request)
+  const formData = await request.formData()
+  await requireCsrf(request, formData)
+  if (formData.get('intent') === 'revoke') {
+    const parsed = RevokeSchema.safeParse(Object.fromEntries(formData))
+    if (!parsed.success || !(await revokeApiToken(organizationId, user.id, parsed.data.tokenId))) {
+      throw new Response('Not Found', { status: 404 })
+    }
+    return { created: null, submission: null }
+  }
+  const submission = parseWithZod(formData, { schema: TokenNameSchema })
+  if (submission.status !== 'success') return data({ created: null, submission: submission.reply() }, { status: 400 })
+  const token = await createApiToken(organizationId, user.id, submission.value.name)
+  return { created: token, submission: submission.reply({ resetForm: true }) }
+}
+
+export default function ApiTokens() {
+  const { t } = useTranslation()
+  const { tokens } = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    lastResult: result?.submission,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: TokenNameSchema }),
+  })
+  return (
+    <>
+      <h1>{t('tokens.title')}</h1>
+      <p className="muted">{t('tokens.intro')}</p>
+      <p>
+        <Link to="/api/v1/openapi.json" reloadDocument>
+          {t('tokens.docs')}
+        </Link>
+      </p>
+      {result?.created ? (
+        <div className="notice" role="status">
+          {t('tokens.created')} <code data-testid="new-token">{result.created}</code>
+        </div>
+      ) : null}
+      <Form method="post" className="stack panel" {...getFormProps(form)}>
+        <CsrfInput />
+        <Field
+          label={t('tokens.name')}
+          {...getInputProps(fields.name, { type: 'text' })}
+          errors={fields.name.errors}
+          autoComplete="off"
+        />
+        <button type="submit" className="primary">
+          {t('tokens.create')}
+        </button>
+      </Form>
+      {tokens.length === 0 ? (
+        <p className="muted">{t('tokens.none')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th>{t('tokens.name')}</th>
+                <th>{t('tokens.createdAt')}</th>
+                <th>{t('tokens.lastUsed')}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {tokens.map((token) => (
+                <tr key={token.id}>
+                  <td>{token.name}</td>
+                  <td>
+                    {token.createdAt} · {token.createdBy.name}
+                  </td>
+                  <td>{token.lastUsedAt ?? t('tokens.never')}</td>
+                  <td>
+                    {token.revoked ? (
+                      <span className="badge">{t('tokens.revoked')}</span>
+                    ) : (
+                      <Form method="post" className="inline-form">
+                        <CsrfInput />
+                        <input type="hidden" name="intent" value="revoke" />
+                        <input type="hidden" name="tokenId" value={token.id} />
+                        <button type="submit" className="link-button">
+                          {t('tokens.revoke')}
+                        </button>
+                      </Form>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  )
+}
