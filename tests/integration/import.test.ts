@@ -1,0 +1,188 @@
+import ExcelJS from 'exceljs'
+import { describe, expect, it } from 'vitest'
+import { importTable } from '~/imports/importer.server'
+import { readTable } from '~/imports/read.server'
+import { prisma } from '~/utils/db.server'
+import { createOrganization, validCreditCode } from '../support/factories'
+import { EXPERTS, NEEDS, RESULTS, importRows } from '../support/market'
+
+const counts = async () => ({
+  organizations: await prisma.organization.count(),
+  experts: await prisma.expert.count(),
+  results: await prisma.researchResult.count(),
+  needs: await prisma.need.count(),
+  jobs: await prisma.job.count(),
+  batches: await prisma.importBatch.count(),
+})
+
+describe('import', () => {
+  it('reports every bad row with its number, column and message, and writes nothing', async () => {
+    const before = await counts()
+    const report = await importRows('results', [
+      RESULTS[0],
+      { ...RESULTS[1], patentNumbers: ['ZL201810000000.1', '专利123'] },
+      { ...RESULTS[2], priceMinYuan: '900000', priceMaxYuan: '100000' },
+      { ...RESULTS[0] }, // same externalId as row 1
+      { ...RESULTS[2], externalId: 'R-5', title: '', maturity: '中试', priceMinYuan: '十万' },
+    ])
+    expect(report.committed).toBe(false)
+    expect(report.errors).toEqual([
+      { row: 2, column: 'patentNumbers', key: 'imports.patentNumber', params: { value: '专利123' } },
+      { row: 3, column: 'priceMinYuan', key: 'imports.priceRange', params: undefined },
+      { row: 4, column: 'externalId', key: 'imports.duplicateId', params: { first: 1 } },
+      { row: 5, column: 'title', key: 'imports.required' },
+      { row: 5, column: 'priceMinYuan', key: 'imports.money' },
+    ])
+    expect(await counts()).toEqual(before)
+  })
+
+  it('previews a dry run with the exact counts and writes nothing', async () => {
+    const before = await counts()
+    const report = await importRows('experts', EXPERTS, true)
+    expect(report).toMatchObject({ dryRun: true, committed: false, created: 3, updated: 0, errors: [] })
+    expect(report.newOrganizations.sort()).toEqual(['北京理工大学', '天津大学', '河北工业大学'].sort())
+    expect(await counts()).toEqual(before)
+  })
+
+  it('commits all rows, creates unknown institutions flagged for review, and queues them for search', async () => {
+    const report = await importRows('experts', EXPERTS)
+    expect(report).toMatchObject({ committed: true, created: 3, updated: 0 })
+    const tju = await prisma.organization.findFirstOrThrow({ where: { name: '天津大学' } })
+    expect(tju).toMatchObject({ kind: 'UNIVERSITY', needsReview: true, regionCode: '120000' })
+    expect(await prisma.job.count({ where: { queue: 'search', status: 'PENDING' } })).toBe(3)
+    const batch = await prisma.importBatch.findFirstOrThrow()
+    expect(batch).toMatchObject({ kind: 'EXPERTS', rowCount: 3, status: 'COMMITTED' })
+    expect(await prisma.auditLog.count({ where: { action: 'import.experts' } })).toBe(1)
+  })
+
+  it('is idempotent by externalId: importing the same file again updates and duplicates nothing', async () => {
+    await importRows('results', RESULTS)
+    const second = await importRows('results', [
+      { ...RESULTS[0], title: '激光焊接焊缝跟踪（第二版）' },
+      ...RESULTS.slice(1),
+    ])
+    expect(second).toMatchObject({ created: 0, updated: 3 })
+    expect(await prisma.researchResult.count()).toBe(3)
+    expect(await prisma.organization.count({ where: { name: '天津大学' } })).toBe(1)
+    const updated = await prisma.researchResult.findFirstOrThrow({ where: { externalId: 'R-WELD' } })
+    expect(updated).toMatchObject({
+      title: '激光焊接焊缝跟踪（第二版）',
+      stage: 'PILOT',
+      trl: 6,
+      status: 'PUBLISHED',
+      fieldCode: 'ADV',
+    })
+    expect(updated.transferModes).toEqual(['DEVELOPMENT'])
+  })
+
+  it('publishes imported needs at once, resolving enterprise, region and field from free text', async () => {
+    const report = await importRows('needs', [
+      { ...NEEDS[0], budgetWan: '50', deadline: '2026-12-31', maturity: '中试' },
+    ])
+    expect(report.errors).toEqual([])
+    const need = await prisma.need.findFirstOrThrow({ include: { organization: true } })
+    expect(need).toMatchObject({
+      status: 'PUBLISHED',
+      regionCode: '120115',
+      fieldCode: 'ADV',
+      wantedStage: 'PILOT',
+      budgetMaxFen: 50_000_000n,
+    })
+    expect(need.publishedAt).not.toBeNull()
+    expect(need.organization).toMatchObject({ kind: 'ENTERPRISE', needsReview: true })
+  })
+
+  it('finds existing organizations by credit code or name', async () => {
+    const existing = await createOrganization('UNIVERSITY', '天津大学')
+    const report = await importRows('experts', [
+      { ...EXPERTS[0], institution: existing.creditCode! },
+      { ...EXPERTS[1], institution: '天津大学', externalId: 'E2' },
+    ])
+    expect(report.newOrganizations).toEqual([])
+    expect(await prisma.expert.count({ where: { organizationId: existing.id } })).toBe(2)
+  })
+
+  it('reads an XLSX with Chinese headers', async () => {
+    const workbook = new ExcelJS.Workbook()
+    const sheet = workbook.addWorksheet('专家')
+    sheet.addRow(['外部编号', '姓名*', '所属单位', '研究方向', '关键词', '个人简介'])
+    sheet.addRow(['X1', '张伟', '燕山大学', '精密传动、机器人减速器', 'RV减速器', '研究精密减速器'])
+    sheet.addRow(['X2', '', '燕山大学', '', '', ''])
+    const table = await readTable(new Uint8Array(await workbook.xlsx.writeBuffer()), 'experts.xlsx')
+    const bad = await importTable(prisma, 'experts', table, { fileName: 'experts.xlsx', dryRun: false })
+    expect(bad.errors).toEqual([{ row: 3, column: '姓名*', key: 'imports.required' }])
+    expect(await prisma.expert.count()).toBe(0)
+    sheet.getRow(3).getCell(2).value = '刘洋'
+    const fixed = await readTable(new Uint8Array(await workbook.xlsx.writeBuffer()), 'experts.xlsx')
+    const good = await importTable(prisma, 'experts', fixed, { fileName: 'experts.xlsx', dryRun: false })
+    expect(good).toMatchObject({ created: 2, errors: [] })
+    const zhang = await prisma.expert.findFirstOrThrow({ where: { externalId: 'X1' } })
+    expect(zhang.directions).toEqual(['精密传动', '机器人减速器'])
+  })
+
+  it('refuses a file that lacks a required column', async () => {
+    const table = await readTable(new TextEncoder().encode('姓名,研究方向\n张伟,焊接\n'), 'experts.csv')
+    const report = await importTable(prisma, 'experts', table, { fileName: 'experts.csv', dryRun: false })
+    expect(report.errors).toEqual([{ row: 1, column: '所属单位', key: 'imports.missingColumn' }])
+  })
+
+  it('keeps an office to its own organization when scoped', async () => {
+    const office = await createOrganization('UNIVERSITY', '天津大学')
+    await createOrganization('UNIVERSITY', '南开大学')
+    const table = await readTable(
+      new TextEncoder().encode(JSON.stringify([RESULTS[0], { ...RESULTS[1], institution: '南开大学' }])),
+      'r.json',
+    )
+    const report = await importTable(prisma, 'results', table, {
+      fileName: 'r.json',
+      dryRun: false,
+      scopeOrganizationId: office.id,
+    })
+    expect(report.errors).toEqual([
+      { row: 2, column: 'institution', key: 'imports.notYourOrganization', params: undefined },
+    ])
+  })
+
+  it('imports registry contracts, matching parties and updating by registration number', async () => {
+    const buyer = await createOrganization('ENTERPRISE', '天津恒信重工机械有限公司')
+    await prisma.organization.update({ where: { id: buyer.id }, data: { areaId: 'area-120115101' } })
+    const row = {
+      registrationNumber: '1201150000012345',
+      type: '技术服务',
+      projectName: '焊缝检测服务',
+      buyer: '天津恒信重工机械有限公司',
+      buyerCreditCode: buyer.creditCode,
+      seller: '河北工业大学',
+      sellerRegion: '天津市南开区',
+      amountYuan: '1,200,000.50',
+      techAmountYuan: '1000000',
+      signedOn: '2026-04-01',
+    }
+    const first = await importRows('contracts', [row])
+    expect(first).toMatchObject({ created: 1, errors: [] })
+    const contract = await prisma.contract.findFirstOrThrow()
+    expect(contract).toMatchObject({
+      status: 'REGISTERED',
+      type: 'SERVICE',
+      buyerOrgId: buyer.id,
+      sellerOrgId: null,
+      sellerRegionCode: '120104',
+      amountFen: 120_000_050n,
+      techAmountFen: 100_000_000n,
+      areaId: 'area-120115101',
+    })
+    const again = await importRows('contracts', [{ ...row, amountYuan: '1300000' }])
+    expect(again).toMatchObject({ created: 0, updated: 1 })
+    expect(await prisma.contract.count()).toBe(1)
+    const bad = await importRows('contracts', [{ ...row, techAmountYuan: '2000000', type: '技术赠与' }])
+    expect(bad.errors.map((e) => e.key).sort()).toEqual(['imports.contractType', 'imports.techAmount'])
+  })
+
+  it('rejects an invalid credit code in an organizations file', async () => {
+    const report = await importRows('organizations', [
+      { name: '天津某某科技有限公司', creditCode: validCreditCode() },
+      { name: '错误代码公司', creditCode: '91120115MA05XXXXX1' },
+    ])
+    expect(report.errors).toEqual([{ row: 2, column: 'creditCode', key: 'imports.creditCode', params: undefined }])
+  })
+})

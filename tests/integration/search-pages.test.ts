@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest'
+import { loader as searchLoader } from '~/routes/search.$kind'
+import { action as needAction, loader as needLoader } from '~/routes/needs.$id'
+import { searchEngine } from '~/search/engine.server'
+import { reindexAll } from '~/search/sync.server'
+import { prisma } from '~/utils/db.server'
+import { cookieHeader, createOrganization, createUser, formRequest, getRequest } from '../support/factories'
+import { loadMarket } from '../support/market'
+
+type SearchData = Awaited<ReturnType<typeof searchLoader>>
+type NeedData = Awaited<ReturnType<typeof needLoader>>
+
+const search = (path: string, cookie = '') =>
+  searchLoader({
+    request: getRequest(path, cookie),
+    params: { kind: path.split('/')[2].split('?')[0] },
+    context: {},
+  }) as Promise<SearchData>
+
+const openNeed = (id: string, cookie = '') =>
+  (needLoader({ request: getRequest(`/needs/${id}`, cookie), params: { id }, context: {} }) as Promise<NeedData>).catch(
+    (e: Response) => e,
+  )
+
+describe('search pages', () => {
+  it('finds published results in Chinese with highlights and facet counts', async () => {
+    await loadMarket()
+    const data = await search('/search/results?q=焊缝检测')
+    expect(data.hits.map((h) => h.document.externalId).sort()).toEqual(['R-NDT', 'R-WELD'])
+    expect(Object.values(data.hits[0].highlights).join('')).toContain('\u0002')
+    const region = data.facets.find((f) => f.attribute === 'regionGroup')!
+    expect(Object.fromEntries(region.values)).toEqual({ TIANJIN: 1, HEBEI: 1 })
+    const filtered = await search('/search/results?q=焊缝检测&region=HEBEI')
+    expect(filtered.hits.map((h) => h.document.externalId)).toEqual(['R-NDT'])
+  })
+
+  it('never lists drafts, and ignores nonsense filters', async () => {
+    await loadMarket()
+    await prisma.researchResult.updateMany({ where: { externalId: 'R-NDT' }, data: { status: 'DRAFT' } })
+    await reindexAll(prisma, searchEngine())
+    const data = await search('/search/results?q=焊缝&region=MARS&page=-3')
+    expect(data.hits.map((h) => h.document.externalId)).toEqual(['R-WELD'])
+    expect(data.page).toBe(1)
+  })
+
+  it('answers 404 for an unknown listing kind', async () => {
+    const thrown = await searchLoader({
+      request: getRequest('/search/contracts'),
+      params: { kind: 'contracts' },
+      context: {},
+    }).catch((e: Response) => e)
+    expect((thrown as Response).status).toBe(404)
+  })
+})
+
+describe('need page', () => {
+  it('shows visitors the public teaser only, without confidential detail or matches', async () => {
+    const { need } = await loadMarket()
+    await prisma.need.update({ where: { id: need.id }, data: { confidentialDetail: '焊缝不合格率 8%' } })
+    const data = (await openNeed(need.id)) as NeedData
+    expect(data.need.title).toBe(need.title)
+    expect(data.need.confidentialDetail).toBeNull()
+    expect(data.matches).toBeNull()
+  })
+
+  it('hides another enterprise’s draft (404) and shows the owner the detail and the match panel', async () => {
+    const { need } = await loadMarket()
+    await prisma.need.update({ where: { id: need.id }, data: { status: 'DRAFT', confidentialDetail: '保密' } })
+    const stranger = await createUser((await createOrganization()).id, 'ENTERPRISE_ADMIN')
+    expect(((await openNeed(need.id, await cookieHeader(stranger.id))) as Response).status).toBe(404)
+    const owner = await createUser(need.organizationId, 'ENTERPRISE_MEMBER')
+    const data = (await openNeed(need.id, await cookieHeader(owner.id))) as NeedData
+    expect(data.need.confidentialDetail).toBe('保密')
+    expect(data.matches!.items.length).toBeGreaterThan(0)
+    expect(data.canGiveFeedback).toBe(true)
+  })
+
+  it('takes feedback from the owning enterprise only, validated', async () => {
+    const { need } = await loadMarket()
+    const expert = await prisma.expert.findFirstOrThrow({ where: { externalId: 'E-WELD' } })
+    const stranger = await createUser((await createOrganization()).id, 'ENTERPRISE_ADMIN')
+    const fields = { decision: 'DECLINED', targetKind: 'expert', targetId: expert.id, reason: 'CAPACITY' }
+    const refused = await needAction({
+      request: await formRequest(`/needs/${need.id}`, fields, await cookieHeader(stranger.id)),
+      params: { id: need.id },
+      context: {},
+    }).catch((e: Response) => e)
+    expect((refused as Response).status).toBe(404)
+
+    const owner = await createUser(need.organizationId, 'ENTERPRISE_ADMIN')
+    const cookie = await cookieHeader(owner.id)
+    const invalid = (await needAction({
+      request: await formRequest(`/needs/${need.id}`, { ...fields, reason: '' }, cookie),
+      params: { id: need.id },
+      context: {},
+    })) as { init: ResponseInit; data: { errors: Record<string, string[]> } }
+    expect(invalid.init.status).toBe(400)
+    expect(invalid.data.errors.reason).toEqual(['errors.match.reason'])
+    expect(await prisma.match.count()).toBe(0)
+
+    await needAction({
+      request: await formRequest(`/needs/${need.id}`, fields, cookie),
+      params: { id: need.id },
+      context: {},
+    })
+    expect(await prisma.match.findFirstOrThrow()).toMatchObject({ status: 'DECLINED', feedbackReason: 'CAPACITY' })
+  })
+})
