@@ -199,25 +199,25 @@ export class EmbeddedSearchEngine implements SearchEngine {
       const accept = query.filter
         ? (ordinal: number) => filterHolds(index.text.payloadOf(ordinal), query.filter)
         : () => true
-      const scored = index.text.query(terms, query.matchingStrategy === 'all', accept)
-      const top = scored.reduce((max, s) => Math.max(max, s.score), 0) || 1
-      // Matched words first, then BM25; only the requested page is sorted and materialized.
-      const key = (s: { matched: number; score: number }) => s.matched + s.score / top / 2
-      const wanted = offset + limit
-      let page = scored
-      if (scored.length > wanted * 4) {
-        const keys = Float64Array.from(scored, key).sort()
-        const threshold = keys[keys.length - wanted]
-        page = scored.filter((s) => key(s) >= threshold)
-      }
-      page.sort((a, b) => key(b) - key(a))
-      total = scored.length
-      if (query.facets?.length) {
-        facetSource = scored.map((s) => index.text.payloadOf(s.ordinal))
-      }
-      ranked = page.map((s) => ({
+      const facetDocuments: SearchDocument[] = []
+      const {
+        top,
+        total: matches,
+        maxScore,
+      } = index.text.search(
+        terms,
+        query.matchingStrategy === 'all',
+        accept,
+        offset + limit,
+        query.facets?.length ? (ordinal) => facetDocuments.push(index.text.payloadOf(ordinal)) : undefined,
+      )
+      const scale = maxScore || 1
+      total = matches
+      if (query.facets?.length) facetSource = facetDocuments
+      // Matched words first, then BM25; the score is monotonic with that order.
+      ranked = top.map((s) => ({
         document: index.text.payloadOf(s.ordinal),
-        score: key(s) / (terms.length + 0.5),
+        score: (s.matched + s.score / scale / 2) / (terms.length + 0.5),
         terms: terms.filter((_, i) => s.mask & (1 << i)),
       }))
     } else {

@@ -10,6 +10,8 @@
  */
 const K1 = 1.2
 const B = 0.75
+const COMMON_TERM_MIN_DOCS = 10_000
+const COMMON_TERM_SHARE = 0.2
 
 interface Posting {
   docs: number[]
@@ -117,38 +119,115 @@ export class InvertedIndex<P = unknown> {
 
   /**
    * Scores every live document that contains at least one of `terms` (or all of them when
-   * `requireAll`), keeping those `accept` lets through. Unsorted.
+   * `requireAll`) and that `accept` lets through. Returns the `k` best, ranked like Meilisearch's
+   * first rule (more matched terms first, then BM25), and how many matched in all. `visit` sees
+   * every accepted document (for facet counts). No object is allocated per matching document.
    */
-  query(terms: string[], requireAll: boolean, accept: (ordinal: number) => boolean): Scored[] {
-    const unique = [...new Set(terms)].slice(0, 32)
-    const touched: number[] = []
+  search(
+    terms: string[],
+    requireAll: boolean,
+    accept: (ordinal: number) => boolean,
+    k: number,
+    visit?: (ordinal: number) => void,
+  ): { top: Scored[]; total: number; maxScore: number } {
+    const unique = [...new Set(terms)].slice(0, 31)
+    let touched = new Int32Array(256)
+    let touchedCount = 0
     const n = Math.max(this.liveCount, 1)
-    unique.forEach((term, i) => {
-      const posting = this.postings.get(term)
-      if (!posting) return
-      const df = posting.docs.length
+    // Rarer terms first. On a large index, a term in more than a fifth of all documents only adds
+    // to documents a rarer term already found: it cannot lift a document into the top on its own,
+    // and skipping its long posting list keeps queries fast (a MaxScore-style shortcut).
+    const order = unique
+      .map((term, i) => ({ term, i, posting: this.postings.get(term) }))
+      .filter((t) => t.posting)
+      .sort((a, b) => a.posting!.docs.length - b.posting!.docs.length)
+    for (const { i, posting } of order) {
+      const { docs, weights } = posting!
+      const df = docs.length
       const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5))
       const bit = 1 << i
+      const onlyBoost = n >= COMMON_TERM_MIN_DOCS && df / n > COMMON_TERM_SHARE && touchedCount > 0
       for (let p = 0; p < df; p++) {
-        const ordinal = posting.docs[p]
-        if (this.masks[ordinal] === 0) touched.push(ordinal)
+        const ordinal = docs[p]
+        if (this.masks[ordinal] === 0) {
+          if (onlyBoost) continue
+          if (touchedCount === touched.length) {
+            const grown = new Int32Array(touched.length * 2)
+            grown.set(touched)
+            touched = grown
+          }
+          touched[touchedCount++] = ordinal
+        }
         this.masks[ordinal] |= bit
-        this.scores[ordinal] += idf * posting.weights[p]
+        this.scores[ordinal] += idf * weights[p]
       }
-    })
-    const allBits = unique.length >= 32 ? 0xffffffff : (1 << unique.length) - 1
-    const out: Scored[] = []
-    for (const ordinal of touched) {
+    }
+    const allBits = (1 << unique.length) - 1
+    // A min-heap of the k best keys; key = matched terms, then score (scores stay far below 1e6).
+    const heapKeys = new Float64Array(Math.max(k, 1))
+    const heapOrdinals = new Int32Array(Math.max(k, 1))
+    const heapMasks = new Int32Array(Math.max(k, 1))
+    let heapSize = 0
+    let total = 0
+    let maxScore = 0
+    for (let t = 0; t < touchedCount; t++) {
+      const ordinal = touched[t]
       const mask = this.masks[ordinal]
       const score = this.scores[ordinal]
       this.masks[ordinal] = 0
       this.scores[ordinal] = 0
       if (!this.alive[ordinal]) continue
-      if (requireAll && (mask & allBits) >>> 0 !== allBits >>> 0) continue
+      if (requireAll && (mask & allBits) !== allBits) continue
       if (!accept(ordinal)) continue
-      out.push({ ordinal, mask, matched: popcount(mask), score })
+      total++
+      visit?.(ordinal)
+      if (score > maxScore) maxScore = score
+      if (k === 0) continue
+      const key = popcount(mask) * 1e6 + score
+      if (heapSize < k) {
+        let i = heapSize++
+        while (i > 0) {
+          const parent = (i - 1) >> 1
+          if (heapKeys[parent] <= key) break
+          heapKeys[i] = heapKeys[parent]
+          heapOrdinals[i] = heapOrdinals[parent]
+          heapMasks[i] = heapMasks[parent]
+          i = parent
+        }
+        heapKeys[i] = key
+        heapOrdinals[i] = ordinal
+        heapMasks[i] = mask
+      } else if (key > heapKeys[0]) {
+        let i = 0
+        for (;;) {
+          const left = 2 * i + 1
+          if (left >= heapSize) break
+          const right = left + 1
+          const child = right < heapSize && heapKeys[right] < heapKeys[left] ? right : left
+          if (heapKeys[child] >= key) break
+          heapKeys[i] = heapKeys[child]
+          heapOrdinals[i] = heapOrdinals[child]
+          heapMasks[i] = heapMasks[child]
+          i = child
+        }
+        heapKeys[i] = key
+        heapOrdinals[i] = ordinal
+        heapMasks[i] = mask
+      }
     }
-    return out
+    const top: Scored[] = []
+    for (let i = 0; i < heapSize; i++) {
+      const mask = heapMasks[i]
+      const matched = popcount(mask)
+      top.push({ ordinal: heapOrdinals[i], mask, matched, score: heapKeys[i] - matched * 1e6 })
+    }
+    top.sort((a, b) => b.matched - a.matched || b.score - a.score)
+    return { top, total, maxScore }
+  }
+
+  /** Every match, ranked. */
+  query(terms: string[], requireAll: boolean, accept: (ordinal: number) => boolean): Scored[] {
+    return this.search(terms, requireAll, accept, this.liveCount).top
   }
 }
 

@@ -57,7 +57,7 @@ export interface NeedMatches {
   hidden: number
 }
 
-const CANDIDATES = 60
+const CANDIDATES = 40
 
 function textOf(document: SearchDocument, attributes: string[]): string {
   return attributes
@@ -72,9 +72,16 @@ function documentTextOf(document: SearchDocument, primary: string[], secondary: 
   return documentText(textOf(document, primary), textOf(document, secondary))
 }
 
+// The field taxonomy is reference data that changes with a migration, not at run time; each
+// process keeps it for a minute instead of reading it for every match.
+let fieldNameCache: { at: number; names: Map<string, string[]> } | null = null
+
 async function fieldNames(db: PrismaClient): Promise<Map<string, string[]>> {
+  if (fieldNameCache && Date.now() - fieldNameCache.at < 60_000) return fieldNameCache.names
   const fields = await db.techField.findMany({ select: { code: true, nameZh: true, nameEn: true } })
-  return new Map(fields.map((f) => [f.code, [f.nameZh, f.nameEn]]))
+  const names = new Map(fields.map((f) => [f.code, [f.nameZh, f.nameEn]]))
+  if (names.size) fieldNameCache = { at: Date.now(), names }
+  return names
 }
 
 function responseRate(rows: Array<{ status: string; _count: number }>): number | null {

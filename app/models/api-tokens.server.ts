@@ -1,18 +1,9 @@
-import { z } from 'zod'
 import { prisma } from '~/utils/db.server'
 import { recordAudit } from '~/utils/audit.server'
 import { randomToken, sha256 } from '~/utils/crypto.server'
 
 /** Tokens look like `bdt_<43 url-safe characters>`; only their SHA-256 is stored. */
 export const TOKEN_PREFIX = 'bdt_'
-
-export const TokenNameSchema = z.object({
-  name: z
-    .string({ error: 'errors.token.name' })
-    .trim()
-    .min(1, { message: 'errors.token.name' })
-    .max(80, { message: 'errors.token.name' }),
-})
 
 export function listApiTokens(organizationId: string) {
   return prisma.apiToken.findMany({

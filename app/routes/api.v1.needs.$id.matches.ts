@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
 import { matchNeed } from '~/matching/matcher.server'
 import { searchEngine } from '~/search/engine.server'
-import { apiError, requireApiCaller } from '~/utils/api.server'
+import { apiError, authenticateApi } from '~/utils/api.server'
 import { prisma } from '~/utils/db.server'
 
 const MatchesQuerySchema = z.object({
@@ -16,7 +16,8 @@ const MatchesQuerySchema = z.object({
  * read any need). Another organization's need answers 404, as if it did not exist.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const caller = await requireApiCaller(request)
+  const caller = await authenticateApi(request)
+  if (!('organizationId' in caller)) return caller
   const url = new URL(request.url)
   const query = MatchesQuerySchema.safeParse(Object.fromEntries(url.searchParams))
   if (!query.success) {

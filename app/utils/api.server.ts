@@ -19,11 +19,20 @@ const API_RATE_LIMIT = 120
 const API_RATE_WINDOW_SECONDS = 60
 
 /**
- * Bearer-token authentication for /api/v1. Throws a 401 JSON response for a missing, unknown or
- * revoked token, and a 429 when the token exceeds its rate (kept in PostgreSQL, shared by all
- * app servers).
+ * Bearer-token authentication for /api/v1: the caller, or the 401 JSON response for a missing,
+ * unknown or revoked token, or a 429 when the token exceeds its rate (kept in PostgreSQL, shared
+ * by all app servers). Returned rather than thrown, so refusals are not logged as server errors.
  */
-export async function requireApiCaller(request: Request): Promise<ApiCaller> {
+export async function authenticateApi(request: Request): Promise<ApiCaller | ReturnType<typeof apiError>> {
+  try {
+    return await requireApiCaller(request)
+  } catch (refusal) {
+    if (refusal && typeof refusal === 'object' && 'init' in refusal) return refusal as ReturnType<typeof apiError>
+    throw refusal
+  }
+}
+
+async function requireApiCaller(request: Request): Promise<ApiCaller> {
   const header = request.headers.get('Authorization') ?? ''
   const match = /^Bearer\s+(\S+)$/i.exec(header)
   const challenge = { 'WWW-Authenticate': 'Bearer realm="api"' }

@@ -1,0 +1,82 @@
+import { expect, test, type Page } from '@playwright/test'
+
+const PASSWORD = 'Baodi2026demo'
+
+async function signIn(page: Page, email: string) {
+  await page.goto('/login')
+  await page.getByLabel('电子邮箱').fill(email)
+  await page.getByLabel('密码').fill(PASSWORD)
+  await page.getByRole('button', { name: '登录' }).click()
+}
+
+test('a visitor searches research results in Chinese, with highlights, facets and pagination', async ({ page }) => {
+  await page.goto('/')
+  await page.getByRole('link', { name: '搜索成果与专家' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('科技成果检索')
+  await page.getByRole('searchbox').fill('锂电池正极材料')
+  await page.getByRole('button', { name: '搜索' }).click()
+  await expect(page).toHaveURL(/q=/)
+  await expect(page.getByTestId('search-total')).toContainText('共')
+  await expect(page.locator('.hit-list mark').first()).toBeVisible()
+  const before = await page.getByTestId('search-total').textContent()
+  await page.locator('fieldset', { hasText: '所在地区' }).getByRole('checkbox').first().check()
+  await page.getByRole('button', { name: '筛选' }).click()
+  await expect(page.getByTestId('search-total')).not.toHaveText(before!)
+  await page.screenshot({ path: 'test-results/screenshots/search-results.png', fullPage: true })
+
+  await page.getByRole('link', { name: '专家检索' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('专家检索')
+  await expect(page.locator('.hit-list > li').first()).toBeVisible()
+  await page.screenshot({ path: 'test-results/screenshots/search-experts.png', fullPage: true })
+})
+
+test('an enterprise sees matches for its need with reasons, an expert group, and gives feedback', async ({ page }) => {
+  await signIn(page, 'enterprise-admin@baodi-demo.cn')
+  await expect(page).toHaveURL(/\/enterprise$/)
+  await page.locator('table').getByRole('link').first().click()
+  await expect(page.getByRole('heading', { name: '匹配推荐' })).toBeVisible()
+  await expect(page.getByText(/^需求关键词：/)).toBeVisible()
+  const list = page.getByTestId('match-list')
+  if ((await list.locator('> li').count()) === 0) await page.getByRole('link', { name: '显示全部匹配' }).click()
+  await expect(list.locator('> li').first()).toContainText(/匹配度 \d\/5/)
+  await expect(list.locator('.reasons').first()).toContainText('匹配关键词')
+  await page.screenshot({ path: 'test-results/screenshots/need-matches-experts.png', fullPage: true })
+
+  await page.getByRole('link', { name: '科技成果', exact: true }).click()
+  await expect(page).toHaveURL(/tab=results/)
+  await page.screenshot({ path: 'test-results/screenshots/need-matches-results.png', fullPage: true })
+
+  await page.getByRole('link', { name: '专家组' }).click()
+  await expect(page).toHaveURL(/tab=groups/)
+  if ((await list.locator('> li').count()) === 0) await page.getByRole('link', { name: '显示全部匹配' }).click()
+  await expect(list.locator('> li').first()).toContainText('负责：')
+  await page.screenshot({ path: 'test-results/screenshots/need-matches-groups.png', fullPage: true })
+
+  await page.getByRole('link', { name: '专家', exact: true }).click()
+  if ((await list.locator('> li').count()) === 0) await page.getByRole('link', { name: '显示全部匹配' }).click()
+  const first = list.locator('> li').first()
+  await first.getByLabel('原因').selectOption('OUTSIDE_FIELD')
+  await first.getByRole('button', { name: '不合适' }).click()
+  await expect(page.getByRole('status')).toHaveText('反馈已保存，将用于后续推荐')
+})
+
+test('an organization admin issues an API token and reads matches through the API', async ({ page, request }) => {
+  await signIn(page, 'enterprise-admin@baodi-demo.cn')
+  const needHref = await page.locator('table').getByRole('link').first().getAttribute('href')
+  await page.getByRole('link', { name: 'API 令牌' }).click()
+  await page.getByLabel('令牌名称').fill('ERP 集成')
+  await page.getByRole('button', { name: '生成令牌' }).click()
+  const token = (await page.getByTestId('new-token').textContent())!
+  expect(token).toMatch(/^bdt_/)
+  await page.screenshot({ path: 'test-results/screenshots/api-tokens.png', fullPage: true })
+
+  const response = await request.get(`/api/v1${needHref}/matches?kind=results&minConfidence=1`, {
+    headers: { Authorization: `Bearer ${token}` },
+  })
+  expect(response.status()).toBe(200)
+  const body = await response.json()
+  expect(body.matches.length).toBeGreaterThan(0)
+  expect(body.matches[0].reasons.length).toBeGreaterThan(0)
+  expect((await request.get(`/api/v1${needHref}/matches`)).status()).toBe(401)
+  expect((await request.get('/api/v1/openapi.json')).status()).toBe(200)
+})
