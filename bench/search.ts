@@ -48,6 +48,7 @@ const time = async <T>(label: string, fn: () => Promise<T>) => {
 try {
   await applyMigrations(databaseUrl)
   await seedReferenceData(prisma)
+  const rssAtStartMb = Math.round(process.memoryUsage().rss / 1024 / 1024)
   const institutions = INSTITUTIONS.map((inst, i) => ({
     id: `bench-inst-${i}`,
     kind: inst.kind,
@@ -123,13 +124,18 @@ try {
     },
   )
 
+  global.gc?.()
+  const rssAfterGenerateMb = Math.round(process.memoryUsage().rss / 1024 / 1024)
   const engine = searchEngine()
   const reindex = await time('reindex everything from the database', () => reindexAll(prisma, engine))
   global.gc?.()
   const rssMb = Math.round(process.memoryUsage().rss / 1024 / 1024)
   const heapMb = Math.round(process.memoryUsage().heapUsed / 1024 / 1024)
   rows.push(['JS heap after indexing (the index and its documents)', `${heapMb} MB`])
-  rows.push(['process RSS (also Prisma’s WebAssembly memory, grown by the bulk inserts)', `${rssMb} MB`])
+  rows.push([
+    'process RSS: at start / after generating / after indexing',
+    `${rssAtStartMb} / ${rssAfterGenerateMb} / ${rssMb} MB`,
+  ])
 
   const searchTimes: number[] = []
   for (let i = 0; i < 400; i++) {

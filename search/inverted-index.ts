@@ -11,7 +11,7 @@
 const K1 = 1.2
 const B = 0.75
 const COMMON_TERM_MIN_DOCS = 10_000
-const COMMON_TERM_SHARE = 0.2
+const COMMON_TERM_SHARE = 0.05
 
 interface Posting {
   docs: number[]
@@ -134,9 +134,11 @@ export class InvertedIndex<P = unknown> {
     let touched = new Int32Array(256)
     let touchedCount = 0
     const n = Math.max(this.liveCount, 1)
-    // Rarer terms first. On a large index, a term in more than a fifth of all documents only adds
-    // to documents a rarer term already found: it cannot lift a document into the top on its own,
-    // and skipping its long posting list keeps queries fast (a MaxScore-style shortcut).
+    // Rarer terms first. On a large index, once rarer terms have found plenty of candidates, a
+    // term in more than 5 % of all documents only adds to documents already found: it cannot lift
+    // a document into the top on its own, and skipping its long posting list keeps queries fast
+    // (a MaxScore-style shortcut). `total` then counts the documents the shortcut kept; with `visit`
+    // (facets) every document is counted.
     const order = unique
       .map((term, i) => ({ term, i, posting: this.postings.get(term) }))
       .filter((t) => t.posting)
@@ -146,7 +148,7 @@ export class InvertedIndex<P = unknown> {
       const df = docs.length
       const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5))
       const bit = 1 << i
-      const onlyBoost = n >= COMMON_TERM_MIN_DOCS && df / n > COMMON_TERM_SHARE && touchedCount > 0
+      const onlyBoost = !visit && n >= COMMON_TERM_MIN_DOCS && df / n > COMMON_TERM_SHARE && touchedCount >= 4 * k
       for (let p = 0; p < df; p++) {
         const ordinal = docs[p]
         if (this.masks[ordinal] === 0) {

@@ -55,7 +55,10 @@ export interface SearchHit<D extends SearchDocument = SearchDocument> {
 
 export interface SearchResponse<D extends SearchDocument = SearchDocument> {
   hits: SearchHit<D>[]
-  /** Matching documents in total (exhaustive for the embedded engine, estimated by Meilisearch). */
+  /**
+   * Matching documents in total: estimated by Meilisearch; exact in the embedded engine when facets
+   * are asked for or the index is small, otherwise a lower bound.
+   */
   total: number
   facets: Record<string, Record<string, number>>
 }

@@ -18,6 +18,7 @@ import { prepareSearch, searchEngine } from '~/search/engine.server'
 import { reindexAll, searchQueueHandler } from '~/search/sync.server'
 import { drain } from '~/jobs/worker.server'
 import { applyMigrations } from '../../prisma/schema-engine'
+import { seedReferenceData } from '../../prisma/seed/seed'
 import { stopEmbeddedPostgres } from '~/utils/database-url.server'
 import { databaseUrl, prisma } from '~/utils/db.server'
 
@@ -174,6 +175,8 @@ async function runReindex() {
 async function main() {
   const [command, ...rest] = process.argv.slice(2)
   await applyMigrations(databaseUrl)
+  // Fields and towns are reference data every import resolves against (idempotent).
+  await seedReferenceData(prisma)
   if (command === 'import') return runImport(rest)
   if (command === 'match') return runMatch(rest)
   if (command === 'reindex') return runReindex()

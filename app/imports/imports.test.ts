@@ -116,3 +116,17 @@ describe('reading files', () => {
     await expect(readTable(new Uint8Array([1, 2]), 'e.pdf')).rejects.toBeInstanceOf(TableReadError)
   })
 })
+
+describe('docs/imports.md', () => {
+  it('documents every column of every kind', async () => {
+    const { readFile } = await import('node:fs/promises')
+    const { COLUMNS } = await import('./kinds')
+    const doc = await readFile(new URL('../../docs/imports.md', import.meta.url), 'utf8')
+    for (const columns of Object.values(COLUMNS)) {
+      for (const column of columns) {
+        expect(doc).toContain(`\`${column.key}\``)
+        expect(doc).toContain(column.zh)
+      }
+    }
+  })
+})
