@@ -17,7 +17,7 @@ const MatchesQuerySchema = z.object({
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const caller = await authenticateApi(request)
-  if (!('organizationId' in caller)) return caller
+  if (caller instanceof Response) return caller
   const url = new URL(request.url)
   const query = MatchesQuerySchema.safeParse(Object.fromEntries(url.searchParams))
   if (!query.success) {

@@ -1,4 +1,3 @@
-import { data } from '@remix-run/node'
 import { prisma } from './db.server'
 import { sha256 } from './crypto.server'
 import { hitRateLimit } from './rate-limit.server'
@@ -12,7 +11,7 @@ export interface ApiCaller {
 
 /** A JSON error body the API uses everywhere: a stable code and a message in Chinese and English. */
 export function apiError(status: number, code: string, message: string, messageEn: string, headers?: HeadersInit) {
-  return data({ error: { code, message, messageEn } }, { status, headers })
+  return Response.json({ error: { code, message, messageEn } }, { status, headers })
 }
 
 const API_RATE_LIMIT = 120
@@ -23,11 +22,11 @@ const API_RATE_WINDOW_SECONDS = 60
  * unknown or revoked token, or a 429 when the token exceeds its rate (kept in PostgreSQL, shared
  * by all app servers). Returned rather than thrown, so refusals are not logged as server errors.
  */
-export async function authenticateApi(request: Request): Promise<ApiCaller | ReturnType<typeof apiError>> {
+export async function authenticateApi(request: Request): Promise<ApiCaller | Response> {
   try {
     return await requireApiCaller(request)
   } catch (refusal) {
-    if (refusal && typeof refusal === 'object' && 'init' in refusal) return refusal as ReturnType<typeof apiError>
+    if (refusal instanceof Response) return refusal
     throw refusal
   }
 }

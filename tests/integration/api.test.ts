@@ -21,11 +21,16 @@ async function call(path: string, token?: string) {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked field by field
 type Body = any
-const json = async (response: Response | { data: unknown; init: ResponseInit | null }): Promise<Body> =>
-  response instanceof Response ? response.json() : response.data
+// Resource routes must answer real Responses: anything else loses its status under single fetch.
+const json = async (response: Response): Promise<Body> => {
+  expect(response).toBeInstanceOf(Response)
+  return response.json()
+}
 
-const status = (response: Response | { init: ResponseInit | null }) =>
-  response instanceof Response ? response.status : (response.init?.status ?? 200)
+const status = (response: Response) => {
+  expect(response).toBeInstanceOf(Response)
+  return response.status
+}
 
 describe('GET /api/v1/needs/:id/matches', () => {
   it('answers the need’s organization with ranked matches, scores, confidences and reasons', async () => {
