@@ -1,9 +1,9 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import pg from 'pg'
 import { PGlite } from '@electric-sql/pglite'
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket'
+import { dropDatabase, recreateDatabase, withDatabaseName } from './databases'
 import { diffMigrationsToSchema, migrationsDir } from './schema-engine'
 
 /**
@@ -15,17 +15,12 @@ import { diffMigrationsToSchema, migrationsDir } from './schema-engine'
 async function withShadowDatabase<T>(fn: (url: string) => Promise<T>): Promise<T> {
   const configured = process.env.DATABASE_URL
   if (configured) {
-    const name = `shadow_${process.pid}_${Date.now()}`
-    const admin = new pg.Client({ connectionString: configured })
-    await admin.connect()
-    await admin.query(`CREATE DATABASE "${name}"`)
+    const url = withDatabaseName(configured, `shadow_${process.pid}_${Date.now()}`)
+    await recreateDatabase(url)
     try {
-      const url = new URL(configured)
-      url.pathname = `/${name}`
-      return await fn(url.toString())
+      return await fn(url)
     } finally {
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
-      await admin.end()
+      await dropDatabase(url)
     }
   }
   const socketDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shadow-'))

@@ -142,6 +142,46 @@ function termReason(matched: string[]): Reason | null {
 
 const clamp = (v: number) => Math.max(0, Math.min(1, v))
 
+/** What every candidate is judged on: text coverage, field, region, track record, feedback. */
+function commonFit(
+  need: NeedProfile,
+  fields: string[],
+  regionGroup: string,
+  documentText: DocumentText,
+  engineScore: number,
+  track: TrackRecord,
+  fieldNames: Map<string, string[]>,
+) {
+  const { covered, ratio } = coverage(need.terms, documentText)
+  return {
+    ratio,
+    text: 0.75 * ratio + 0.25 * engineScore,
+    matchedTerms: covered.map((t) => t.term),
+    field: fieldFit(need.fieldCode, fields, fieldNames),
+    region: regionFit(regionGroup),
+    track: trackFit(track),
+    feedback: feedbackAdjustment(track),
+  }
+}
+
+/** The scored match with its reasons in display order: terms, field, region, specifics, record. */
+function scored(score: number, fit: ReturnType<typeof commonFit>, specific: Array<Reason | null>): Scored {
+  return {
+    score,
+    confidence: confidenceOf(score, fit.ratio),
+    coverage: fit.ratio,
+    matchedTerms: fit.matchedTerms,
+    reasons: [
+      termReason(fit.matchedTerms),
+      fit.field.reason,
+      fit.region.reason,
+      ...specific,
+      ...fit.track.reasons,
+      fit.feedback.reason,
+    ].filter((r): r is Reason => r !== null),
+  }
+}
+
 export function scoreResult(
   need: NeedProfile,
   document: ResultDocument,
@@ -150,10 +190,7 @@ export function scoreResult(
   track: TrackRecord,
   fieldNames: Map<string, string[]>,
 ): Scored {
-  const { covered, ratio } = coverage(need.terms, documentText)
-  const text = 0.75 * ratio + 0.25 * engineScore
-  const field = fieldFit(need.fieldCode, document.fieldCodes, fieldNames)
-  const region = regionFit(document.regionGroup)
+  const fit = commonFit(need, document.fieldCodes, document.regionGroup, documentText, engineScore, track, fieldNames)
   const reasons: Reason[] = []
 
   let maturity = 0.5
@@ -191,33 +228,17 @@ export function scoreResult(
     if (budget === 1) reasons.push({ code: 'budget', zh: '报价在预算范围内', en: 'Price within the budget' })
   }
 
-  const trackFitted = trackFit(track)
-  const feedback = feedbackAdjustment(track)
   const score = clamp(
-    0.55 * text +
-      0.12 * field.value +
-      0.06 * region.value +
+    0.55 * fit.text +
+      0.12 * fit.field.value +
+      0.06 * fit.region.value +
       0.07 * maturity +
       0.07 * modes +
       0.05 * budget +
-      0.08 * trackFitted.value +
-      feedback.value,
+      0.08 * fit.track.value +
+      fit.feedback.value,
   )
-  const matchedTerms = covered.map((t) => t.term)
-  return {
-    score,
-    confidence: confidenceOf(score, ratio),
-    coverage: ratio,
-    matchedTerms,
-    reasons: [
-      termReason(matchedTerms),
-      field.reason,
-      region.reason,
-      ...reasons,
-      ...trackFitted.reasons,
-      feedback.reason,
-    ].filter((r): r is Reason => r !== null),
-  }
+  return scored(score, fit, reasons)
 }
 
 export function scoreExpert(
@@ -228,36 +249,17 @@ export function scoreExpert(
   track: TrackRecord,
   fieldNames: Map<string, string[]>,
 ): Scored {
-  const { covered, ratio } = coverage(need.terms, documentText)
-  const text = 0.75 * ratio + 0.25 * engineScore
-  const field = fieldFit(need.fieldCode, document.fieldCodes, fieldNames)
-  const region = regionFit(document.regionGroup)
-  const trackFitted = trackFit(track)
-  const feedback = feedbackAdjustment(track)
+  const fit = commonFit(need, document.fieldCodes, document.regionGroup, documentText, engineScore, track, fieldNames)
   const availability: Reason | null = document.available
     ? { code: 'availability', zh: '目前可承接新项目', en: 'Available for new projects' }
     : null
   const score = clamp(
-    0.62 * text +
-      0.14 * field.value +
-      0.07 * region.value +
-      0.1 * trackFitted.value +
+    0.62 * fit.text +
+      0.14 * fit.field.value +
+      0.07 * fit.region.value +
+      0.1 * fit.track.value +
       0.07 * (document.available ? 1 : 0) +
-      feedback.value,
+      fit.feedback.value,
   )
-  const matchedTerms = covered.map((t) => t.term)
-  return {
-    score,
-    confidence: confidenceOf(score, ratio),
-    coverage: ratio,
-    matchedTerms,
-    reasons: [
-      termReason(matchedTerms),
-      field.reason,
-      region.reason,
-      availability,
-      ...trackFitted.reasons,
-      feedback.reason,
-    ].filter((r): r is Reason => r !== null),
-  }
+  return scored(score, fit, [availability])
 }

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import pg from 'pg'
+import { dropDatabase, recreateDatabase, withDatabaseName } from '../../prisma/databases'
 
 /**
  * A throwaway database for a benchmark, chosen before the app's database module loads:
@@ -11,25 +11,10 @@ import pg from 'pg'
 export async function useScratchDatabase(name: string): Promise<{ kind: string; cleanup: () => Promise<void> }> {
   const given = process.env.DATABASE_URL
   if (given) {
-    const url = new URL(given)
-    url.pathname = `/${name}`
-    const admin = new URL(given)
-    admin.pathname = '/postgres'
-    const client = new pg.Client({ connectionString: admin.toString() })
-    await client.connect()
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
-    await client.query(`CREATE DATABASE "${name}"`)
-    await client.end()
-    process.env.DATABASE_URL = url.toString()
-    return {
-      kind: `PostgreSQL ${url.host}/${name}`,
-      cleanup: async () => {
-        const c = new pg.Client({ connectionString: admin.toString() })
-        await c.connect()
-        await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
-        await c.end()
-      },
-    }
+    const url = withDatabaseName(given, name)
+    await recreateDatabase(url)
+    process.env.DATABASE_URL = url
+    return { kind: `PostgreSQL ${new URL(url).host}/${name}`, cleanup: () => dropDatabase(url) }
   }
   const dir = await mkdtemp(path.join(os.tmpdir(), `${name}-`))
   process.env.EMBEDDED_DATA_DIR = dir

@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
+import { DEMO_PASSWORD as PASSWORD, signIn } from './helpers'
 
-const PASSWORD = 'Baodi2026demo'
 const ROLES = [
   { email: 'enterprise-admin@baodi-demo.cn', home: '/enterprise', heading: '企业工作台', role: '企业管理员' },
   { email: 'enterprise-member@baodi-demo.cn', home: '/enterprise', heading: '企业工作台', role: '企业成员' },
@@ -10,13 +10,6 @@ const ROLES = [
   { email: 'bureau@baodi-demo.cn', home: '/bureau', heading: '技术合同成交额看板', role: '科技局工作人员' },
   { email: 'admin@baodi-demo.cn', home: '/admin', heading: '平台管理', role: '平台管理员' },
 ]
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/login')
-  await page.getByLabel('电子邮箱').fill(email)
-  await page.getByLabel('密码').fill(PASSWORD)
-  await page.getByRole('button', { name: '登录' }).click()
-}
 
 test('the public home page shows the marketplace in Chinese', async ({ page }) => {
   await page.goto('/')

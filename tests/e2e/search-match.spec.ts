@@ -1,13 +1,5 @@
-import { expect, test, type Page } from '@playwright/test'
-
-const PASSWORD = 'Baodi2026demo'
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/login')
-  await page.getByLabel('电子邮箱').fill(email)
-  await page.getByLabel('密码').fill(PASSWORD)
-  await page.getByRole('button', { name: '登录' }).click()
-}
+import { expect, test } from '@playwright/test'
+import { signIn } from './helpers'
 
 test('a visitor searches research results in Chinese, with highlights, facets and pagination', async ({ page }) => {
   await page.goto('/')

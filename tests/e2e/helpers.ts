@@ -1,0 +1,10 @@
+import type { Page } from '@playwright/test'
+
+export const DEMO_PASSWORD = 'Baodi2026demo'
+
+export async function signIn(page: Page, email: string) {
+  await page.goto('/login')
+  await page.getByLabel('电子邮箱').fill(email)
+  await page.getByLabel('密码').fill(DEMO_PASSWORD)
+  await page.getByRole('button', { name: '登录' }).click()
+}
