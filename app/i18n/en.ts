@@ -326,6 +326,15 @@ const en: Catalog = {
     budget: 'Budget up to',
     deadline: 'Deadline',
   },
+  leads: {
+    title: 'Enterprise needs this result could answer',
+    link: 'Matching needs',
+    enterprises: 'Enterprises',
+    needs: 'Needs',
+    needCount: '{{count}} related need(s)',
+    none: 'No open enterprise need matches yet.',
+    forExpert: 'Enterprise needs that fit your directions',
+  },
   tokens: {
     title: 'API access tokens',
     intro:

@@ -304,6 +304,15 @@ const zh = {
     budget: '预算上限',
     deadline: '截止日期',
   },
+  leads: {
+    title: '可能需要该成果的企业需求',
+    link: '匹配需求',
+    enterprises: '相关企业',
+    needs: '企业需求',
+    needCount: '{{count}} 项相关需求',
+    none: '暂无匹配的公开企业需求。',
+    forExpert: '与您研究方向相关的企业需求',
+  },
   tokens: {
     title: 'API 访问令牌',
     intro: '令牌用于通过 API（/api/v1）读取本单位需求的匹配结果。令牌只显示一次，请妥善保存。',

@@ -1,22 +1,34 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { NeedLeads } from '~/components/need-leads'
+import { matchOfferToNeeds } from '~/matching/matcher.server'
 import { getExpertForUser } from '~/models/experts.server'
+import { searchEngine } from '~/search/engine.server'
+import { prisma } from '~/utils/db.server'
 import { notFound, requireExpert } from '~/utils/permissions.server'
 import { pageTitle } from '~/utils/meta'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'expert.title')
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { user } = await requireExpert(request)
+  const { user, membership } = await requireExpert(request)
   const expert = await getExpertForUser(user.id)
   if (!expert) notFound()
-  return { expert }
+  // Reverse matching: open needs that fit the expert's directions.
+  const leads = await matchOfferToNeeds(
+    prisma,
+    searchEngine(),
+    { kind: 'expert', id: expert.id },
+    { kind: 'organization', organizationId: membership.organizationId },
+    { limit: 8 },
+  )
+  return { expert, leads: leads?.needs ?? [] }
 }
 
 export default function ExpertHome() {
   const { t } = useTranslation()
-  const { expert } = useLoaderData<typeof loader>()
+  const { expert, leads } = useLoaderData<typeof loader>()
   return (
     <>
       <h1>{t('expert.title')}</h1>
@@ -42,6 +54,8 @@ export default function ExpertHome() {
           {t('expert.contactVisibility')}：{t(`contactVisibility.${expert.contactVisibility}`)}
         </p>
       </section>
+      <h2>{t('leads.forExpert')}</h2>
+      <NeedLeads leads={leads} />
       <h2>{t('expert.results')}</h2>
       {expert.results.length === 0 ? (
         <p className="muted">{t('expert.noResults')}</p>

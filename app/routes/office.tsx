@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { useLoaderData, useSearchParams } from '@remix-run/react'
+import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { listExpertsForOrganization } from '~/models/experts.server'
 import { countResultsByStatus, listResultsForOrganization } from '~/models/results.server'
@@ -58,7 +58,15 @@ export default function OfficeHome() {
             <tbody>
               {results.map((r) => (
                 <tr key={r.id}>
-                  <td>{r.title}</td>
+                  <td>
+                    {r.title}
+                    {r.status === 'PUBLISHED' ? (
+                      <>
+                        {' '}
+                        · <Link to={`/office/results/${r.id}/needs`}>{t('leads.link')}</Link>
+                      </>
+                    ) : null}
+                  </td>
                   <td>{r.field ? (zh ? r.field.nameZh : r.field.nameEn) : '—'}</td>
                   <td>
                     {r.trl ? `TRL ${r.trl}` : '—'}

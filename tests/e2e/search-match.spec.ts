@@ -72,3 +72,12 @@ test('an organization admin issues an API token and reads matches through the AP
   expect((await request.get(`/api/v1${needHref}/matches`)).status()).toBe(401)
   expect((await request.get('/api/v1/openapi.json')).status()).toBe(200)
 })
+
+test('a tech-transfer office sees the enterprise needs one of its results could answer', async ({ page }) => {
+  await signIn(page, 'office-admin@baodi-demo.cn')
+  await expect(page).toHaveURL(/\/office$/)
+  await page.getByRole('link', { name: '匹配需求' }).first().click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('可能需要该成果的企业需求')
+  await expect(page.getByText(/需求关键词：/)).toBeVisible()
+  await page.screenshot({ path: 'test-results/screenshots/office-result-leads.png', fullPage: true })
+})

@@ -22,6 +22,7 @@ const ROLE_PAGES: Record<string, string[]> = {
   bureau: ['BUREAU_STAFF', 'PLATFORM_ADMIN'],
   admin: ['PLATFORM_ADMIN'],
   'settings.api-tokens': ['ENTERPRISE_ADMIN', 'TTO_ADMIN', 'BUREAU_STAFF', 'PLATFORM_ADMIN'],
+  'office_.results.$id.needs': ['TTO_ADMIN', 'TTO_MEMBER'],
 }
 
 async function outcome(fn: () => Promise<unknown>) {

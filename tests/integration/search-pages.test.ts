@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { loader as searchLoader } from '~/routes/search.$kind'
 import { action as needAction, loader as needLoader } from '~/routes/needs.$id'
+import { loader as leadsLoader } from '~/routes/office_.results.$id.needs'
+import { loader as expertLoader } from '~/routes/expert'
 import { searchEngine } from '~/search/engine.server'
 import { reindexAll } from '~/search/sync.server'
 import { prisma } from '~/utils/db.server'
@@ -104,5 +106,42 @@ describe('need page', () => {
       context: {},
     })
     expect(await prisma.match.findFirstOrThrow()).toMatchObject({ status: 'DECLINED', feedbackReason: 'CAPACITY' })
+  })
+})
+
+describe('reverse matching pages', () => {
+  it('shows an office the needs its result could answer, and hides other offices’ results (404)', async () => {
+    const { need } = await loadMarket()
+    const result = await prisma.researchResult.findFirstOrThrow({ where: { externalId: 'R-NDT' } })
+    const officer = await createUser(result.organizationId, 'TTO_MEMBER')
+    const data = (await leadsLoader({
+      request: getRequest(`/office/results/${result.id}/needs`, await cookieHeader(officer.id)),
+      params: { id: result.id },
+      context: {},
+    })) as Awaited<ReturnType<typeof leadsLoader>>
+    expect(data.needs.map((n) => n.needId)).toEqual([need.id])
+    expect(data.enterprises[0].name).toBe('天津恒信重工机械有限公司')
+
+    const otherOffice = await createOrganization('UNIVERSITY', '别的大学')
+    const stranger = await createUser(otherOffice.id, 'TTO_ADMIN')
+    const refused = await leadsLoader({
+      request: getRequest(`/office/results/${result.id}/needs`, await cookieHeader(stranger.id)),
+      params: { id: result.id },
+      context: {},
+    }).catch((e: Response) => e)
+    expect((refused as Response).status).toBe(404)
+  })
+
+  it('shows an expert the open needs that fit their directions', async () => {
+    const { need } = await loadMarket()
+    const expert = await prisma.expert.findFirstOrThrow({ where: { externalId: 'E-NDT' } })
+    const user = await createUser(expert.organizationId, 'EXPERT')
+    await prisma.expert.update({ where: { id: expert.id }, data: { userId: user.id } })
+    const data = (await expertLoader({
+      request: getRequest('/expert', await cookieHeader(user.id)),
+      params: {},
+      context: {},
+    })) as Awaited<ReturnType<typeof expertLoader>>
+    expect(data.leads.map((l) => l.needId)).toEqual([need.id])
   })
 })
