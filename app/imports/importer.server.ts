@@ -2,6 +2,7 @@ import { COLUMNS, ROW_SCHEMAS, issueKey, mapHeaders, normalizeRow, type ImportKi
 import { cooperationModesFromText, fieldCodeFromText, maturityFromText, type FieldRef } from './resolve'
 import type { Table } from './read.server'
 import { BAODI_REGION_CODE, regionCodeFromText } from '~/data/regions'
+import { INSTITUTIONS } from '../../prisma/seed/reference'
 import { enqueueIndexing } from '~/search/sync.server'
 import { recordAudit } from '~/utils/audit.server'
 import { isValidCreditCode } from '~/validation/credit-code'
@@ -195,9 +196,13 @@ export async function importTable(
     if (findOrg(ref) || kind === 'contracts') return
     const key = isValidCreditCode(ref) ? ref : normalizeName(ref)
     if (toCreate.has(key)) return
-    const orgKind = fallbackKind === 'ENTERPRISE' ? 'ENTERPRISE' : institutionKind(ref)
+    // A well-known institution (reference list) brings its kind and district; otherwise the
+    // name's place words decide, and the review flag asks staff to check.
+    const reference = INSTITUTIONS.find((i) => normalizeName(i.name) === normalizeName(ref))
+    const orgKind: OrgKind = reference?.kind ?? (fallbackKind === 'ENTERPRISE' ? 'ENTERPRISE' : institutionKind(ref))
     const regionCode =
       regionCodeFromText(regionText) ??
+      reference?.regionCode ??
       regionCodeFromText(ref) ??
       (orgKind === 'ENTERPRISE' ? BAODI_REGION_CODE : '000000')
     toCreate.set(key, { name: ref, kind: orgKind, regionCode })

@@ -48,7 +48,8 @@ describe('import', () => {
     const report = await importRows('experts', EXPERTS)
     expect(report).toMatchObject({ committed: true, created: 3, updated: 0 })
     const tju = await prisma.organization.findFirstOrThrow({ where: { name: '天津大学' } })
-    expect(tju).toMatchObject({ kind: 'UNIVERSITY', needsReview: true, regionCode: '120000' })
+    // A well-known institution gets its district from the reference list; others from their name.
+    expect(tju).toMatchObject({ kind: 'UNIVERSITY', needsReview: true, regionCode: '120104' })
     expect(await prisma.job.count({ where: { queue: 'search', status: 'PENDING' } })).toBe(3)
     const batch = await prisma.importBatch.findFirstOrThrow()
     expect(batch).toMatchObject({ kind: 'EXPERTS', rowCount: 3, status: 'COMMITTED' })
