@@ -151,18 +151,24 @@ async function runMatch(args: string[]) {
 
 async function runReindex() {
   const engine = searchEngine()
-  const bar = new cliProgress.MultiBar(
+  const started = Date.now()
+  // A progress bar on a terminal; plain lines in logs.
+  const tty = Boolean(process.stdout.isTTY)
+  const bars = new cliProgress.MultiBar(
     { format: ' {index} |{bar}| {value}/{total}', hideCursor: true },
     cliProgress.Presets.shades_classic,
   )
-  const bars = new Map<string, cliProgress.SingleBar>()
-  const started = Date.now()
+  const bar = new Map<string, cliProgress.SingleBar>()
   const counts = await reindexAll(prisma, engine, ({ index, done, total }) => {
-    let b = bars.get(index)
-    if (!b) bars.set(index, (b = bar.create(total, 0, { index: index.padEnd(8) })))
+    if (!tty) {
+      if (done === total) console.log(`${index}: ${done}/${total}`)
+      return
+    }
+    let b = bar.get(index)
+    if (!b) bar.set(index, (b = bars.create(total, 0, { index: index.padEnd(8) })))
     b.update(done)
   })
-  bar.stop()
+  bars.stop()
   console.log(
     `reindexed ${counts.needs} needs, ${counts.results} results, ${counts.experts} experts in ${Date.now() - started} ms (${engine.kind})`,
   )
