@@ -30,9 +30,12 @@ describe('search pages', () => {
     const data = await search('/search/results?q=焊缝检测')
     expect(data.hits.map((h) => h.document.externalId).sort()).toEqual(['R-NDT', 'R-WELD'])
     expect(Object.values(data.hits[0].highlights).join('')).toContain('\u0002')
+    // 河北工业大学 is in Tianjin (Beichen District), as its reference entry says.
     const region = data.facets.find((f) => f.attribute === 'regionGroup')!
-    expect(Object.fromEntries(region.values)).toEqual({ TIANJIN: 1, HEBEI: 1 })
-    const filtered = await search('/search/results?q=焊缝检测&region=HEBEI')
+    expect(Object.fromEntries(region.values)).toEqual({ TIANJIN: 2 })
+    const stage = data.facets.find((f) => f.attribute === 'stage')!
+    expect(Object.fromEntries(stage.values)).toEqual({ PILOT: 1, INDUSTRIAL: 1 })
+    const filtered = await search('/search/results?q=焊缝检测&stage=INDUSTRIAL')
     expect(filtered.hits.map((h) => h.document.externalId)).toEqual(['R-NDT'])
   })
 
