@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 
 /** Error keys translated and joined, announced to screen readers. */
-function FieldError({ id, errors }: { id: string; errors?: string[] }) {
+export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
   const { t } = useTranslation()
   if (!errors?.length) return null
   return (
@@ -68,6 +68,33 @@ export function SelectField({ label, name, errors, options, placeholder, id, ...
           </option>
         ))}
       </select>
+      <FieldError id={errorId} errors={errors} />
+    </div>
+  )
+}
+
+interface TextAreaFieldProps extends React.TextareaHTMLAttributes<HTMLTextAreaElement> {
+  label: string
+  name: string
+  errors?: string[]
+  hint?: string
+}
+
+export function TextAreaField({ label, name, errors, hint, id, ...textarea }: TextAreaFieldProps) {
+  const fieldId = id ?? `field-${name}`
+  const errorId = `${fieldId}-error`
+  const invalid = Boolean(errors?.length)
+  return (
+    <div className="field">
+      <label htmlFor={fieldId}>{label}</label>
+      <textarea
+        id={fieldId}
+        name={name}
+        aria-invalid={invalid || undefined}
+        aria-describedby={invalid ? errorId : undefined}
+        {...textarea}
+      />
+      {hint ? <span className="hint">{hint}</span> : null}
       <FieldError id={errorId} errors={errors} />
     </div>
   )

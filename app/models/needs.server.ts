@@ -1,4 +1,7 @@
+import { enqueueIndexing } from '~/search/sync.server'
+import { recordAudit } from '~/utils/audit.server'
 import { prisma } from '~/utils/db.server'
+import type { NeedFormInput } from '~/validation/needs'
 
 /** The enterprise's own needs, drafts included; scoped to its organization. */
 export function listNeedsForOrganization(organizationId: string) {
@@ -32,5 +35,103 @@ export function listPublicNeedTeasers(limit = 8) {
     },
     orderBy: { publishedAt: 'desc' },
     take: limit,
+  })
+}
+
+export type NeedOutcome =
+  { ok: true; id: string } | { ok: false; fieldErrors: Record<string, string[]>; notFound?: boolean }
+
+interface Actor {
+  userId: string
+  organizationId: string
+}
+
+const EDITABLE = ['DRAFT', 'PUBLISHED', 'IN_PROGRESS']
+
+/**
+ * Creates or edits a need of the actor's enterprise, in one transaction with its search outbox
+ * row and audit entry. A draft is published when asked; a published need stays published.
+ */
+export async function saveNeed(actor: Actor, input: NeedFormInput, needId?: string): Promise<NeedOutcome> {
+  const field = await prisma.techField.findUnique({ where: { code: input.fieldCode }, select: { code: true } })
+  if (!field) return { ok: false, fieldErrors: { fieldCode: ['errors.need.fieldUnknown'] } }
+  const existing = needId
+    ? await prisma.need.findFirst({ where: { id: needId, organizationId: actor.organizationId } })
+    : null
+  if (needId && !existing) return { ok: false, fieldErrors: {}, notFound: true }
+  if (existing && !EDITABLE.includes(existing.status)) {
+    return { ok: false, fieldErrors: { '': ['errors.need.notEditable'] } }
+  }
+  const publish = input.intent === 'publish' || (existing !== null && existing.status !== 'DRAFT')
+  const now = new Date()
+  const data = {
+    title: input.title,
+    summary: input.summary,
+    confidentialDetail: input.confidentialDetail ?? null,
+    triedApproaches: input.triedApproaches ?? null,
+    fieldCode: input.fieldCode,
+    keywords: input.keywords,
+    budgetMinFen: input.budgetMinYuan ?? null,
+    budgetMaxFen: input.budgetMaxYuan ?? null,
+    deadline: input.deadline ? new Date(`${input.deadline}T00:00:00Z`) : null,
+    cooperationModes: input.cooperationModes,
+    wantedStage: input.wantedStage ?? null,
+    status: publish ? (existing?.status === 'IN_PROGRESS' ? 'IN_PROGRESS' : 'PUBLISHED') : 'DRAFT',
+    publishedAt: publish ? (existing?.publishedAt ?? now) : null,
+    lastActivityAt: now,
+  } as const
+  const id = await prisma.$transaction(async (tx) => {
+    const need = existing
+      ? await tx.need.update({ where: { id: existing.id }, data, select: { id: true } })
+      : await tx.need.create({ data: { ...data, organizationId: actor.organizationId }, select: { id: true } })
+    await enqueueIndexing(tx, 'needs', [need.id])
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      actorOrgId: actor.organizationId,
+      action: existing ? 'need.update' : 'need.create',
+      entityType: 'Need',
+      entityId: need.id,
+      data: { status: data.status },
+    })
+    return need.id
+  })
+  return { ok: true, id }
+}
+
+const TRANSITIONS: Record<'publish' | 'close' | 'reopen', { from: string[]; to: 'PUBLISHED' | 'CLOSED' }> = {
+  publish: { from: ['DRAFT'], to: 'PUBLISHED' },
+  close: { from: ['DRAFT', 'PUBLISHED', 'IN_PROGRESS'], to: 'CLOSED' },
+  reopen: { from: ['CLOSED', 'EXPIRED', 'SOLVED'], to: 'PUBLISHED' },
+}
+
+/** Publish, close or reopen; refuses a transition the need's state does not allow. */
+export async function changeNeedStatus(actor: Actor, needId: string, intent: keyof typeof TRANSITIONS) {
+  const rule = TRANSITIONS[intent]
+  return prisma.$transaction(async (tx) => {
+    const need = await tx.need.findFirst({
+      where: { id: needId, organizationId: actor.organizationId },
+      select: { id: true, status: true, publishedAt: true },
+    })
+    if (!need || !rule.from.includes(need.status)) return false
+    const now = new Date()
+    await tx.need.update({
+      where: { id: need.id },
+      data: {
+        status: rule.to,
+        publishedAt: rule.to === 'PUBLISHED' ? (need.publishedAt ?? now) : need.publishedAt,
+        closedAt: rule.to === 'CLOSED' ? now : null,
+        lastActivityAt: now,
+      },
+    })
+    await enqueueIndexing(tx, 'needs', [need.id])
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      actorOrgId: actor.organizationId,
+      action: `need.${intent}`,
+      entityType: 'Need',
+      entityId: need.id,
+      data: { from: need.status, to: rule.to },
+    })
+    return true
   })
 }

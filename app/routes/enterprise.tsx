@@ -35,6 +35,11 @@ export default function EnterpriseHome() {
   return (
     <>
       <h1>{t('enterprise.title')}</h1>
+      <p>
+        <Link to="/needs/new" className="button primary">
+          {t('needForm.newNeed')}
+        </Link>
+      </p>
       <p className="muted">{organizationName}</p>
       {params.get('welcome') ? <p className="notice">{t('register.welcome')}</p> : null}
       <div className="grid">

@@ -12,6 +12,8 @@ import { pageTitle } from '~/utils/meta'
 import { ENTERPRISE_ROLES, notFound, requireUser } from '~/utils/permissions.server'
 import { getSessionUser, type SessionUser } from '~/utils/session.server'
 import { MatchFeedbackSchema } from '~/validation/matching'
+import { NeedStatusSchema } from '~/validation/needs'
+import { changeNeedStatus } from '~/models/needs.server'
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, 'need.pageTitle', { title: data?.need.title ?? '' })
@@ -90,6 +92,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     (m) => m.organizationId === need.organizationId && ENTERPRISE_ROLES.includes(m.role),
   )
   if (!membership) notFound()
+  const status = NeedStatusSchema.safeParse({ intent: formData.get('intent') })
+  if (status.success) {
+    const changed = await changeNeedStatus(
+      { userId: user.id, organizationId: membership.organizationId },
+      need.id,
+      status.data.intent,
+    )
+    if (!changed) return data({ ok: false, errors: { intent: ['errors.need.notEditable'] } }, { status: 409 })
+    return { ok: true, errors: null, statusChanged: true }
+  }
   const submission = parseWithZod(formData, { schema: MatchFeedbackSchema })
   if (submission.status !== 'success') return data({ ok: false, errors: submission.error }, { status: 400 })
   const value = submission.value
@@ -107,7 +119,32 @@ export async function action({ request, params }: ActionFunctionArgs) {
     userId: user.id,
     organizationId: membership.organizationId,
   })
-  return { ok: true, errors: null }
+  return { ok: true, errors: null, statusChanged: false }
+}
+
+function StatusButton({ intent, label }: { intent: string; label: string }) {
+  return (
+    <Form method="post" className="inline-form">
+      <CsrfInput />
+      <button type="submit" name="intent" value={intent}>
+        {label}
+      </button>
+    </Form>
+  )
+}
+
+/** Edit, publish, close, reopen: what the need's state allows. */
+function OwnerActions({ id, status }: { id: string; status: string }) {
+  const { t } = useTranslation()
+  const open = ['DRAFT', 'PUBLISHED', 'IN_PROGRESS'].includes(status)
+  return (
+    <div className="actions" data-testid="need-actions">
+      {open ? <Link to={`/needs/${id}/edit`}>{t('needForm.edit')}</Link> : null}
+      {status === 'DRAFT' ? <StatusButton intent="publish" label={t('needForm.publishNow')} /> : null}
+      {open ? <StatusButton intent="close" label={t('needForm.close')} /> : null}
+      {!open ? <StatusButton intent="reopen" label={t('needForm.reopen')} /> : null}
+    </div>
+  )
 }
 
 function FeedbackForm({ kind, id }: { kind: 'expert' | 'result'; id: string }) {
@@ -173,6 +210,12 @@ export default function NeedPage() {
           </>
         ) : null}
       </p>
+      {canGiveFeedback ? <OwnerActions id={need.id} status={need.status} /> : null}
+      {result && 'statusChanged' in result && result.statusChanged ? (
+        <p className="notice" role="status">
+          {t('needForm.statusChanged')}
+        </p>
+      ) : null}
       <section className="panel">
         <h2>{t('need.summary')}</h2>
         <p>{need.summary}</p>
@@ -198,7 +241,7 @@ export default function NeedPage() {
           <p className="muted">
             {t('match.terms')}：{matches.terms.join('、')}
           </p>
-          {result?.ok ? (
+          {result?.ok && !('statusChanged' in result && result.statusChanged) ? (
             <p className="notice" role="status">
               {t('match.feedbackSaved')}
             </p>

@@ -23,6 +23,8 @@ const ROLE_PAGES: Record<string, string[]> = {
   admin: ['PLATFORM_ADMIN'],
   'settings.api-tokens': ['ENTERPRISE_ADMIN', 'TTO_ADMIN', 'BUREAU_STAFF', 'PLATFORM_ADMIN'],
   'office_.results.$id.needs': ['TTO_ADMIN', 'TTO_MEMBER'],
+  'needs.new': ['ENTERPRISE_ADMIN', 'ENTERPRISE_MEMBER'],
+  'needs.$id_.edit': ['ENTERPRISE_ADMIN', 'ENTERPRISE_MEMBER'],
 }
 
 async function outcome(fn: () => Promise<unknown>) {

@@ -1,0 +1,180 @@
+import { Form, useFetcher } from '@remix-run/react'
+import {
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  useForm,
+  type SubmissionResult,
+} from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { CsrfInput } from './csrf-input'
+import { Field, FieldError, SelectField, TextAreaField } from './field'
+import { COOPERATION_MODES, MATURITY_STAGES, NeedFormSchema } from '~/validation/needs'
+
+export interface NeedFormDefaults {
+  title?: string
+  summary?: string
+  confidentialDetail?: string | null
+  triedApproaches?: string | null
+  fieldCode?: string | null
+  keywords?: string[]
+  budgetMinYuan?: string | null
+  budgetMaxYuan?: string | null
+  deadline?: string | null
+  cooperationModes?: string[]
+  wantedStage?: string | null
+}
+
+/** The guided need form: the public teaser and the confidential detail are separate on purpose. */
+export function NeedForm({
+  fields: fieldOptions,
+  defaults,
+  lastResult,
+  draft,
+}: {
+  fields: Array<{ value: string; label: string }>
+  defaults?: NeedFormDefaults
+  lastResult?: SubmissionResult<string[]> | null
+  /** Offer "save as draft" (new needs and drafts). */
+  draft: boolean
+}) {
+  const { t } = useTranslation()
+  const [form, f] = useForm({
+    lastResult,
+    defaultValue: { ...defaults, keywords: defaults?.keywords?.join('、') ?? '' },
+    shouldValidate: 'onBlur',
+    // Once an error shows, it clears as the user types, not on blur: a message vanishing on blur
+    // shifts the layout under the pointer and swallows the click that caused the blur.
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: NeedFormSchema }),
+  })
+  const { defaultValue: _unused, ...keywordInput } = getInputProps(f.keywords, { type: 'text' })
+  const suggestions = useFetcher<{ keywords: string[] }>()
+  const [keywords, setKeywords] = useState(defaults?.keywords?.join('、') ?? '')
+  const addKeyword = (word: string) => {
+    const list = keywords.split(/[、，,;；\s]+/).filter(Boolean)
+    if (!list.includes(word)) setKeywords([...list, word].join('、'))
+  }
+  const suggest = () => {
+    const text = `${(document.getElementById(f.title.id) as HTMLInputElement)?.value ?? ''}。${(document.getElementById(f.summary.id) as HTMLTextAreaElement)?.value ?? ''}`
+    suggestions.load(`/needs/keywords?text=${encodeURIComponent(text.slice(0, 3000))}`)
+  }
+  return (
+    <Form method="post" className="stack panel need-form" {...getFormProps(form)}>
+      <CsrfInput />
+      <FieldError id={`${form.id}-error`} errors={form.errors} />
+      <Field
+        label={t('needForm.title')}
+        hint={t('needForm.titleHint')}
+        {...getInputProps(f.title, { type: 'text' })}
+        errors={f.title.errors}
+      />
+      <TextAreaField
+        label={t('needForm.summary')}
+        hint={t('needForm.summaryHint')}
+        rows={5}
+        {...getTextareaProps(f.summary)}
+        errors={f.summary.errors}
+      />
+      <TextAreaField
+        label={t('needForm.triedApproaches')}
+        rows={3}
+        {...getTextareaProps(f.triedApproaches)}
+        errors={f.triedApproaches.errors}
+      />
+      <TextAreaField
+        label={t('needForm.confidentialDetail')}
+        hint={t('needForm.confidentialHint')}
+        rows={4}
+        {...getTextareaProps(f.confidentialDetail)}
+        errors={f.confidentialDetail.errors}
+      />
+      <SelectField
+        label={t('needForm.field')}
+        placeholder={t('needForm.choose')}
+        options={fieldOptions}
+        {...getSelectProps(f.fieldCode)}
+        errors={f.fieldCode.errors}
+      />
+      <div className="field">
+        <label htmlFor={f.keywords.id}>{t('needForm.keywords')}</label>
+        <input
+          {...keywordInput}
+          value={keywords}
+          onChange={(e) => setKeywords(e.target.value)}
+          aria-describedby={`${f.keywords.id}-hint`}
+        />
+        <span className="hint" id={`${f.keywords.id}-hint`}>
+          {t('needForm.keywordsHint')}{' '}
+          <button type="button" className="link-button inline" onClick={suggest}>
+            {t('needForm.suggest')}
+          </button>
+        </span>
+        {suggestions.data?.keywords.length ? (
+          <span className="tags" aria-live="polite" data-testid="keyword-suggestions">
+            {suggestions.data.keywords.map((k) => (
+              <button type="button" className="badge" key={k} onClick={() => addKeyword(k)}>
+                + {k}
+              </button>
+            ))}
+          </span>
+        ) : null}
+        <FieldError id={`${f.keywords.id}-error`} errors={f.keywords.errors} />
+      </div>
+      <div className="grid two">
+        <Field
+          label={t('needForm.budgetMin')}
+          inputMode="decimal"
+          {...getInputProps(f.budgetMinYuan, { type: 'text' })}
+          errors={f.budgetMinYuan.errors}
+        />
+        <Field
+          label={t('needForm.budgetMax')}
+          inputMode="decimal"
+          {...getInputProps(f.budgetMaxYuan, { type: 'text' })}
+          errors={f.budgetMaxYuan.errors}
+        />
+      </div>
+      <Field
+        label={t('needForm.deadline')}
+        {...getInputProps(f.deadline, { type: 'date' })}
+        errors={f.deadline.errors}
+      />
+      <fieldset className="field">
+        <legend>{t('needForm.modes')}</legend>
+        {COOPERATION_MODES.map((mode) => (
+          <label className="checkbox" key={mode}>
+            <input
+              type="checkbox"
+              name={f.cooperationModes.name}
+              value={mode}
+              defaultChecked={defaults?.cooperationModes?.includes(mode)}
+            />
+            {t(`search.mode.${mode}`)}
+          </label>
+        ))}
+        <FieldError id={`${f.cooperationModes.id}-error`} errors={f.cooperationModes.errors} />
+      </fieldset>
+      <SelectField
+        label={t('needForm.stage')}
+        placeholder={t('needForm.anyStage')}
+        options={MATURITY_STAGES.map((s) => ({ value: s, label: t(`search.stage.${s}`) }))}
+        {...getSelectProps(f.wantedStage)}
+        errors={f.wantedStage.errors}
+      />
+      <div className="actions">
+        {draft ? (
+          <button type="submit" name="intent" value="draft">
+            {t('needForm.saveDraft')}
+          </button>
+        ) : null}
+        <button type="submit" name="intent" value="publish" className="primary">
+          {draft ? t('needForm.publish') : t('needForm.save')}
+        </button>
+      </div>
+    </Form>
+  )
+}

@@ -1,0 +1,84 @@
+import { z } from 'zod'
+import { YuanToFenSchema } from './fields'
+
+export const COOPERATION_MODES = ['DEVELOPMENT', 'TRANSFER', 'LICENSE', 'CONSULTING', 'SERVICE', 'EQUITY'] as const
+export const MATURITY_STAGES = ['LAB', 'SMALL_PILOT', 'PILOT', 'INDUSTRIAL'] as const
+
+const optionalText = (max: number, key: string) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z.string().trim().max(max, { message: key }).optional(),
+  )
+
+const optionalMoney = z.preprocess(
+  (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+  YuanToFenSchema.optional(),
+)
+
+/** "锂电池、正极材料, 包覆" → up to 10 distinct keywords. */
+const KeywordsSchema = z.preprocess(
+  (v) =>
+    typeof v === 'string'
+      ? [
+          ...new Set(
+            v
+              .split(/[、，,;；\s]+/)
+              .map((s) => s.trim())
+              .filter(Boolean),
+          ),
+        ]
+      : Array.isArray(v)
+        ? v
+        : [],
+  z.array(z.string().max(20, { message: 'errors.need.keywordLong' })).max(10, { message: 'errors.need.keywordsMany' }),
+)
+
+/**
+ * The guided need form, shared by the browser and the server. The public teaser (`summary`) is
+ * what everyone sees once published; `confidentialDetail` only parties the enterprise accepts.
+ */
+export const NeedFormSchema = z
+  .object({
+    title: z
+      .string({ error: 'errors.need.titleRequired' })
+      .trim()
+      .min(4, { message: 'errors.need.titleShort' })
+      .max(80, { message: 'errors.need.titleLong' }),
+    summary: z
+      .string({ error: 'errors.need.summaryRequired' })
+      .trim()
+      .min(20, { message: 'errors.need.summaryShort' })
+      .max(2000, { message: 'errors.need.summaryLong' }),
+    confidentialDetail: optionalText(4000, 'errors.need.detailLong'),
+    triedApproaches: optionalText(2000, 'errors.need.triedLong'),
+    fieldCode: z.string({ error: 'errors.need.fieldRequired' }).min(1, { message: 'errors.need.fieldRequired' }),
+    keywords: KeywordsSchema,
+    budgetMinYuan: optionalMoney,
+    budgetMaxYuan: optionalMoney,
+    deadline: z.preprocess(
+      (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+      z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'errors.need.deadlineFormat' })
+        .optional(),
+    ),
+    cooperationModes: z
+      .array(z.enum(COOPERATION_MODES), { error: 'errors.need.modesRequired' })
+      .min(1, { message: 'errors.need.modesRequired' }),
+    wantedStage: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z.enum(MATURITY_STAGES, { error: 'errors.need.stage' }).optional(),
+    ),
+    intent: z.enum(['draft', 'publish']).default('draft'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.budgetMinYuan !== undefined && v.budgetMaxYuan !== undefined && v.budgetMinYuan > v.budgetMaxYuan) {
+      ctx.addIssue({ code: 'custom', path: ['budgetMaxYuan'], message: 'errors.need.budgetOrder' })
+    }
+    if (v.deadline && v.deadline < new Date().toISOString().slice(0, 10)) {
+      ctx.addIssue({ code: 'custom', path: ['deadline'], message: 'errors.need.deadlinePast' })
+    }
+  })
+export type NeedFormInput = z.infer<typeof NeedFormSchema>
+
+export const NeedStatusSchema = z.object({ intent: z.enum(['publish', 'close', 'reopen']) })
