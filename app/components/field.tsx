@@ -11,91 +11,81 @@ export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
   )
 }
 
-interface FieldProps extends React.InputHTMLAttributes<HTMLInputElement> {
+interface Labelled {
   label: string
   name: string
   errors?: string[]
   hint?: string
 }
+
+/**
+ * The frame every field shares: label, control, hint, translated errors. `control` gets the
+ * attributes that tie it to its label and error message.
+ */
+function FieldFrame({
+  label,
+  name,
+  errors,
+  hint,
+  id,
+  control,
+}: Labelled & {
+  id?: string
+  control: (wiring: { id: string; name: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => React.ReactNode
+}) {
+  const fieldId = id ?? `field-${name}`
+  const errorId = `${fieldId}-error`
+  const invalid = Boolean(errors?.length)
+  return (
+    <div className="field">
+      <label htmlFor={fieldId}>{label}</label>
+      {control({
+        id: fieldId,
+        name,
+        'aria-invalid': invalid || undefined,
+        'aria-describedby': invalid ? errorId : undefined,
+      })}
+      {hint ? <span className="hint">{hint}</span> : null}
+      <FieldError id={errorId} errors={errors} />
+    </div>
+  )
+}
+
+type FieldProps = Labelled & React.InputHTMLAttributes<HTMLInputElement>
 
 /** Labelled input whose error keys are translated and announced to screen readers. */
 export function Field({ label, name, errors, hint, id, ...input }: FieldProps) {
-  const fieldId = id ?? `field-${name}`
-  const errorId = `${fieldId}-error`
-  const invalid = Boolean(errors?.length)
+  return <FieldFrame {...{ label, name, errors, hint, id }} control={(wiring) => <input {...wiring} {...input} />} />
+}
+
+type SelectFieldProps = Labelled &
+  React.SelectHTMLAttributes<HTMLSelectElement> & {
+    options: Array<{ value: string; label: string }>
+    placeholder?: string
+  }
+
+export function SelectField({ label, name, errors, hint, options, placeholder, id, ...select }: SelectFieldProps) {
   return (
-    <div className="field">
-      <label htmlFor={fieldId}>{label}</label>
-      <input
-        id={fieldId}
-        name={name}
-        aria-invalid={invalid || undefined}
-        aria-describedby={invalid ? errorId : undefined}
-        {...input}
-      />
-      {hint ? <span className="hint">{hint}</span> : null}
-      <FieldError id={errorId} errors={errors} />
-    </div>
+    <FieldFrame
+      {...{ label, name, errors, hint, id }}
+      control={(wiring) => (
+        <select {...wiring} {...select}>
+          {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    />
   )
 }
 
-interface SelectFieldProps extends React.SelectHTMLAttributes<HTMLSelectElement> {
-  label: string
-  name: string
-  errors?: string[]
-  options: Array<{ value: string; label: string }>
-  placeholder?: string
-}
-
-export function SelectField({ label, name, errors, options, placeholder, id, ...select }: SelectFieldProps) {
-  const fieldId = id ?? `field-${name}`
-  const errorId = `${fieldId}-error`
-  const invalid = Boolean(errors?.length)
-  return (
-    <div className="field">
-      <label htmlFor={fieldId}>{label}</label>
-      <select
-        id={fieldId}
-        name={name}
-        aria-invalid={invalid || undefined}
-        aria-describedby={invalid ? errorId : undefined}
-        {...select}
-      >
-        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <FieldError id={errorId} errors={errors} />
-    </div>
-  )
-}
-
-interface TextAreaFieldProps extends React.TextareaHTMLAttributes<HTMLTextAreaElement> {
-  label: string
-  name: string
-  errors?: string[]
-  hint?: string
-}
+type TextAreaFieldProps = Labelled & React.TextareaHTMLAttributes<HTMLTextAreaElement>
 
 export function TextAreaField({ label, name, errors, hint, id, ...textarea }: TextAreaFieldProps) {
-  const fieldId = id ?? `field-${name}`
-  const errorId = `${fieldId}-error`
-  const invalid = Boolean(errors?.length)
   return (
-    <div className="field">
-      <label htmlFor={fieldId}>{label}</label>
-      <textarea
-        id={fieldId}
-        name={name}
-        aria-invalid={invalid || undefined}
-        aria-describedby={invalid ? errorId : undefined}
-        {...textarea}
-      />
-      {hint ? <span className="hint">{hint}</span> : null}
-      <FieldError id={errorId} errors={errors} />
-    </div>
+    <FieldFrame {...{ label, name, errors, hint, id }} control={(wiring) => <textarea {...wiring} {...textarea} />} />
   )
 }
