@@ -9,6 +9,7 @@ import { getSessionUser } from '~/utils/session.server'
 import { AppShell } from '~/components/app-shell'
 import { useRootData } from '~/utils/root-data'
 import stylesheet from '~/styles/app.css?url'
+import { countUnread } from '~/models/notifications.server'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesheet },
@@ -17,6 +18,7 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [locale, user, csrf] = await Promise.all([getLocale(request), getSessionUser(request), getCsrfToken(request)])
+  const unread = user ? await countUnread(user.id) : 0
   const headers = new Headers()
   if (csrf.setCookie) headers.append('Set-Cookie', csrf.setCookie)
   return data(
@@ -27,6 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         name: user.name,
         email: user.email,
         memberships: user.memberships.map((m) => ({ role: m.role, organizationName: m.organizationName })),
+        unread,
       },
     },
     { headers },

@@ -5,11 +5,12 @@ import { useRootData } from '~/utils/root-data'
 import { CsrfInput } from './csrf-input'
 
 const TOKENS = { to: '/settings/api-tokens', key: 'nav.apiTokens' }
+const INBOX = { to: '/inbox', key: 'nav.inbox' }
 const NAV: Record<Role, Array<{ to: string; key: string }>> = {
   ENTERPRISE_ADMIN: [{ to: '/enterprise', key: 'nav.enterpriseHome' }, TOKENS],
   ENTERPRISE_MEMBER: [{ to: '/enterprise', key: 'nav.enterpriseHome' }],
-  TTO_ADMIN: [{ to: '/office', key: 'nav.officeHome' }, TOKENS],
-  TTO_MEMBER: [{ to: '/office', key: 'nav.officeHome' }],
+  TTO_ADMIN: [{ to: '/office', key: 'nav.officeHome' }, INBOX, TOKENS],
+  TTO_MEMBER: [{ to: '/office', key: 'nav.officeHome' }, INBOX],
   EXPERT: [{ to: '/expert', key: 'nav.expertHome' }],
   BUREAU_STAFF: [{ to: '/bureau', key: 'nav.bureauHome' }, TOKENS],
   PLATFORM_ADMIN: [{ to: '/admin', key: 'nav.adminHome' }, { to: '/bureau', key: 'nav.bureauHome' }, TOKENS],
@@ -67,6 +68,10 @@ export function AppShell({ children }: { children: React.ReactNode }) {
           <LanguageSwitch />
           {user ? (
             <>
+              <Link to="/notifications" data-testid="notifications-link">
+                {t('nav.notifications')}
+                {user.unread ? <span className="counter">{user.unread}</span> : null}
+              </Link>
               <span className="who" data-testid="current-user">
                 {user.name}
                 {user.memberships[0] ? ` · ${t(`roles.${user.memberships[0].role}`)}` : ''}

@@ -12,6 +12,10 @@ import { pageTitle } from '~/utils/meta'
 import { ENTERPRISE_ROLES, notFound, requireUser } from '~/utils/permissions.server'
 import { getSessionUser, type SessionUser } from '~/utils/session.server'
 import { MatchFeedbackSchema } from '~/validation/matching'
+import { IntroRequestSchema } from '~/validation/introductions'
+import { listNeedIntroductions, requestIntroduction } from '~/models/introductions.server'
+import { getEnv } from '~/utils/env.server'
+import { FieldError } from '~/components/field'
 import { NeedStatusSchema } from '~/validation/needs'
 import { changeNeedStatus } from '~/models/needs.server'
 
@@ -65,7 +69,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     owner || bureau
       ? await matchNeed(prisma, searchEngine(), need.id, tab, { limit: 10, minConfidence: showAll ? 1 : 3 })
       : null
+  const requests = owner ? await listNeedIntroductions(need.id, need.organizationId) : []
   return {
+    requests: requests.map((r) => ({
+      id: r.id,
+      status: r.status,
+      deadline: r.responseDeadline.toISOString().slice(0, 10),
+      to: r.targetOrg.name,
+      target: r.expert?.name ?? r.result?.title ?? '',
+    })),
+    responseDays: getEnv().INTRO_RESPONSE_DAYS,
     need: {
       ...need,
       confidentialDetail: owner || bureau ? need.confidentialDetail : null,
@@ -92,6 +105,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     (m) => m.organizationId === need.organizationId && ENTERPRISE_ROLES.includes(m.role),
   )
   if (!membership) notFound()
+  if (formData.get('intent') === 'introduce') {
+    const submission = parseWithZod(formData, { schema: IntroRequestSchema })
+    if (submission.status !== 'success') return data({ ok: false, errors: submission.error }, { status: 400 })
+    const outcome = await requestIntroduction(
+      { userId: user.id, organizationId: membership.organizationId },
+      { needId: need.id, ...submission.value },
+    )
+    if (!outcome.ok) return data({ ok: false, errors: { '': [outcome.error] } }, { status: 409 })
+    return { ok: true, errors: null, statusChanged: false, introduced: true }
+  }
   const status = NeedStatusSchema.safeParse({ intent: formData.get('intent') })
   if (status.success) {
     const changed = await changeNeedStatus(
@@ -147,6 +170,27 @@ function OwnerActions({ id, status }: { id: string; status: string }) {
   )
 }
 
+function IntroRequestForm({ kind, id }: { kind: 'expert' | 'result'; id: string }) {
+  const { t } = useTranslation()
+  return (
+    <details className="intro-request">
+      <summary>{t('intro.request')}</summary>
+      <Form method="post" className="stack">
+        <CsrfInput />
+        <input type="hidden" name="intent" value="introduce" />
+        <input type="hidden" name="targetKind" value={kind} />
+        <input type="hidden" name="targetId" value={id} />
+        <label htmlFor={`intro-${id}`}>{t('intro.message')}</label>
+        <textarea id={`intro-${id}`} name="message" rows={3} minLength={10} maxLength={1000} required />
+        <span className="hint">{t('intro.requestHint')}</span>
+        <button type="submit" className="primary">
+          {t('intro.send')}
+        </button>
+      </Form>
+    </details>
+  )
+}
+
 function FeedbackForm({ kind, id }: { kind: 'expert' | 'result'; id: string }) {
   const { t } = useTranslation()
   return (
@@ -184,7 +228,7 @@ function FeedbackForm({ kind, id }: { kind: 'expert' | 'result'; id: string }) {
 
 export default function NeedPage() {
   const { t, i18n } = useTranslation()
-  const { need, matches, tab, showAll, canGiveFeedback } = useLoaderData<typeof loader>()
+  const { need, matches, tab, showAll, canGiveFeedback, requests, responseDays } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const zh = i18n.language === 'zh'
@@ -211,6 +255,14 @@ export default function NeedPage() {
         ) : null}
       </p>
       {canGiveFeedback ? <OwnerActions id={need.id} status={need.status} /> : null}
+      {result && 'introduced' in result && result.introduced ? (
+        <p className="notice" role="status">
+          {t('intro.requested', { days: responseDays })}
+        </p>
+      ) : null}
+      {result && !result.ok && result.errors && '' in result.errors ? (
+        <FieldError id="need-error" errors={(result.errors as Record<string, string[]>)['']} />
+      ) : null}
       {result && 'statusChanged' in result && result.statusChanged ? (
         <p className="notice" role="status">
           {t('needForm.statusChanged')}
@@ -235,13 +287,28 @@ export default function NeedPage() {
           </>
         ) : null}
       </section>
+      {canGiveFeedback ? (
+        <section aria-labelledby="requests-heading">
+          <h2 id="requests-heading">{t('intro.requests')}</h2>
+          {requests.length === 0 ? <p className="muted">{t('intro.noRequests')}</p> : null}
+          <ul className="list" data-testid="intro-requests">
+            {requests.map((r) => (
+              <li key={r.id}>
+                <Link to={`/introductions/${r.id}`}>{r.target}</Link> · {t('intro.to', { org: r.to })} ·{' '}
+                <span className="badge">{t(`intro.status.${r.status}`)}</span> ·{' '}
+                <span className="muted">{t('intro.deadline', { date: r.deadline })}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {matches ? (
         <section aria-labelledby="matches-heading">
           <h2 id="matches-heading">{t('match.title')}</h2>
           <p className="muted">
             {t('match.terms')}：{matches.terms.join('、')}
           </p>
-          {result?.ok && !('statusChanged' in result && result.statusChanged) ? (
+          {result?.ok && !('statusChanged' in result && result.statusChanged) && !('introduced' in result) ? (
             <p className="notice" role="status">
               {t('match.feedbackSaved')}
             </p>
@@ -267,6 +334,7 @@ export default function NeedPage() {
                 {m.status === 'ACCEPTED' ? <span className="badge">{t('match.accepted')}</span> : null}
                 {m.status === 'DECLINED' ? <span className="badge">{t('match.declined')}</span> : null}
                 {canGiveFeedback && m.status === null ? <FeedbackForm kind={m.kind} id={m.id} /> : null}
+                {canGiveFeedback && m.status !== 'DECLINED' ? <IntroRequestForm kind={m.kind} id={m.id} /> : null}
               </li>
             ))}
             {matches.groups.map((g) => (

@@ -3,6 +3,8 @@ import { seedDatabase } from '../../prisma/seed/seed'
 import { databaseUrl, prisma, usingEmbeddedDatabase } from './db.server'
 import { getEnv } from './env.server'
 import { prepareSearch, searchEngine, startSearchWorker } from '~/search/engine.server'
+import { startWorker } from '~/jobs/worker.server'
+import { introductionJobsHandler } from '~/models/introductions.server'
 
 /**
  * Runs once per server process before the first request: applies pending migrations (the
@@ -25,4 +27,6 @@ export async function bootServer() {
   console.log(`search ready (${searchEngine().kind}) in ${Date.now() - started} ms`)
   // The embedded index lives in this process, so this process must apply its outbox.
   if (getEnv().RUN_WORKERS === '1' || searchEngine().kind === 'embedded') startSearchWorker()
+  // Reminders and expiry of introductions: any app server may run them (jobs are claimed once).
+  if (getEnv().RUN_WORKERS === '1') startWorker(prisma, introductionJobsHandler(), { pollMs: 5000 })
 }

@@ -15,6 +15,8 @@ const routes = import.meta.glob<RouteModule>('../../app/routes/*.tsx', { eager: 
 /** Routes anyone may open; every other route must send an anonymous visitor to the login page. */
 // search and need pages are public: they show only published listings to visitors (tested in search-pages.test.ts).
 const PUBLIC = new Set(['_index', 'login', 'register', 'lang', 'logout', 'search.$kind', 'needs.$id'])
+// Pages for any signed-in user, showing only their own records (tested in introductions.test.ts).
+const ANY_USER = new Set(['notifications', 'introductions.$id'])
 const ROLE_PAGES: Record<string, string[]> = {
   enterprise: ['ENTERPRISE_ADMIN', 'ENTERPRISE_MEMBER'],
   office: ['TTO_ADMIN', 'TTO_MEMBER'],
@@ -24,6 +26,7 @@ const ROLE_PAGES: Record<string, string[]> = {
   'settings.api-tokens': ['ENTERPRISE_ADMIN', 'TTO_ADMIN', 'BUREAU_STAFF', 'PLATFORM_ADMIN'],
   'office_.results.$id.needs': ['TTO_ADMIN', 'TTO_MEMBER'],
   'needs.new': ['ENTERPRISE_ADMIN', 'ENTERPRISE_MEMBER'],
+  inbox: ['TTO_ADMIN', 'TTO_MEMBER'],
   'needs.$id_.edit': ['ENTERPRISE_ADMIN', 'ENTERPRISE_MEMBER'],
 }
 
@@ -58,7 +61,7 @@ describe('routes are closed by default', () => {
   it('every non-public route is a role page with a declared audience', () => {
     const guarded = Object.keys(routes)
       .map(routeName)
-      .filter((n) => !PUBLIC.has(n))
+      .filter((n) => !PUBLIC.has(n) && !ANY_USER.has(n))
     expect(guarded.sort()).toEqual(Object.keys(ROLE_PAGES).sort())
   })
 

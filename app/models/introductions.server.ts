@@ -1,0 +1,297 @@
+import { z } from 'zod'
+import { notifyOrganization } from './notifications.server'
+import { enqueueJobs } from '~/jobs/queue.server'
+import type { QueueHandler } from '~/jobs/worker.server'
+import { recordAudit } from '~/utils/audit.server'
+import { prisma } from '~/utils/db.server'
+import { getEnv } from '~/utils/env.server'
+import type { DeclineReason } from '~/generated/prisma/enums'
+
+export const INTRODUCTIONS_QUEUE = 'introductions'
+const DAY = 24 * 60 * 60 * 1000
+
+interface Actor {
+  userId: string
+  organizationId: string
+}
+
+export type IntroOutcome = { ok: true; id: string } | { ok: false; error: string }
+
+/**
+ * An enterprise asks to be introduced to an expert or to the institution behind a result, for one
+ * of its open needs. The answer is due within INTRO_RESPONSE_DAYS; a reminder job and an expiry
+ * job are queued with the request, in the same transaction.
+ */
+export async function requestIntroduction(
+  actor: Actor,
+  input: { needId: string; targetKind: 'expert' | 'result'; targetId: string; message: string },
+): Promise<IntroOutcome> {
+  const need = await prisma.need.findFirst({
+    where: { id: input.needId, organizationId: actor.organizationId },
+    select: { id: true, status: true, title: true },
+  })
+  if (!need || !['PUBLISHED', 'IN_PROGRESS'].includes(need.status))
+    return { ok: false, error: 'errors.intro.needNotOpen' }
+  const target =
+    input.targetKind === 'expert'
+      ? await prisma.expert.findFirst({
+          where: { id: input.targetId, status: 'PUBLISHED' },
+          select: { id: true, organizationId: true },
+        })
+      : await prisma.researchResult.findFirst({
+          where: { id: input.targetId, status: 'PUBLISHED' },
+          select: { id: true, organizationId: true },
+        })
+  if (!target) return { ok: false, error: 'errors.intro.targetUnavailable' }
+  const key = input.targetKind === 'expert' ? { expertId: target.id } : { resultId: target.id }
+  const open = await prisma.introduction.count({
+    where: { needId: need.id, ...key, status: { in: ['REQUESTED', 'ACCEPTED'] } },
+  })
+  if (open) return { ok: false, error: 'errors.intro.duplicate' }
+
+  const deadline = new Date(Date.now() + getEnv().INTRO_RESPONSE_DAYS * DAY)
+  const id = await prisma.$transaction(async (tx) => {
+    const match = await tx.match.findFirst({ where: { needId: need.id, ...key }, select: { id: true } })
+    const intro = await tx.introduction.create({
+      data: {
+        needId: need.id,
+        matchId: match?.id ?? null,
+        requesterOrgId: actor.organizationId,
+        requestedById: actor.userId,
+        targetOrgId: target.organizationId,
+        ...key,
+        message: input.message,
+        responseDeadline: deadline,
+      },
+      select: { id: true },
+    })
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      actorOrgId: actor.organizationId,
+      action: 'introduction.request',
+      entityType: 'Introduction',
+      entityId: intro.id,
+      data: { needId: need.id, ...key },
+    })
+    await notifyOrganization(
+      tx,
+      target.organizationId,
+      'introRequested',
+      { need: need.title },
+      `/introductions/${intro.id}`,
+    )
+    await enqueueJobs(tx, [
+      {
+        queue: INTRODUCTIONS_QUEUE,
+        kind: 'remind',
+        payload: { introductionId: intro.id },
+        runAt: new Date(deadline.getTime() - 2 * DAY),
+        dedupeKey: `intro:${intro.id}:remind`,
+      },
+      {
+        queue: INTRODUCTIONS_QUEUE,
+        kind: 'expire',
+        payload: { introductionId: intro.id },
+        runAt: deadline,
+        dedupeKey: `intro:${intro.id}:expire`,
+      },
+    ])
+    return intro.id
+  })
+  return { ok: true, id }
+}
+
+/** The target organization accepts or declines (with a structured reason) before the deadline. */
+export async function respondToIntroduction(
+  actor: Actor,
+  introductionId: string,
+  answer: { decision: 'ACCEPTED' | 'DECLINED'; reason?: DeclineReason; note?: string },
+): Promise<IntroOutcome> {
+  return prisma.$transaction(async (tx) => {
+    const intro = await tx.introduction.findFirst({
+      where: { id: introductionId, targetOrgId: actor.organizationId },
+      select: {
+        id: true,
+        status: true,
+        responseDeadline: true,
+        requesterOrgId: true,
+        need: { select: { id: true, title: true } },
+      },
+    })
+    if (!intro) return { ok: false, error: 'errors.notFound' }
+    if (intro.status !== 'REQUESTED' || intro.responseDeadline < new Date())
+      return { ok: false, error: 'errors.intro.notPending' }
+    await tx.introduction.update({
+      where: { id: intro.id },
+      data: {
+        status: answer.decision,
+        respondedAt: new Date(),
+        respondedById: actor.userId,
+        declineReason: answer.decision === 'DECLINED' ? (answer.reason ?? 'OTHER') : null,
+        declineNote: answer.note ?? null,
+      },
+    })
+    if (answer.decision === 'ACCEPTED') {
+      await tx.need.updateMany({
+        where: { id: intro.need.id, status: 'PUBLISHED' },
+        data: { status: 'IN_PROGRESS', lastActivityAt: new Date() },
+      })
+    }
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      actorOrgId: actor.organizationId,
+      action: answer.decision === 'ACCEPTED' ? 'introduction.accept' : 'introduction.decline',
+      entityType: 'Introduction',
+      entityId: intro.id,
+      data: { reason: answer.reason ?? null },
+    })
+    await notifyOrganization(
+      tx,
+      intro.requesterOrgId,
+      answer.decision === 'ACCEPTED' ? 'introAccepted' : 'introDeclined',
+      { need: intro.need.title },
+      `/introductions/${intro.id}`,
+    )
+    return { ok: true, id: intro.id }
+  })
+}
+
+/** A message in an accepted introduction's thread, from either side. */
+export async function postIntroductionMessage(
+  actor: Actor,
+  introductionId: string,
+  body: string,
+): Promise<IntroOutcome> {
+  return prisma.$transaction(async (tx) => {
+    const intro = await tx.introduction.findFirst({
+      where: {
+        id: introductionId,
+        OR: [{ requesterOrgId: actor.organizationId }, { targetOrgId: actor.organizationId }],
+      },
+      select: { id: true, status: true, requesterOrgId: true, targetOrgId: true, need: { select: { title: true } } },
+    })
+    if (!intro) return { ok: false, error: 'errors.notFound' }
+    if (intro.status !== 'ACCEPTED') return { ok: false, error: 'errors.intro.notAccepted' }
+    const message = await tx.introductionMessage.create({
+      data: { introductionId: intro.id, authorId: actor.userId, authorOrgId: actor.organizationId, body },
+      select: { id: true },
+    })
+    const other = intro.requesterOrgId === actor.organizationId ? intro.targetOrgId : intro.requesterOrgId
+    await notifyOrganization(tx, other, 'introMessage', { need: intro.need.title }, `/introductions/${intro.id}`)
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      actorOrgId: actor.organizationId,
+      action: 'introduction.message',
+      entityType: 'IntroductionMessage',
+      entityId: message.id,
+    })
+    return { ok: true, id: intro.id }
+  })
+}
+
+/**
+ * One introduction as one of its two organizations sees it. The need's confidential detail and
+ * the contacts are revealed only once it is accepted; anyone else gets null.
+ */
+export async function getIntroduction(introductionId: string, organizationId: string) {
+  const intro = await prisma.introduction.findFirst({
+    where: { id: introductionId, OR: [{ requesterOrgId: organizationId }, { targetOrgId: organizationId }] },
+    include: {
+      need: { select: { id: true, title: true, summary: true, confidentialDetail: true } },
+      requesterOrg: { select: { id: true, name: true } },
+      requestedBy: { select: { name: true, email: true, phone: true } },
+      targetOrg: { select: { id: true, name: true } },
+      expert: { select: { id: true, name: true, title: true, email: true, phone: true } },
+      result: { select: { id: true, title: true } },
+      messages: {
+        orderBy: { createdAt: 'asc' },
+        include: { author: { select: { name: true } }, authorOrg: { select: { name: true } } },
+      },
+    },
+  })
+  if (!intro) return null
+  const accepted = intro.status === 'ACCEPTED'
+  return {
+    ...intro,
+    side: intro.requesterOrgId === organizationId ? ('requester' as const) : ('target' as const),
+    overdue: intro.status === 'REQUESTED' && intro.responseDeadline < new Date(),
+    need: { ...intro.need, confidentialDetail: accepted ? intro.need.confidentialDetail : null },
+    requestedBy: accepted ? intro.requestedBy : { name: intro.requestedBy.name, email: null, phone: null },
+    expert: intro.expert ? (accepted ? intro.expert : { ...intro.expert, email: null, phone: null }) : null,
+  }
+}
+
+/** Requests an organization received (its inbox), newest first, with overdue marked. */
+export async function listReceivedIntroductions(organizationId: string) {
+  const rows = await prisma.introduction.findMany({
+    where: { targetOrgId: organizationId },
+    orderBy: { createdAt: 'desc' },
+    take: 100,
+    include: {
+      need: { select: { id: true, title: true } },
+      requesterOrg: { select: { name: true } },
+      expert: { select: { name: true } },
+      result: { select: { title: true } },
+    },
+  })
+  const now = new Date()
+  return rows.map((r) => ({ ...r, overdue: r.status === 'REQUESTED' && r.responseDeadline < now }))
+}
+
+/** The requests made for one need (its owner sees every request's state). */
+export function listNeedIntroductions(needId: string, organizationId: string) {
+  return prisma.introduction.findMany({
+    where: { needId, requesterOrgId: organizationId },
+    orderBy: { createdAt: 'desc' },
+    select: {
+      id: true,
+      status: true,
+      responseDeadline: true,
+      declineReason: true,
+      targetOrg: { select: { name: true } },
+      expert: { select: { name: true } },
+      result: { select: { title: true } },
+    },
+  })
+}
+
+const JobPayload = z.object({ introductionId: z.string() })
+
+/**
+ * Background jobs of introductions: a reminder two days before the deadline to an organization
+ * that has not answered, and expiry at the deadline. They run in the worker, never on page loads.
+ */
+export function introductionJobsHandler(): QueueHandler {
+  return {
+    queue: INTRODUCTIONS_QUEUE,
+    batchSize: 50,
+    async handle(jobs) {
+      for (const job of jobs) {
+        const parsed = JobPayload.safeParse(job.payload)
+        if (!parsed.success) continue
+        await prisma.$transaction(async (tx) => {
+          const intro = await tx.introduction.findUnique({
+            where: { id: parsed.data.introductionId },
+            select: {
+              id: true,
+              status: true,
+              targetOrgId: true,
+              requesterOrgId: true,
+              need: { select: { title: true } },
+            },
+          })
+          if (!intro || intro.status !== 'REQUESTED') return
+          const link = `/introductions/${intro.id}`
+          if (job.kind === 'remind') {
+            await tx.introduction.update({ where: { id: intro.id }, data: { remindedAt: new Date() } })
+            await notifyOrganization(tx, intro.targetOrgId, 'introReminder', { need: intro.need.title }, link)
+          } else if (job.kind === 'expire') {
+            await tx.introduction.update({ where: { id: intro.id }, data: { status: 'EXPIRED' } })
+            await notifyOrganization(tx, intro.requesterOrgId, 'introExpired', { need: intro.need.title }, link)
+            await recordAudit(tx, { action: 'introduction.expire', entityType: 'Introduction', entityId: intro.id })
+          }
+        })
+      }
+    },
+  }
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod'
+
+export const DECLINE_REASONS = ['TOO_EARLY', 'BENEFIT_UNCLEAR', 'OUTSIDE_FIELD', 'CAPACITY', 'OTHER'] as const
+
+export const IntroRequestSchema = z.object({
+  targetKind: z.enum(['expert', 'result'], { error: 'errors.match.target' }),
+  targetId: z.string({ error: 'errors.match.target' }).min(1, { message: 'errors.match.target' }).max(40),
+  message: z
+    .string({ error: 'errors.intro.messageRequired' })
+    .trim()
+    .min(10, { message: 'errors.intro.messageShort' })
+    .max(1000, { message: 'errors.intro.messageLong' }),
+})
+
+/** Accept, or decline with one of the structured reasons (and a note, required for "other"). */
+export const IntroResponseSchema = z.discriminatedUnion('decision', [
+  z.object({
+    decision: z.literal('ACCEPTED'),
+    note: z.string().trim().max(500, { message: 'errors.intro.noteLong' }).optional(),
+  }),
+  z
+    .object({
+      decision: z.literal('DECLINED'),
+      reason: z.enum(DECLINE_REASONS, { error: 'errors.intro.reason' }),
+      note: z.string().trim().max(500, { message: 'errors.intro.noteLong' }).optional(),
+    })
+    .refine((v) => v.reason !== 'OTHER' || Boolean(v.note), { path: ['note'], message: 'errors.intro.noteForOther' }),
+])
+
+export const IntroMessageSchema = z.object({
+  body: z
+    .string({ error: 'errors.intro.bodyRequired' })
+    .trim()
+    .min(1, { message: 'errors.intro.bodyRequired' })
+    .max(2000, { message: 'errors.intro.bodyLong' }),
+})
