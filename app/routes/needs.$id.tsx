@@ -2,6 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from 'react-i18next'
+import { AcceptDecline } from '~/components/accept-decline'
 import { CsrfInput } from '~/components/csrf-input'
 import { Money } from '~/components/money'
 import { matchNeed, recordMatchFeedback, type MatchKind } from '~/matching/matcher.server'
@@ -192,38 +193,7 @@ function IntroRequestForm({ kind, id }: { kind: 'expert' | 'result'; id: string 
 }
 
 function FeedbackForm({ kind, id }: { kind: 'expert' | 'result'; id: string }) {
-  const { t } = useTranslation()
-  return (
-    <div className="feedback">
-      <Form method="post" className="inline-form">
-        <CsrfInput />
-        <input type="hidden" name="targetKind" value={kind} />
-        <input type="hidden" name="targetId" value={id} />
-        <button type="submit" name="decision" value="ACCEPTED">
-          {t('match.accept')}
-        </button>
-      </Form>
-      <Form method="post" className="inline-form feedback">
-        <CsrfInput />
-        <input type="hidden" name="targetKind" value={kind} />
-        <input type="hidden" name="targetId" value={id} />
-        <label>
-          {t('match.declineReason')}{' '}
-          <select name="reason" defaultValue="OUTSIDE_FIELD">
-            {(['TOO_EARLY', 'BENEFIT_UNCLEAR', 'OUTSIDE_FIELD', 'CAPACITY', 'OTHER'] as const).map((r) => (
-              <option key={r} value={r}>
-                {t(`match.reasons.${r}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <input name="note" maxLength={500} placeholder={t('match.note')} aria-label={t('match.note')} />
-        <button type="submit" name="decision" value="DECLINED">
-          {t('match.decline')}
-        </button>
-      </Form>
-    </div>
-  )
+  return <AcceptDecline ns="match" hidden={{ targetKind: kind, targetId: id }} defaultReason="OUTSIDE_FIELD" />
 }
 
 export default function NeedPage() {
