@@ -38,6 +38,12 @@ export interface ImportOptions {
   actor?: { userId: string; organizationId: string | null }
   /** Restricts every row to this organization (an office importing its own listings). */
   scopeOrganizationId?: string
+  /** The user's choices for headers we did not recognise: header → column key. */
+  headerMapping?: Record<string, string>
+  /** An existing batch (the browser's preview) to mark committed instead of creating one. */
+  batchId?: string
+  /** Called as rows are written, with how many are done. */
+  onProgress?: (done: number) => void
 }
 
 type Tx = Prisma.TransactionClient
@@ -116,7 +122,7 @@ export async function importTable(
     committed: false,
     batchId: null,
   }
-  const { mapping, unknown } = mapHeaders(kind, table.headers)
+  const { mapping, unknown } = mapHeaders(kind, table.headers, options.headerMapping)
   const headerOf = new Map([...mapping].map(([header, key]) => [key, header]))
   const columnName = (key: string) => headerOf.get(key) ?? COLUMNS[kind].find((c) => c.key === key)?.zh ?? key
   for (const header of unknown) report.warnings.push({ row: 1, column: header, key: 'imports.unknownColumn' })
@@ -284,7 +290,7 @@ export async function importTable(
       })
       orgByRef.set(key, org)
     }
-    const counts = await writeRows(tx, kind, parsed, { findOrg, fields, report })
+    const counts = await writeRows(tx, kind, parsed, { findOrg, fields, report, onProgress: options.onProgress })
     report.created = counts.created
     report.updated = counts.updated
   }
@@ -309,23 +315,30 @@ export async function importTable(
   await db.$transaction(
     async (tx) => {
       await write(tx)
-      const batch = await tx.importBatch.create({
-        data: {
-          kind: kind.toUpperCase() as ImportKind,
-          organizationId: options.actor?.organizationId ?? null,
-          createdById: options.actor?.userId ?? null,
-          fileName: options.fileName,
-          rowCount: report.rows,
-          status: 'COMMITTED',
-          report: {
-            created: report.created,
-            updated: report.updated,
-            warnings: report.warnings.length,
-            newOrganizations: report.newOrganizations,
-          },
-        },
-        select: { id: true },
-      })
+      const summary = {
+        created: report.created,
+        updated: report.updated,
+        warnings: report.warnings.length,
+        newOrganizations: report.newOrganizations,
+      }
+      const batch = options.batchId
+        ? await tx.importBatch.update({
+            where: { id: options.batchId },
+            data: { status: 'COMMITTED', report: summary, file: null, progress: report.rows },
+            select: { id: true },
+          })
+        : await tx.importBatch.create({
+            data: {
+              kind: kind.toUpperCase() as ImportKind,
+              organizationId: options.actor?.organizationId ?? null,
+              createdById: options.actor?.userId ?? null,
+              fileName: options.fileName,
+              rowCount: report.rows,
+              status: 'COMMITTED',
+              report: summary,
+            },
+            select: { id: true },
+          })
       report.batchId = batch.id
       await recordAudit(tx, {
         actorId: options.actor?.userId ?? null,
@@ -348,6 +361,7 @@ interface WriteContext {
   findOrg: (ref: string) => OrgRef | undefined
   fields: FieldRef[]
   report: ImportReport
+  onProgress?: (done: number) => void
 }
 
 async function writeRows(
@@ -360,7 +374,9 @@ async function writeRows(
   let updated = 0
   const changed: string[] = []
   const now = new Date()
+  let done = 0
   for (const { value } of rows) {
+    if (++done % 500 === 0) context.onProgress?.(done)
     if (kind === 'organizations') {
       const v = value as RowOf<'organizations'>
       const existing = context.findOrg(v.creditCode ?? v.name)

@@ -109,6 +109,7 @@ function headerKey(header: string): string {
 export function mapHeaders(
   kind: ImportKindName,
   headers: string[],
+  overrides: Record<string, string> = {},
 ): { mapping: Map<string, string>; unknown: string[] } {
   const byName = new Map<string, string>()
   for (const column of COLUMNS[kind]) {
@@ -116,8 +117,10 @@ export function mapHeaders(
   }
   const mapping = new Map<string, string>()
   const unknown: string[] = []
+  const keys = new Set(COLUMNS[kind].map((c) => c.key))
   for (const header of headers) {
-    const key = byName.get(headerKey(header))
+    const chosen = overrides[header]
+    const key = chosen && keys.has(chosen) ? chosen : byName.get(headerKey(header))
     if (key && ![...mapping.values()].includes(key)) mapping.set(header, key)
     else if (!key) unknown.push(header)
   }

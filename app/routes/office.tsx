@@ -41,6 +41,11 @@ export default function OfficeHome() {
           <div className="label">{t('office.expertCount')}</div>
         </div>
       </div>
+      <p>
+        <Link to="/office/import" className="button primary">
+          {t('importUi.link')}
+        </Link>
+      </p>
       <h2>{t('office.recentResults')}</h2>
       {results.length === 0 ? (
         <p className="muted">{t('office.noResults')}</p>

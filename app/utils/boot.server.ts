@@ -5,6 +5,7 @@ import { getEnv } from './env.server'
 import { prepareSearch, searchEngine, startSearchWorker } from '~/search/engine.server'
 import { startWorker } from '~/jobs/worker.server'
 import { introductionJobsHandler } from '~/models/introductions.server'
+import { importJobsHandler } from '~/models/imports.server'
 
 /**
  * Runs once per server process before the first request: applies pending migrations (the
@@ -28,5 +29,8 @@ export async function bootServer() {
   // The embedded index lives in this process, so this process must apply its outbox.
   if (getEnv().RUN_WORKERS === '1' || searchEngine().kind === 'embedded') startSearchWorker()
   // Reminders and expiry of introductions: any app server may run them (jobs are claimed once).
-  if (getEnv().RUN_WORKERS === '1') startWorker(prisma, introductionJobsHandler(), { pollMs: 5000 })
+  if (getEnv().RUN_WORKERS === '1') {
+    startWorker(prisma, introductionJobsHandler(), { pollMs: 5000 })
+    startWorker(prisma, importJobsHandler(), { pollMs: 1000, staleAfterMs: 15 * 60_000 })
+  }
 }

@@ -1,0 +1,241 @@
+import ExcelJS from 'exceljs'
+import { z } from 'zod'
+import { enqueueJobs } from '~/jobs/queue.server'
+import type { QueueHandler } from '~/jobs/worker.server'
+import { importTable, type ImportReport } from '~/imports/importer.server'
+import { COLUMNS, mapHeaders, type ImportKindName } from '~/imports/kinds'
+import { readTable, TableReadError } from '~/imports/read.server'
+import { prisma } from '~/utils/db.server'
+import type { ImportKind } from '~/generated/prisma/enums'
+
+export const IMPORTS_QUEUE = 'imports'
+/** Kinds an office may import from the browser, always into its own organization. */
+export const OFFICE_IMPORT_KINDS = ['results', 'experts'] as const
+export type OfficeImportKind = (typeof OFFICE_IMPORT_KINDS)[number]
+
+interface Actor {
+  userId: string
+  organizationId: string
+}
+
+export interface StoredReport extends ImportReport {
+  headers: string[]
+  unknownHeaders: string[]
+}
+
+const kindOf = (batch: { kind: ImportKind }) => batch.kind.toLowerCase() as ImportKindName
+
+async function dryRun(
+  actor: Actor,
+  kind: ImportKindName,
+  fileName: string,
+  bytes: Uint8Array,
+  headerMapping: Record<string, string>,
+): Promise<StoredReport> {
+  const table = await readTable(bytes, fileName)
+  const report = await importTable(prisma, kind, table, {
+    fileName,
+    dryRun: true,
+    scopeOrganizationId: actor.organizationId,
+    headerMapping,
+    actor,
+  })
+  return { ...report, headers: table.headers, unknownHeaders: mapHeaders(kind, table.headers, headerMapping).unknown }
+}
+
+/**
+ * Reads an uploaded file and runs the whole import as a dry run: every row's errors, what would
+ * be created and updated. The file is kept with the preview (in PostgreSQL, so any app server
+ * can commit it).
+ */
+export async function previewImport(
+  actor: Actor,
+  kind: OfficeImportKind,
+  fileName: string,
+  bytes: Uint8Array,
+): Promise<{ ok: true; batchId: string } | { ok: false; error: string; params?: Record<string, unknown> }> {
+  let report: StoredReport
+  try {
+    report = await dryRun(actor, kind, fileName, bytes, {})
+  } catch (error) {
+    if (error instanceof TableReadError) return { ok: false, error: error.key, params: error.params }
+    throw error
+  }
+  const batch = await prisma.importBatch.create({
+    data: {
+      kind: kind.toUpperCase() as ImportKind,
+      organizationId: actor.organizationId,
+      createdById: actor.userId,
+      fileName,
+      rowCount: report.rows,
+      status: 'PREVIEWED',
+      report: JSON.parse(JSON.stringify(report)),
+      file: new Uint8Array(bytes),
+    },
+    select: { id: true },
+  })
+  return { ok: true, batchId: batch.id }
+}
+
+export function getImportBatch(batchId: string, organizationId: string) {
+  return prisma.importBatch.findFirst({
+    where: { id: batchId, organizationId },
+    select: {
+      id: true,
+      kind: true,
+      fileName: true,
+      rowCount: true,
+      status: true,
+      report: true,
+      progress: true,
+      headerMapping: true,
+      createdAt: true,
+    },
+  })
+}
+
+export function listImportBatches(organizationId: string) {
+  return prisma.importBatch.findMany({
+    where: { organizationId },
+    orderBy: { createdAt: 'desc' },
+    take: 20,
+    select: { id: true, kind: true, fileName: true, rowCount: true, status: true, createdAt: true },
+  })
+}
+
+/** Re-runs the preview with the user's column mapping for headers we did not recognise. */
+export async function remapImport(actor: Actor, batchId: string, mapping: Record<string, string>) {
+  const batch = await prisma.importBatch.findFirst({
+    where: { id: batchId, organizationId: actor.organizationId, status: 'PREVIEWED' },
+  })
+  if (!batch?.file) return false
+  const keys = new Set(COLUMNS[kindOf(batch)].map((c) => c.key))
+  const clean = Object.fromEntries(Object.entries(mapping).filter(([, key]) => keys.has(key)))
+  const report = await dryRun(actor, kindOf(batch), batch.fileName, batch.file, clean)
+  await prisma.importBatch.update({
+    where: { id: batch.id },
+    data: { report: JSON.parse(JSON.stringify(report)), headerMapping: clean },
+  })
+  return true
+}
+
+/** Starts the commit of an error-free preview as a background job; the page follows its progress. */
+export async function commitImport(actor: Actor, batchId: string) {
+  return prisma.$transaction(async (tx) => {
+    const batch = await tx.importBatch.findFirst({
+      where: { id: batchId, organizationId: actor.organizationId, status: 'PREVIEWED' },
+      select: { id: true, report: true },
+    })
+    if (!batch || (batch.report as unknown as StoredReport).errors.length) return false
+    await tx.importBatch.update({ where: { id: batch.id }, data: { status: 'RUNNING', progress: 0 } })
+    await enqueueJobs(tx, [
+      {
+        queue: IMPORTS_QUEUE,
+        kind: 'commit',
+        payload: { batchId: batch.id, userId: actor.userId },
+        dedupeKey: `import:${batch.id}`,
+        maxAttempts: 1,
+      },
+    ])
+    return true
+  })
+}
+
+const CommitPayload = z.object({ batchId: z.string(), userId: z.string() })
+
+/**
+ * The commit job: the same all-or-nothing import as the CLI, against the stored file, with the
+ * progress written outside the import's transaction so the page can show it.
+ */
+export function importJobsHandler(): QueueHandler {
+  return {
+    queue: IMPORTS_QUEUE,
+    batchSize: 1,
+    async handle(jobs) {
+      for (const job of jobs) {
+        const parsed = CommitPayload.safeParse(job.payload)
+        if (!parsed.success) continue
+        const batch = await prisma.importBatch.findUnique({ where: { id: parsed.data.batchId } })
+        if (!batch?.file || batch.status !== 'RUNNING' || !batch.organizationId) continue
+        const actor = { userId: parsed.data.userId, organizationId: batch.organizationId }
+        try {
+          const table = await readTable(batch.file, batch.fileName)
+          const report = await importTable(prisma, kindOf(batch), table, {
+            fileName: batch.fileName,
+            dryRun: false,
+            scopeOrganizationId: actor.organizationId,
+            headerMapping: (batch.headerMapping as Record<string, string> | null) ?? {},
+            batchId: batch.id,
+            actor,
+            onProgress: (done) =>
+              void prisma.importBatch.update({ where: { id: batch.id }, data: { progress: done } }).catch(() => {}),
+          })
+          if (!report.committed) {
+            // The data changed since the preview (e.g. a listing was removed): nothing was written.
+            await prisma.importBatch.update({
+              where: { id: batch.id },
+              data: {
+                status: 'FAILED',
+                report: JSON.parse(JSON.stringify({ ...report, headers: [], unknownHeaders: [] })),
+              },
+            })
+          }
+        } catch (error) {
+          await prisma.importBatch.update({ where: { id: batch.id }, data: { status: 'FAILED' } })
+          throw error
+        }
+      }
+    },
+  }
+}
+
+/** The empty template with our Chinese headers, one example row and a notes sheet. */
+export async function importTemplate(kind: OfficeImportKind): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook()
+  const sheet = workbook.addWorksheet(kind === 'results' ? '科技成果' : '专家')
+  const columns = COLUMNS[kind]
+  sheet.addRow(columns.map((c) => (c.required ? `${c.zh}*` : c.zh)))
+  sheet.getRow(1).font = { bold: true }
+  sheet.addRow(
+    kind === 'results'
+      ? [
+          'R-2026-001',
+          '高镍三元正极材料共沉淀制备技术',
+          '连续共沉淀工艺制备前驱体，批次一致性好。',
+          '（本单位名称）',
+          '新能源',
+          '正极材料、共沉淀',
+          '中试',
+          '技术转让、技术许可',
+          '发明专利',
+          'ZL201810000000.1',
+          '500000',
+          '1000000',
+          '',
+          '发布',
+        ]
+      : [
+          'E-001',
+          '张伟',
+          '（本单位名称）',
+          '教授',
+          '精密传动、机器人减速器',
+          'RV减速器',
+          '智能机器人',
+          '研究精密减速器设计制造。',
+          '',
+          '',
+          '',
+          '是',
+        ],
+  )
+  sheet.columns.forEach((column) => (column.width = 18))
+  const notes = workbook.addWorksheet('填写说明')
+  notes.addRow(['列', '说明'])
+  for (const column of columns)
+    notes.addRow([
+      column.zh,
+      `${column.required ? '必填' : '选填'}${column.list ? '，多个值用顿号分隔' : ''}；也可写作：${column.aliases.join('、') || '—'}`,
+    ])
+  return new Uint8Array(await workbook.xlsx.writeBuffer())
+}

@@ -1,0 +1,192 @@
+import ExcelJS from 'exceljs'
+import { describe, expect, it } from 'vitest'
+import { drain } from '~/jobs/worker.server'
+import { importJobsHandler } from '~/models/imports.server'
+import { action as uploadAction } from '~/routes/office_.import'
+import { action as batchAction, loader as batchLoader } from '~/routes/office_.import.$id'
+import { loader as templateLoader } from '~/routes/office_.import.template'
+import { prisma } from '~/utils/db.server'
+import { cookieHeader, createOrganization, createUser, formRequest, getRequest } from '../support/factories'
+
+const CSRF = 'test-csrf-token-0123456789abcdef'
+
+async function workbook(rows: unknown[][]) {
+  const book = new ExcelJS.Workbook()
+  const sheet = book.addWorksheet('成果')
+  for (const row of rows) sheet.addRow(row)
+  return new Uint8Array(await book.xlsx.writeBuffer())
+}
+
+const HEADERS = ['外部编号', '成果名称*', '成果简介', '完成单位', '技术领域', '关键词', '成熟度', '转化方式', '专利号']
+
+async function upload(cookie: string, bytes: Uint8Array, name = 'results.xlsx', kind = 'results') {
+  const form = new FormData()
+  form.set('csrf', CSRF)
+  form.set('kind', kind)
+  form.set('file', new File([new Uint8Array(bytes)], name))
+  try {
+    return await uploadAction({
+      request: new Request('http://test.local/office/import', {
+        method: 'POST',
+        body: form,
+        headers: { Cookie: cookie },
+      }),
+      params: {},
+      context: {},
+    })
+  } catch (thrown) {
+    return thrown
+  }
+}
+
+async function office() {
+  const org = await createOrganization('UNIVERSITY', '天津理工大学')
+  const user = await createUser(org.id, 'TTO_MEMBER')
+  return { org, user, cookie: await cookieHeader(user.id) }
+}
+
+const rows = (institution: string) => [
+  HEADERS,
+  [
+    'T-1',
+    '高速线扫相机视觉检测平台',
+    '线阵相机成像与照明方案。',
+    institution,
+    '人工智能',
+    '线扫相机、在线检测',
+    '中试',
+    '技术服务',
+    '',
+  ],
+  [
+    'T-2',
+    'MES 与设备数据采集',
+    '多品牌数控设备数据采集网关。',
+    institution,
+    '大数据',
+    '数据采集',
+    '产业化',
+    '技术许可',
+    'ZL201810000000.1',
+  ],
+]
+
+type BatchData = Awaited<ReturnType<typeof batchLoader>>
+const openBatch = (id: string, cookie: string) =>
+  batchLoader({
+    request: getRequest(`/office/import/${id}`, cookie),
+    params: { id },
+    context: {},
+  }) as Promise<BatchData>
+
+describe('browser import', () => {
+  it('previews a file with errors by row and column, refuses to commit it, and writes nothing', async () => {
+    const { org, cookie } = await office()
+    const bad = rows(org.name)
+    bad[2][1] = ''
+    bad[2][8] = '专利号123'
+    const response = (await upload(cookie, await workbook(bad))) as Response
+    expect(response.status).toBe(302)
+    const id = response.headers.get('Location')!.split('/').pop()!
+    const data = await openBatch(id, cookie)
+    expect(data.batch.status).toBe('PREVIEWED')
+    expect(data.report!.errors).toEqual([{ row: 3, column: '成果名称*', key: 'imports.required' }])
+    const refused = (await batchAction({
+      request: await formRequest(`/office/import/${id}`, { intent: 'commit' }, cookie),
+      params: { id },
+      context: {},
+    })) as {
+      init: ResponseInit
+    }
+    expect(refused.init.status).toBe(409)
+    expect(await prisma.researchResult.count()).toBe(0)
+    expect(await prisma.job.count({ where: { queue: 'imports' } })).toBe(0)
+  })
+
+  it('commits a clean file as a background job, with progress, then re-importing updates only', async () => {
+    const { org, cookie } = await office()
+    const first = (await upload(cookie, await workbook(rows(org.name)))) as Response
+    const id = first.headers.get('Location')!.split('/').pop()!
+    expect((await openBatch(id, cookie)).report).toMatchObject({ created: 2, updated: 0, errors: [] })
+    await batchAction({
+      request: await formRequest(`/office/import/${id}`, { intent: 'commit' }, cookie),
+      params: { id },
+      context: {},
+    })
+    expect((await openBatch(id, cookie)).batch.status).toBe('RUNNING')
+    expect(await drain(prisma, importJobsHandler())).toBe(1)
+    const done = await openBatch(id, cookie)
+    expect(done.batch).toMatchObject({ status: 'COMMITTED', progress: 2 })
+    const results = await prisma.researchResult.findMany({
+      where: { organizationId: org.id },
+      orderBy: { externalId: 'asc' },
+    })
+    expect(results.map((r) => [r.externalId, r.status, r.stage])).toEqual([
+      ['T-1', 'PUBLISHED', 'PILOT'],
+      ['T-2', 'PUBLISHED', 'INDUSTRIAL'],
+    ])
+    expect(await prisma.job.count({ where: { queue: 'search', status: 'PENDING' } })).toBe(2)
+    expect((await prisma.importBatch.findUniqueOrThrow({ where: { id } })).file).toBeNull()
+
+    const again = (await upload(cookie, await workbook(rows(org.name)))) as Response
+    const againId = again.headers.get('Location')!.split('/').pop()!
+    expect((await openBatch(againId, cookie)).report).toMatchObject({ created: 0, updated: 2 })
+  })
+
+  it('lets the office map headers it wrote differently', async () => {
+    const { org, cookie } = await office()
+    const table = rows(org.name)
+    table[0] = ['外部编号', '成果题目', '成果简介', '完成单位', '技术领域', '关键词', '成熟度', '转化方式', '专利号']
+    const response = (await upload(cookie, await workbook(table))) as Response
+    const id = response.headers.get('Location')!.split('/').pop()!
+    const before = await openBatch(id, cookie)
+    expect(before.report!.unknownHeaders).toEqual(['成果题目'])
+    expect(before.report!.errors[0]).toMatchObject({ row: 1, key: 'imports.missingColumn' })
+    await batchAction({
+      request: await formRequest(`/office/import/${id}`, { intent: 'remap', 'map:成果题目': 'title' }, cookie),
+      params: { id },
+      context: {},
+    })
+    const after = await openBatch(id, cookie)
+    expect(after.report!.errors).toEqual([])
+    expect(after.report!.created).toBe(2)
+  })
+
+  it('keeps an office to its own rows and its own uploads', async () => {
+    const { cookie } = await office()
+    const response = (await upload(cookie, await workbook(rows('南开大学')))) as Response
+    const id = response.headers.get('Location')!.split('/').pop()!
+    const data = await openBatch(id, cookie)
+    expect(data.report!.errors.map((e) => e.key)).toEqual([
+      'imports.notYourOrganization',
+      'imports.notYourOrganization',
+    ])
+    const other = await createUser((await createOrganization('UNIVERSITY', '别的大学')).id, 'TTO_ADMIN')
+    const hidden = await openBatch(id, await cookieHeader(other.id)).catch((e: Response) => e)
+    expect((hidden as Response).status).toBe(404)
+  })
+
+  it('names unreadable and missing files', async () => {
+    const { cookie } = await office()
+    const broken = (await upload(cookie, new Uint8Array([1, 2, 3]), 'results.xlsx')) as {
+      init: ResponseInit
+      data: { error: string }
+    }
+    expect(broken.data.error).toBe('imports.file.unreadable')
+    const wrongType = (await upload(cookie, new Uint8Array([1]), 'results.pdf')) as { data: { error: string } }
+    expect(wrongType.data.error).toBe('imports.file.type')
+  })
+
+  it('offers XLSX templates with Chinese headers', async () => {
+    const { cookie } = await office()
+    const response = (await templateLoader({
+      request: getRequest('/office/import/template?kind=results', cookie),
+      params: {},
+      context: {},
+    })) as Response
+    expect(response.headers.get('Content-Type')).toContain('spreadsheetml')
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.load(await response.arrayBuffer())
+    expect(book.worksheets[0].getRow(1).getCell(2).value).toBe('成果名称*')
+  })
+})
