@@ -5,6 +5,10 @@ import type { RawRow } from './read.server'
 export const IMPORT_KINDS = ['organizations', 'experts', 'results', 'needs', 'contracts'] as const
 export type ImportKindName = (typeof IMPORT_KINDS)[number]
 
+/** Kinds an office may import from the browser, always into its own organization. */
+export const OFFICE_IMPORT_KINDS = ['results', 'experts'] as const
+export type OfficeImportKind = (typeof OFFICE_IMPORT_KINDS)[number]
+
 export interface Column {
   key: string
   /** The header of our template. */

@@ -3,15 +3,13 @@ import { z } from 'zod'
 import { enqueueJobs } from '~/jobs/queue.server'
 import type { QueueHandler } from '~/jobs/worker.server'
 import { importTable, type ImportReport } from '~/imports/importer.server'
-import { COLUMNS, mapHeaders, type ImportKindName } from '~/imports/kinds'
+import { COLUMNS, mapHeaders, type ImportKindName, type OfficeImportKind } from '~/imports/kinds'
 import { readTable, TableReadError } from '~/imports/read.server'
 import { prisma } from '~/utils/db.server'
 import type { ImportKind } from '~/generated/prisma/enums'
 
 export const IMPORTS_QUEUE = 'imports'
-/** Kinds an office may import from the browser, always into its own organization. */
-export const OFFICE_IMPORT_KINDS = ['results', 'experts'] as const
-export type OfficeImportKind = (typeof OFFICE_IMPORT_KINDS)[number]
+export { OFFICE_IMPORT_KINDS, type OfficeImportKind } from '~/imports/kinds'
 
 interface Actor {
   userId: string

@@ -28,7 +28,7 @@ const ROLE_PAGES: Record<string, string[]> = {
   'needs.new': ['ENTERPRISE_ADMIN', 'ENTERPRISE_MEMBER'],
   inbox: ['TTO_ADMIN', 'TTO_MEMBER'],
   'office_.import': ['TTO_ADMIN', 'TTO_MEMBER'],
-  'office_.import.$id': ['TTO_ADMIN', 'TTO_MEMBER'],
+  'office_.import_.$id': ['TTO_ADMIN', 'TTO_MEMBER'],
   'needs.$id_.edit': ['ENTERPRISE_ADMIN', 'ENTERPRISE_MEMBER'],
 }
 

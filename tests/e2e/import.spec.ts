@@ -1,0 +1,78 @@
+import ExcelJS from 'exceljs'
+import { expect, test } from '@playwright/test'
+import { signIn } from './helpers'
+
+async function spreadsheet(rows: unknown[][]) {
+  const book = new ExcelJS.Workbook()
+  const sheet = book.addWorksheet('成果')
+  for (const row of rows) sheet.addRow(row)
+  return Buffer.from(await book.xlsx.writeBuffer())
+}
+
+const HEADERS = ['外部编号', '成果名称', '成果简介', '完成单位', '技术领域', '关键词', '成熟度', '转化方式', '专利号']
+const UNIQUE = '钙钛矿叠层太阳能电池封装工艺'
+
+test('an office imports a results spreadsheet: sees the errors, fixes them, commits, and finds the results in search', async ({
+  page,
+}) => {
+  await signIn(page, 'office-admin@baodi-demo.cn')
+  await expect(page).toHaveURL(/\/office$/)
+  await page.getByRole('link', { name: '批量导入' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('批量导入')
+
+  const rows = [
+    HEADERS,
+    [
+      'E2E-1',
+      UNIQUE,
+      '钙钛矿/晶硅叠层电池的低温封装与湿热稳定性提升工艺。',
+      '天津大学',
+      '新能源',
+      '钙钛矿、叠层电池、封装',
+      '中试',
+      '技术许可',
+      '',
+    ],
+    ['E2E-2', '', '缺少名称的一行。', '天津大学', '新能源', '光伏', '小试', '技术转让', '专利123'],
+  ]
+  await page.getByLabel('文件').setInputFiles({
+    name: '成果导入.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: await spreadsheet(rows),
+  })
+  await page.getByRole('button', { name: '上传并预检' }).click()
+  await expect(page.getByTestId('import-summary')).toContainText('发现 1 处错误')
+  await expect(page.getByTestId('import-errors')).toContainText('必填项为空')
+  await expect(page.getByTestId('import-errors')).toContainText('3')
+  await page.screenshot({ path: 'test-results/screenshots/import-errors.png', fullPage: true })
+
+  // Fixed: the second row gets its name (the patent check then passes on a valid number).
+  rows[2] = [
+    'E2E-2',
+    '钙钛矿组件激光划线设备',
+    '用于钙钛矿组件 P1-P3 划线的激光设备。',
+    '天津大学',
+    '新能源',
+    '钙钛矿、激光划线',
+    '小试',
+    '技术转让',
+    'ZL202110000000.1',
+  ]
+  await page.getByRole('link', { name: '← 批量导入' }).click()
+  await page.getByLabel('文件').setInputFiles({
+    name: '成果导入.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: await spreadsheet(rows),
+  })
+  await page.getByRole('button', { name: '上传并预检' }).click()
+  await expect(page.getByTestId('import-summary')).toContainText('全部通过：将新增 2 条')
+  await page.getByRole('button', { name: '确认导入 2 行' }).click()
+  await expect(page.getByTestId('import-status')).toHaveText('已导入', { timeout: 30_000 })
+  await page.screenshot({ path: 'test-results/screenshots/import-committed.png', fullPage: true })
+
+  await page.getByRole('link', { name: '在检索中查看' }).click()
+  await page.getByRole('searchbox').fill('钙钛矿 叠层')
+  await page.getByRole('button', { name: '搜索' }).click()
+  await expect(page.locator('.hit-list')).toContainText(UNIQUE)
+  await page.screenshot({ path: 'test-results/screenshots/import-found-in-search.png', fullPage: true })
+})
