@@ -474,6 +474,8 @@ const en: Catalog = {
     introDeclined: 'Your introduction request was declined: {{need}}',
     introMessage: 'New message in an introduction: {{need}}',
     introReminder: 'An introduction request is about to be overdue: {{need}}',
+    listingStale: '“{{title}}” has not been updated for a long time; confirm it is still current',
+    listingExpired: '“{{title}}” was taken offline after a long time without updates',
     introExpired: 'An introduction request expired unanswered: {{need}}',
   },
   importUi: {
@@ -511,6 +513,12 @@ const en: Catalog = {
     fixAndUpload: 'Fix the file, then upload it again on the bulk import page.',
     failed: 'The import failed; nothing was written. Upload and check again.',
     link: 'Bulk import',
+  },
+  freshness: {
+    needStale:
+      'This need has not been updated for a long time. Confirm it is still current, or it expires in two weeks.',
+    resultStale: 'Not updated for a long time',
+    confirm: 'Still current',
   },
   tokens: {
     title: 'API access tokens',

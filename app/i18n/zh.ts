@@ -450,6 +450,8 @@ const zh = {
     introDeclined: '对接请求被婉拒：{{need}}',
     introMessage: '对接沟通有新消息：{{need}}',
     introReminder: '对接请求即将逾期，请尽快答复：{{need}}',
+    listingStale: '您发布的“{{title}}”已较长时间未更新，请确认是否仍然有效',
+    listingExpired: '“{{title}}”长期未更新，已自动下线',
     introExpired: '对接请求已过期未获答复：{{need}}',
   },
   importUi: {
@@ -487,6 +489,11 @@ const zh = {
     fixAndUpload: '修正后请回到“批量导入”重新上传文件。',
     failed: '导入失败，没有写入任何数据。请重新上传并预检。',
     link: '批量导入',
+  },
+  freshness: {
+    needStale: '该需求已较长时间未更新。如仍然有效，请确认；否则将在两周后自动过期。',
+    resultStale: '长期未更新',
+    confirm: '仍然有效',
   },
   tokens: {
     title: 'API 访问令牌',

@@ -469,6 +469,7 @@ async function writeRows(
         status: published ? ('PUBLISHED' as const) : ('DRAFT' as const),
         publishedAt: published ? now : null,
         lastActivityAt: now,
+        staleRemindedAt: null,
       }
       const existing = v.externalId
         ? await tx.researchResult.findUnique({
@@ -532,6 +533,7 @@ async function writeRows(
         wantedTrlMin: maturity?.trl ?? null,
         status: published ? ('PUBLISHED' as const) : ('DRAFT' as const),
         lastActivityAt: now,
+        staleRemindedAt: null,
       }
       const existing = v.externalId
         ? await tx.need.findUnique({

@@ -79,6 +79,7 @@ export async function saveNeed(actor: Actor, input: NeedFormInput, needId?: stri
     status: publish ? (existing?.status === 'IN_PROGRESS' ? 'IN_PROGRESS' : 'PUBLISHED') : 'DRAFT',
     publishedAt: publish ? (existing?.publishedAt ?? now) : null,
     lastActivityAt: now,
+    staleRemindedAt: null,
   } as const
   const id = await prisma.$transaction(async (tx) => {
     const need = existing
@@ -121,6 +122,7 @@ export async function changeNeedStatus(actor: Actor, needId: string, intent: key
         publishedAt: rule.to === 'PUBLISHED' ? (need.publishedAt ?? now) : need.publishedAt,
         closedAt: rule.to === 'CLOSED' ? now : null,
         lastActivityAt: now,
+        staleRemindedAt: null,
       },
     })
     await enqueueIndexing(tx, 'needs', [need.id])

@@ -10,9 +10,11 @@ export function listResultsForOrganization(organizationId: string, take = 20) {
       trl: true,
       stage: true,
       updatedAt: true,
+      staleRemindedAt: true,
       field: { select: { nameZh: true, nameEn: true } },
     },
-    orderBy: { updatedAt: 'desc' },
+    // Listings waiting for the owner's confirmation first, then the most recently changed.
+    orderBy: [{ staleRemindedAt: { sort: 'asc', nulls: 'last' } }, { updatedAt: 'desc' }],
     take,
   })
 }

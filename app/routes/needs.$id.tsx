@@ -19,6 +19,7 @@ import { getEnv } from '~/utils/env.server'
 import { FieldError } from '~/components/field'
 import { NeedStatusSchema } from '~/validation/needs'
 import { changeNeedStatus } from '~/models/needs.server'
+import { confirmListingActive } from '~/models/freshness.server'
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, 'need.pageTitle', { title: data?.need.title ?? '' })
@@ -52,6 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       status: true,
       deadline: true,
       budgetMaxFen: true,
+      staleRemindedAt: true,
       cooperationModes: true,
       organizationId: true,
       organization: { select: { name: true } },
@@ -85,6 +87,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       confidentialDetail: owner || bureau ? need.confidentialDetail : null,
       deadline: need.deadline?.toISOString().slice(0, 10) ?? null,
       budgetMaxFen: need.budgetMaxFen === null ? null : need.budgetMaxFen.toString(),
+      stale: need.status === 'PUBLISHED' && need.staleRemindedAt !== null,
+      staleRemindedAt: undefined,
     },
     canGiveFeedback: owner,
     tab,
@@ -106,6 +110,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     (m) => m.organizationId === need.organizationId && ENTERPRISE_ROLES.includes(m.role),
   )
   if (!membership) notFound()
+  if (formData.get('intent') === 'confirm') {
+    await confirmListingActive({ userId: user.id, organizationId: membership.organizationId }, 'need', need.id)
+    return { ok: true, errors: null, statusChanged: true }
+  }
   if (formData.get('intent') === 'introduce') {
     const submission = parseWithZod(formData, { schema: IntroRequestSchema })
     if (submission.status !== 'success') return data({ ok: false, errors: submission.error }, { status: 400 })
@@ -225,6 +233,11 @@ export default function NeedPage() {
         ) : null}
       </p>
       {canGiveFeedback ? <OwnerActions id={need.id} status={need.status} /> : null}
+      {canGiveFeedback && need.stale ? (
+        <div className="notice warning-notice" role="status" data-testid="stale-notice">
+          {t('freshness.needStale')} <StatusButton intent="confirm" label={t('freshness.confirm')} />
+        </div>
+      ) : null}
       {result && 'introduced' in result && result.introduced ? (
         <p className="notice" role="status">
           {t('intro.requested', { days: responseDays })}

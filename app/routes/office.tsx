@@ -1,5 +1,8 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { CsrfInput } from '~/components/csrf-input'
+import { confirmListingActive } from '~/models/freshness.server'
+import { requireCsrf } from '~/utils/csrf.server'
 import { useTranslation } from 'react-i18next'
 import { listExpertsForOrganization } from '~/models/experts.server'
 import { countResultsByStatus, listResultsForOrganization } from '~/models/results.server'
@@ -17,6 +20,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listExpertsForOrganization(orgId),
   ])
   return { organizationName: membership.organizationName, results, counts, experts }
+}
+
+/** "Still current": the office confirms a result flagged as stale. */
+export async function action({ request }: ActionFunctionArgs) {
+  const { user, membership } = await requireOffice(request)
+  const formData = await request.formData()
+  await requireCsrf(request, formData)
+  const confirmed = await confirmListingActive(
+    { userId: user.id, organizationId: membership.organizationId },
+    'result',
+    String(formData.get('resultId') ?? ''),
+  )
+  if (!confirmed) throw new Response('Not Found', { status: 404 })
+  return { ok: true }
 }
 
 export default function OfficeHome() {
@@ -70,6 +87,16 @@ export default function OfficeHome() {
                         {' '}
                         · <Link to={`/office/results/${r.id}/needs`}>{t('leads.link')}</Link>
                       </>
+                    ) : null}
+                    {r.status === 'PUBLISHED' && r.staleRemindedAt ? (
+                      <Form method="post" className="inline-form">
+                        <CsrfInput />
+                        <input type="hidden" name="resultId" value={r.id} />{' '}
+                        <span className="badge warning">{t('freshness.resultStale')}</span>{' '}
+                        <button type="submit" className="link-button inline">
+                          {t('freshness.confirm')}
+                        </button>
+                      </Form>
                     ) : null}
                   </td>
                   <td>{r.field ? (zh ? r.field.nameZh : r.field.nameEn) : '—'}</td>

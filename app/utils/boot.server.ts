@@ -6,6 +6,7 @@ import { prepareSearch, searchEngine, startSearchWorker } from '~/search/engine.
 import { startWorker } from '~/jobs/worker.server'
 import { introductionJobsHandler } from '~/models/introductions.server'
 import { importJobsHandler } from '~/models/imports.server'
+import { freshnessHandler, scheduleFreshnessSweep } from '~/models/freshness.server'
 
 /**
  * Runs once per server process before the first request: applies pending migrations (the
@@ -32,5 +33,7 @@ export async function bootServer() {
   if (getEnv().RUN_WORKERS === '1') {
     startWorker(prisma, introductionJobsHandler(), { pollMs: 5000 })
     startWorker(prisma, importJobsHandler(), { pollMs: 1000, staleAfterMs: 15 * 60_000 })
+    await scheduleFreshnessSweep()
+    startWorker(prisma, freshnessHandler(), { pollMs: 60_000 })
   }
 }

@@ -23,6 +23,10 @@ const EnvSchema = z.object({
   LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
   /** Days an organization has to answer an introduction request. */
   INTRO_RESPONSE_DAYS: z.coerce.number().int().min(1).max(60).default(7),
+  /** A published listing untouched this long is stale: its owner is reminded. */
+  LISTING_STALE_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** Days after the reminder before a still-untouched listing expires. */
+  LISTING_EXPIRY_GRACE_DAYS: z.coerce.number().int().min(1).max(365).default(14),
 })
 
 export type Env = z.infer<typeof EnvSchema>
