@@ -520,6 +520,14 @@ const en: Catalog = {
     resultStale: 'Not updated for a long time',
     confirm: 'Still current',
   },
+  profiles: {
+    expertTitle: '{{name}} ({{institution}})',
+    institutionTitle: '{{name}}',
+    achievements: 'Achievements',
+    contactsHidden: 'Contact details show once an introduction is accepted.',
+    results: 'Published results ({{count}})',
+    experts: 'Experts ({{count}})',
+  },
   tokens: {
     title: 'API access tokens',
     intro:

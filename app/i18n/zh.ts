@@ -495,6 +495,14 @@ const zh = {
     resultStale: '长期未更新',
     confirm: '仍然有效',
   },
+  profiles: {
+    expertTitle: '{{name}}（{{institution}}）',
+    institutionTitle: '{{name}}',
+    achievements: '代表性成果',
+    contactsHidden: '联系方式在对接请求被接受后显示。',
+    results: '已发布成果（{{count}}）',
+    experts: '专家（{{count}}）',
+  },
   tokens: {
     title: 'API 访问令牌',
     intro: '令牌用于通过 API（/api/v1）读取本单位需求的匹配结果。令牌只显示一次，请妥善保存。',

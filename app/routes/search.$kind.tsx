@@ -50,7 +50,7 @@ function ResultHit({ doc, hl }: { doc: ResultDocument; hl: Record<string, string
         <Highlighted text={hl.title} fallback={doc.title} />
       </h3>
       <p className="muted">
-        {doc.institution}
+        <Link to={`/institutions/${doc.organizationId}`}>{doc.institution}</Link>
         {doc.stage ? ` · ${t(`search.stage.${doc.stage}`)}` : ''}
         {doc.trl ? ` · ${t('search.trl', { trl: doc.trl })}` : ''}
         {doc.transferModes.length ? ` · ${doc.transferModes.map((m) => t(`search.mode.${m}`)).join('、')}` : ''}
@@ -75,10 +75,14 @@ function ExpertHit({ doc, hl }: { doc: ExpertDocument; hl: Record<string, string
   return (
     <>
       <h3>
-        <Highlighted text={hl.name} fallback={doc.name} />
+        <Link to={`/experts/${doc.id}`}>
+          <Highlighted text={hl.name} fallback={doc.name} />
+        </Link>
         {doc.title ? <span className="muted"> · {doc.title}</span> : null}
       </h3>
-      <p className="muted">{doc.institution}</p>
+      <p className="muted">
+        <Link to={`/institutions/${doc.organizationId}`}>{doc.institution}</Link>
+      </p>
       <p>
         <Highlighted text={hl.directions} fallback={doc.directions.join(' ')} />
       </p>

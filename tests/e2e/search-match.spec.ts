@@ -20,6 +20,13 @@ test('a visitor searches research results in Chinese, with highlights, facets an
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('专家检索')
   await expect(page.locator('.hit-list > li').first()).toBeVisible()
   await page.screenshot({ path: 'test-results/screenshots/search-experts.png', fullPage: true })
+
+  await page.locator('.hit-list h3 a').first().click()
+  await expect(page.getByTestId('expert-contacts')).toHaveText('联系方式在对接请求被接受后显示。')
+  await page.screenshot({ path: 'test-results/screenshots/expert-profile.png', fullPage: true })
+  await page.locator('main').getByRole('link').first().click()
+  await expect(page.getByRole('heading', { name: /已发布成果/ })).toBeVisible()
+  await page.screenshot({ path: 'test-results/screenshots/institution.png', fullPage: true })
 })
 
 test('an enterprise sees matches for its need with reasons, an expert group, and gives feedback', async ({ page }) => {

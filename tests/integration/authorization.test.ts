@@ -14,7 +14,17 @@ const routes = import.meta.glob<RouteModule>('../../app/routes/*.tsx', { eager: 
 
 /** Routes anyone may open; every other route must send an anonymous visitor to the login page. */
 // search and need pages are public: they show only published listings to visitors (tested in search-pages.test.ts).
-const PUBLIC = new Set(['_index', 'login', 'register', 'lang', 'logout', 'search.$kind', 'needs.$id'])
+const PUBLIC = new Set([
+  '_index',
+  'login',
+  'register',
+  'lang',
+  'logout',
+  'search.$kind',
+  'needs.$id',
+  'experts.$id',
+  'institutions.$id',
+])
 // Pages for any signed-in user, showing only their own records (tested in introductions.test.ts).
 const ANY_USER = new Set(['notifications', 'introductions.$id'])
 const ROLE_PAGES: Record<string, string[]> = {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { prisma } from '~/utils/db.server'
 import { applyMigrations } from '../../prisma/schema-engine'
-import { TEST_DATABASE_URL } from '../support/test-db'
 import { createOrganization } from '../support/factories'
 
 const contract = (overrides: Record<string, unknown> = {}) => ({
@@ -60,6 +59,6 @@ describe('database constraints', () => {
   })
 
   it('applies nothing on a second migration run', async () => {
-    expect(await applyMigrations(TEST_DATABASE_URL)).toEqual([])
+    expect(await applyMigrations(process.env.DATABASE_URL!)).toEqual([])
   })
 })

@@ -3,6 +3,8 @@ import { loader as searchLoader } from '~/routes/search.$kind'
 import { action as needAction, loader as needLoader } from '~/routes/needs.$id'
 import { loader as leadsLoader } from '~/routes/office_.results.$id.needs'
 import { loader as expertLoader } from '~/routes/expert'
+import { loader as expertProfileLoader } from '~/routes/experts.$id'
+import { loader as institutionLoader } from '~/routes/institutions.$id'
 import { searchEngine } from '~/search/engine.server'
 import { reindexAll } from '~/search/sync.server'
 import { prisma } from '~/utils/db.server'
@@ -146,5 +148,59 @@ describe('reverse matching pages', () => {
       context: {},
     })) as Awaited<ReturnType<typeof expertLoader>>
     expect(data.leads.map((l) => l.needId)).toEqual([need.id])
+  })
+})
+
+describe('public profiles', () => {
+  it('shows an expert’s profile without contacts until an introduction with them is accepted', async () => {
+    const { need } = await loadMarket()
+    const expert = await prisma.expert.update({
+      where: { id: (await prisma.expert.findFirstOrThrow({ where: { externalId: 'E-NDT' } })).id },
+      data: { email: 'wu@hebut.edu.cn', phone: '022-00000000' },
+    })
+    const open = (id: string, cookie = '') =>
+      expertProfileLoader({ request: getRequest(`/experts/${id}`, cookie), params: { id }, context: {} }) as Promise<
+        Awaited<ReturnType<typeof expertProfileLoader>>
+      >
+    const anonymous = await open(expert.id)
+    expect(anonymous.expert.name).toBe('吴海燕')
+    expect(anonymous.expert.email).toBeNull()
+    const owner = await createUser(need.organizationId, 'ENTERPRISE_ADMIN')
+    const cookie = await cookieHeader(owner.id)
+    expect((await open(expert.id, cookie)).expert.email).toBeNull()
+    await prisma.introduction.create({
+      data: {
+        needId: need.id,
+        requesterOrgId: need.organizationId,
+        requestedById: owner.id,
+        targetOrgId: expert.organizationId,
+        expertId: expert.id,
+        message: '希望对接',
+        status: 'ACCEPTED',
+        responseDeadline: new Date(Date.now() + 86_400_000),
+      },
+    })
+    expect((await open(expert.id, cookie)).expert).toMatchObject({ email: 'wu@hebut.edu.cn', phone: '022-00000000' })
+    await prisma.expert.update({ where: { id: expert.id }, data: { status: 'DRAFT' } })
+    expect(((await open(expert.id).catch((e: Response) => e)) as Response).status).toBe(404)
+  })
+
+  it('lists an institution’s published results and experts', async () => {
+    await loadMarket()
+    const tju = await prisma.organization.findFirstOrThrow({ where: { name: '天津大学' } })
+    const data = (await institutionLoader({
+      request: getRequest(`/institutions/${tju.id}`),
+      params: { id: tju.id },
+      context: {},
+    })) as Awaited<ReturnType<typeof institutionLoader>>
+    expect(data.institution.results.map((r) => r.title)).toEqual(['激光焊接焊缝跟踪与在线质量检测'])
+    expect(data.institution.experts.map((e) => e.name)).toEqual(['周建国'])
+    const enterprise = await createOrganization('ENTERPRISE', '某企业')
+    const refused = await institutionLoader({
+      request: getRequest(`/institutions/${enterprise.id}`),
+      params: { id: enterprise.id },
+      context: {},
+    }).catch((e: Response) => e)
+    expect((refused as Response).status).toBe(404)
   })
 })

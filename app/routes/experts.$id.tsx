@@ -1,0 +1,83 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { getPublicExpert } from '~/models/profiles.server'
+import { pageTitle } from '~/utils/meta'
+import { notFound } from '~/utils/permissions.server'
+import { getSessionUser } from '~/utils/session.server'
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageTitle(matches, 'profiles.expertTitle', {
+    name: data?.expert.name ?? '',
+    institution: data?.expert.organization.name ?? '',
+  })
+
+/** Public expert profile; contact details only for organizations introduced to the expert. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await getSessionUser(request)
+  const expert = await getPublicExpert(params.id ?? '', user?.memberships.map((m) => m.organizationId) ?? [])
+  if (!expert) notFound()
+  return { expert }
+}
+
+export default function ExpertProfile() {
+  const { t } = useTranslation()
+  const { expert } = useLoaderData<typeof loader>()
+  return (
+    <>
+      <h1>
+        {expert.name} {expert.title ? <span className="muted">· {expert.title}</span> : null}
+      </h1>
+      <p className="muted">
+        <Link to={`/institutions/${expert.organization.id}`}>{expert.organization.name}</Link> ·{' '}
+        {expert.available ? t('expert.available') : t('expert.unavailable')}
+      </p>
+      <section className="panel">
+        <p>
+          <strong>{t('fields.directions')}：</strong>
+          {expert.directions.join('、')}
+        </p>
+        {expert.keywords.length ? (
+          <p className="tags">
+            {expert.keywords.map((k) => (
+              <span className="badge" key={k}>
+                {k}
+              </span>
+            ))}
+          </p>
+        ) : null}
+        {expert.bio ? <p>{expert.bio}</p> : null}
+        {expert.achievements ? (
+          <>
+            <h2>{t('profiles.achievements')}</h2>
+            <p>{expert.achievements}</p>
+          </>
+        ) : null}
+        <h2>{t('intro.contacts')}</h2>
+        {expert.showContacts ? (
+          <p data-testid="expert-contacts">
+            {expert.email ? t('intro.email', { value: expert.email }) : null}
+            {expert.phone ? ` · ${t('intro.phone', { value: expert.phone })}` : null}
+          </p>
+        ) : (
+          <p className="muted" data-testid="expert-contacts">
+            {t('profiles.contactsHidden')}
+          </p>
+        )}
+      </section>
+      {expert.results.length ? (
+        <>
+          <h2>{t('expert.results')}</h2>
+          <ul className="list">
+            {expert.results.map(({ result }) => (
+              <li key={result.id}>
+                {result.title}
+                {result.stage ? <span className="muted"> · {t(`search.stage.${result.stage}`)}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </>
+  )
+}
