@@ -6,6 +6,7 @@ import { INSTITUTIONS } from '../../prisma/seed/reference'
 import { enqueueIndexing } from '~/search/sync.server'
 import { recordAudit } from '~/utils/audit.server'
 import { isValidCreditCode } from '~/validation/credit-code'
+import { PATENT_NUMBER } from '~/validation/results'
 import type { Prisma, PrismaClient } from '~/generated/prisma/client'
 import type { ContractType, ImportKind, IpType, LegalEntityType, OrgKind } from '~/generated/prisma/enums'
 
@@ -48,7 +49,6 @@ export interface ImportOptions {
 
 type Tx = Prisma.TransactionClient
 
-const PATENT_NUMBER = /^(ZL|CN)?\s?(\d{8}|\d{12})\.?[\dX]$/i
 const IP_TYPES: Array<[RegExp, IpType]> = [
   [/发明/, 'INVENTION_PATENT'],
   [/实用新型/, 'UTILITY_MODEL'],

@@ -59,6 +59,9 @@ export default function OfficeHome() {
         </div>
       </div>
       <p>
+        <Link to="/office/results/new" className="button primary">
+          {t('resultForm.newResult')}
+        </Link>{' '}
         <Link to="/office/import" className="button primary">
           {t('importUi.link')}
         </Link>
@@ -81,7 +84,7 @@ export default function OfficeHome() {
               {results.map((r) => (
                 <tr key={r.id}>
                   <td>
-                    {r.title}
+                    <Link to={`/office/results/${r.id}/edit`}>{r.title}</Link>
                     {r.status === 'PUBLISHED' ? (
                       <>
                         {' '}

@@ -30,7 +30,11 @@ const KeywordsSchema = z.preprocess(
       : Array.isArray(v)
         ? v
         : [],
-  z.array(z.string().max(20, { message: 'errors.need.keywordLong' })).max(10, { message: 'errors.need.keywordsMany' }),
+  z
+    .array(z.string())
+    .max(10, { message: 'errors.need.keywordsMany' })
+    // Checked on the whole list, so the message lands on the field people typed into.
+    .refine((items) => items.every((k) => k.length <= 20), { message: 'errors.need.keywordLong' }),
 )
 
 /**

@@ -37,6 +37,8 @@ const ROLE_PAGES: Record<string, string[]> = {
   'office_.results.$id.needs': ['TTO_ADMIN', 'TTO_MEMBER'],
   'needs.new': ['ENTERPRISE_ADMIN', 'ENTERPRISE_MEMBER'],
   inbox: ['TTO_ADMIN', 'TTO_MEMBER'],
+  'office_.results.new': ['TTO_ADMIN', 'TTO_MEMBER'],
+  'office_.results.$id_.edit': ['TTO_ADMIN', 'TTO_MEMBER'],
   'office_.import': ['TTO_ADMIN', 'TTO_MEMBER'],
   'office_.import_.$id': ['TTO_ADMIN', 'TTO_MEMBER'],
   'needs.$id_.edit': ['ENTERPRISE_ADMIN', 'ENTERPRISE_MEMBER'],

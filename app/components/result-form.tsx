@@ -1,0 +1,163 @@
+import { Form } from '@remix-run/react'
+import {
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  useForm,
+  type SubmissionResult,
+} from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { useTranslation } from 'react-i18next'
+import { CsrfInput } from './csrf-input'
+import { Field, FieldError, SelectField, TextAreaField } from './field'
+import { COOPERATION_MODES, MATURITY_STAGES } from '~/validation/needs'
+import { IP_TYPES, ResultFormSchema } from '~/validation/results'
+
+export interface ResultFormDefaults {
+  title?: string
+  abstract?: string
+  fieldCode?: string | null
+  keywords?: string
+  stage?: string | null
+  trl?: string | null
+  ipType?: string
+  patentNumbers?: string
+  transferModes?: string[]
+  priceMinYuan?: string | null
+  priceMaxYuan?: string | null
+  expertIds?: string[]
+}
+
+/** A research result with all its fields, its team chosen among the office's experts. */
+export function ResultForm({
+  fields: fieldOptions,
+  experts,
+  defaults,
+  lastResult,
+  draft,
+}: {
+  fields: Array<{ value: string; label: string }>
+  experts: Array<{ id: string; name: string }>
+  defaults?: ResultFormDefaults
+  lastResult?: SubmissionResult<string[]> | null
+  draft: boolean
+}) {
+  const { t } = useTranslation()
+  const [form, f] = useForm({
+    lastResult,
+    defaultValue: defaults,
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ResultFormSchema }),
+  })
+  return (
+    <Form method="post" className="stack panel need-form" {...getFormProps(form)}>
+      <CsrfInput />
+      <FieldError id={`${form.id}-error`} errors={form.errors} />
+      <Field label={t('resultForm.title')} {...getInputProps(f.title, { type: 'text' })} errors={f.title.errors} />
+      <TextAreaField
+        label={t('resultForm.abstract')}
+        rows={6}
+        {...getTextareaProps(f.abstract)}
+        errors={f.abstract.errors}
+      />
+      <SelectField
+        label={t('needForm.field')}
+        placeholder={t('needForm.choose')}
+        options={fieldOptions}
+        {...getSelectProps(f.fieldCode)}
+        errors={f.fieldCode.errors}
+      />
+      <Field
+        label={t('needForm.keywords')}
+        hint={t('needForm.keywordsHint')}
+        {...getInputProps(f.keywords, { type: 'text' })}
+        errors={f.keywords.errors}
+      />
+      <div className="grid two">
+        <SelectField
+          label={t('resultForm.stage')}
+          placeholder={t('needForm.choose')}
+          options={MATURITY_STAGES.map((s) => ({ value: s, label: t(`search.stage.${s}`) }))}
+          {...getSelectProps(f.stage)}
+          errors={f.stage.errors}
+        />
+        <Field
+          label={t('resultForm.trl')}
+          inputMode="numeric"
+          {...getInputProps(f.trl, { type: 'text' })}
+          errors={f.trl.errors}
+        />
+      </div>
+      <SelectField
+        label={t('resultForm.ipType')}
+        options={IP_TYPES.map((ip) => ({ value: ip, label: t(`resultForm.ip.${ip}`) }))}
+        {...getSelectProps(f.ipType)}
+        errors={f.ipType.errors}
+      />
+      <Field
+        label={t('resultForm.patents')}
+        hint={t('resultForm.patentsHint')}
+        {...getInputProps(f.patentNumbers, { type: 'text' })}
+        errors={f.patentNumbers.errors}
+      />
+      <fieldset className="field">
+        <legend>{t('resultForm.modes')}</legend>
+        {COOPERATION_MODES.map((mode) => (
+          <label className="checkbox" key={mode}>
+            <input
+              type="checkbox"
+              name={f.transferModes.name}
+              value={mode}
+              defaultChecked={defaults?.transferModes?.includes(mode)}
+            />
+            {t(`search.mode.${mode}`)}
+          </label>
+        ))}
+        <FieldError id={`${f.transferModes.id}-error`} errors={f.transferModes.errors} />
+      </fieldset>
+      <div className="grid two">
+        <Field
+          label={t('resultForm.priceMin')}
+          inputMode="decimal"
+          {...getInputProps(f.priceMinYuan, { type: 'text' })}
+          errors={f.priceMinYuan.errors}
+        />
+        <Field
+          label={t('resultForm.priceMax')}
+          inputMode="decimal"
+          {...getInputProps(f.priceMaxYuan, { type: 'text' })}
+          errors={f.priceMaxYuan.errors}
+        />
+      </div>
+      {experts.length ? (
+        <fieldset className="field">
+          <legend>{t('resultForm.team')}</legend>
+          {experts.map((e) => (
+            <label className="checkbox" key={e.id}>
+              <input
+                type="checkbox"
+                name={f.expertIds.name}
+                value={e.id}
+                defaultChecked={defaults?.expertIds?.includes(e.id)}
+              />
+              {e.name}
+            </label>
+          ))}
+          <FieldError id={`${f.expertIds.id}-error`} errors={f.expertIds.errors} />
+        </fieldset>
+      ) : null}
+      <div className="actions">
+        {draft ? (
+          <button type="submit" name="intent" value="draft">
+            {t('needForm.saveDraft')}
+          </button>
+        ) : null}
+        <button type="submit" name="intent" value="publish" className="primary">
+          {draft ? t('resultForm.publish') : t('needForm.save')}
+        </button>
+      </div>
+    </Form>
+  )
+}

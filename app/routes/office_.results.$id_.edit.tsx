@@ -1,0 +1,122 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { useTranslation } from 'react-i18next'
+import { CsrfInput } from '~/components/csrf-input'
+import { ResultForm } from '~/components/result-form'
+import { getLocale } from '~/i18n/locale.server'
+import { fieldOptions } from '~/models/areas.server'
+import { listExpertsForOrganization } from '~/models/experts.server'
+import { changeResultStatus, saveResult } from '~/models/results.server'
+import { requireCsrf } from '~/utils/csrf.server'
+import { prisma } from '~/utils/db.server'
+import { pageTitle } from '~/utils/meta'
+import { notFound, requireOffice } from '~/utils/permissions.server'
+import { ResultFormSchema, ResultStatusSchema } from '~/validation/results'
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'resultForm.editTitle')
+
+const yuan = (fen: bigint | null) => (fen === null ? null : (Number(fen) / 100).toString())
+
+/** Only the result's own office may edit it, publish it or archive it; others get 404. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { membership } = await requireOffice(request)
+  const result = await prisma.researchResult.findFirst({
+    where: { id: params.id ?? '', organizationId: membership.organizationId },
+    include: { team: { select: { expertId: true, isLead: true } } },
+  })
+  if (!result) notFound()
+  const [fields, experts] = await Promise.all([
+    fieldOptions(await getLocale(request)),
+    listExpertsForOrganization(membership.organizationId),
+  ])
+  return {
+    id: result.id,
+    status: result.status,
+    saved: new URL(request.url).searchParams.get('saved') === '1',
+    fields,
+    experts: experts.map((e) => ({ id: e.id, name: e.name })),
+    defaults: {
+      title: result.title,
+      abstract: result.abstract,
+      fieldCode: result.fieldCode,
+      keywords: result.keywords.join('、'),
+      stage: result.stage,
+      trl: result.trl?.toString() ?? null,
+      ipType: result.ipType,
+      patentNumbers: result.patentNumbers.join('、'),
+      transferModes: result.transferModes,
+      priceMinYuan: yuan(result.priceMinFen),
+      priceMaxYuan: yuan(result.priceMaxFen),
+      expertIds: [...result.team].sort((a, b) => Number(b.isLead) - Number(a.isLead)).map((m) => m.expertId),
+    },
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, membership } = await requireOffice(request)
+  const formData = await request.formData()
+  await requireCsrf(request, formData)
+  const actor = { userId: user.id, organizationId: membership.organizationId }
+  const status = ResultStatusSchema.safeParse({ intent: formData.get('intent') })
+  if (status.success) {
+    if (!(await changeResultStatus(actor, params.id ?? '', status.data.intent))) notFound()
+    return { statusChanged: true }
+  }
+  const submission = parseWithZod(formData, { schema: ResultFormSchema })
+  if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+  const outcome = await saveResult(actor, submission.value, params.id ?? '')
+  if (!outcome.ok && outcome.notFound) notFound()
+  if (!outcome.ok) return data(submission.reply({ fieldErrors: outcome.fieldErrors }), { status: 400 })
+  return redirect(`/office/results/${outcome.id}/edit?saved=1`)
+}
+
+function StatusButton({ intent, label }: { intent: string; label: string }) {
+  return (
+    <Form method="post" className="inline-form">
+      <CsrfInput />
+      <button type="submit" name="intent" value={intent}>
+        {label}
+      </button>
+    </Form>
+  )
+}
+
+export default function EditResult() {
+  const { t } = useTranslation()
+  const { id, status, saved, fields, experts, defaults } = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>()
+  const lastResult = result && !('statusChanged' in result) ? result : null
+  return (
+    <>
+      <p>
+        <Link to="/office">← {t('office.title')}</Link>
+      </p>
+      <h1>{t('resultForm.editTitle')}</h1>
+      <p className="muted">
+        <span className="badge" data-testid="result-status">
+          {t(`listingStatus.${status}`)}
+        </span>
+      </p>
+      {saved || (result && 'statusChanged' in result) ? (
+        <p className="notice" role="status">
+          {t('resultForm.statusChanged')}
+        </p>
+      ) : null}
+      <div className="actions">
+        {status === 'DRAFT' ? <StatusButton intent="publish" label={t('resultForm.publish')} /> : null}
+        {status !== 'ARCHIVED' ? <StatusButton intent="archive" label={t('resultForm.archive')} /> : null}
+        {status === 'ARCHIVED' ? <StatusButton intent="republish" label={t('resultForm.republish')} /> : null}
+        {status === 'PUBLISHED' ? <Link to={`/office/results/${id}/needs`}>{t('leads.link')}</Link> : null}
+      </div>
+      <ResultForm
+        key={id}
+        fields={fields}
+        experts={experts}
+        defaults={defaults}
+        lastResult={lastResult}
+        draft={status === 'DRAFT'}
+      />
+    </>
+  )
+}

@@ -1,0 +1,94 @@
+import { z } from 'zod'
+import { YuanToFenSchema } from './fields'
+import { COOPERATION_MODES, MATURITY_STAGES } from './needs'
+
+/** Chinese patent numbers as written: ZL201810000000.1, CN201810000000.X, 200810000000.1 or 8-digit older ones. */
+export const PATENT_NUMBER = /^(ZL|CN)?\s?(\d{8}|\d{12})\.?[\dX]$/i
+
+export const IP_TYPES = [
+  'INVENTION_PATENT',
+  'UTILITY_MODEL',
+  'DESIGN_PATENT',
+  'SOFTWARE_COPYRIGHT',
+  'IC_LAYOUT',
+  'PLANT_VARIETY',
+  'NEW_DRUG',
+  'TECHNICAL_SECRET',
+  'OTHER',
+  'NONE',
+] as const
+
+const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v)
+const list = (v: unknown) =>
+  typeof v === 'string'
+    ? [
+        ...new Set(
+          v
+            .split(/[、，,;；\s]+/)
+            .map((s) => s.trim())
+            .filter(Boolean),
+        ),
+      ]
+    : Array.isArray(v)
+      ? v
+      : []
+
+/** The result listing form, shared by browser and server. */
+export const ResultFormSchema = z
+  .object({
+    title: z
+      .string({ error: 'errors.result.titleRequired' })
+      .trim()
+      .min(4, { message: 'errors.result.titleShort' })
+      .max(100, { message: 'errors.result.titleLong' }),
+    abstract: z
+      .string({ error: 'errors.result.abstractRequired' })
+      .trim()
+      .min(20, { message: 'errors.result.abstractShort' })
+      .max(8000, { message: 'errors.result.abstractLong' }),
+    fieldCode: z.string({ error: 'errors.need.fieldRequired' }).min(1, { message: 'errors.need.fieldRequired' }),
+    keywords: z.preprocess(
+      list,
+      z
+        .array(z.string())
+        .refine((items) => items.every((k) => k.length <= 20), { message: 'errors.need.keywordLong' })
+        .max(10, { message: 'errors.need.keywordsMany' }),
+    ),
+    stage: z.preprocess(blank, z.enum(MATURITY_STAGES).optional()),
+    trl: z.preprocess(
+      blank,
+      z.coerce
+        .number({ error: 'errors.result.trl' })
+        .int({ message: 'errors.result.trl' })
+        .min(1, { message: 'errors.result.trl' })
+        .max(9, { message: 'errors.result.trl' })
+        .optional(),
+    ),
+    ipType: z.enum(IP_TYPES, { error: 'errors.result.ipType' }).default('NONE'),
+    patentNumbers: z.preprocess(
+      list,
+      z
+        .array(z.string())
+        .max(30, { message: 'errors.result.patentsMany' })
+        // Checked on the whole list, so the message lands on the field people typed into.
+        .refine((items) => items.every((n) => PATENT_NUMBER.test(n)), { message: 'errors.result.patentNumber' }),
+    ),
+    transferModes: z
+      .array(z.enum(COOPERATION_MODES), { error: 'errors.result.modesRequired' })
+      .min(1, { message: 'errors.result.modesRequired' }),
+    priceMinYuan: z.preprocess(blank, YuanToFenSchema.optional()),
+    priceMaxYuan: z.preprocess(blank, YuanToFenSchema.optional()),
+    expertIds: z.preprocess((v) => (Array.isArray(v) ? v : v ? [v] : []), z.array(z.string().min(1)).max(20)),
+    intent: z.enum(['draft', 'publish']).default('draft'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.priceMinYuan !== undefined && v.priceMaxYuan !== undefined && v.priceMinYuan > v.priceMaxYuan) {
+      ctx.addIssue({ code: 'custom', path: ['priceMaxYuan'], message: 'errors.result.priceOrder' })
+    }
+    if (v.patentNumbers.length && v.ipType === 'NONE') {
+      ctx.addIssue({ code: 'custom', path: ['ipType'], message: 'errors.result.ipTypeForPatents' })
+    }
+  })
+export type ResultFormInput = z.infer<typeof ResultFormSchema>
+
+export const ResultStatusSchema = z.object({ intent: z.enum(['publish', 'archive', 'republish']) })
