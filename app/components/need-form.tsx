@@ -11,8 +11,9 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CsrfInput } from './csrf-input'
+import { ModeCheckboxes } from './mode-checkboxes'
 import { Field, FieldError, SelectField, TextAreaField } from './field'
-import { COOPERATION_MODES, MATURITY_STAGES, NeedFormSchema } from '~/validation/needs'
+import { MATURITY_STAGES, NeedFormSchema } from '~/validation/needs'
 
 export interface NeedFormDefaults {
   title?: string
@@ -143,21 +144,13 @@ export function NeedForm({
         {...getInputProps(f.deadline, { type: 'date' })}
         errors={f.deadline.errors}
       />
-      <fieldset className="field">
-        <legend>{t('needForm.modes')}</legend>
-        {COOPERATION_MODES.map((mode) => (
-          <label className="checkbox" key={mode}>
-            <input
-              type="checkbox"
-              name={f.cooperationModes.name}
-              value={mode}
-              defaultChecked={defaults?.cooperationModes?.includes(mode)}
-            />
-            {t(`search.mode.${mode}`)}
-          </label>
-        ))}
-        <FieldError id={`${f.cooperationModes.id}-error`} errors={f.cooperationModes.errors} />
-      </fieldset>
+      <ModeCheckboxes
+        legend={t('needForm.modes')}
+        name={f.cooperationModes.name}
+        id={f.cooperationModes.id}
+        defaults={defaults?.cooperationModes}
+        errors={f.cooperationModes.errors}
+      />
       <SelectField
         label={t('needForm.stage')}
         placeholder={t('needForm.anyStage')}

@@ -10,8 +10,9 @@ import {
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from 'react-i18next'
 import { CsrfInput } from './csrf-input'
+import { ModeCheckboxes } from './mode-checkboxes'
 import { Field, FieldError, SelectField, TextAreaField } from './field'
-import { COOPERATION_MODES, MATURITY_STAGES } from '~/validation/needs'
+import { MATURITY_STAGES } from '~/validation/needs'
 import { IP_TYPES, ResultFormSchema } from '~/validation/results'
 
 export interface ResultFormDefaults {
@@ -102,21 +103,13 @@ export function ResultForm({
         {...getInputProps(f.patentNumbers, { type: 'text' })}
         errors={f.patentNumbers.errors}
       />
-      <fieldset className="field">
-        <legend>{t('resultForm.modes')}</legend>
-        {COOPERATION_MODES.map((mode) => (
-          <label className="checkbox" key={mode}>
-            <input
-              type="checkbox"
-              name={f.transferModes.name}
-              value={mode}
-              defaultChecked={defaults?.transferModes?.includes(mode)}
-            />
-            {t(`search.mode.${mode}`)}
-          </label>
-        ))}
-        <FieldError id={`${f.transferModes.id}-error`} errors={f.transferModes.errors} />
-      </fieldset>
+      <ModeCheckboxes
+        legend={t('resultForm.modes')}
+        name={f.transferModes.name}
+        id={f.transferModes.id}
+        defaults={defaults?.transferModes}
+        errors={f.transferModes.errors}
+      />
       <div className="grid two">
         <Field
           label={t('resultForm.priceMin')}

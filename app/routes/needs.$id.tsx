@@ -4,6 +4,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from 'react-i18next'
 import { AcceptDecline } from '~/components/accept-decline'
 import { CsrfInput } from '~/components/csrf-input'
+import { StatusButton } from '~/components/status-button'
 import { Money } from '~/components/money'
 import { matchNeed, recordMatchFeedback, type MatchKind } from '~/matching/matcher.server'
 import { searchEngine } from '~/search/engine.server'
@@ -152,17 +153,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     organizationId: membership.organizationId,
   })
   return { ok: true, errors: null, statusChanged: false }
-}
-
-function StatusButton({ intent, label }: { intent: string; label: string }) {
-  return (
-    <Form method="post" className="inline-form">
-      <CsrfInput />
-      <button type="submit" name="intent" value={intent}>
-        {label}
-      </button>
-    </Form>
-  )
 }
 
 /** Edit, publish, close, reopen: what the need's state allows. */

@@ -1,8 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from 'react-i18next'
-import { CsrfInput } from '~/components/csrf-input'
+import { StatusButton } from '~/components/status-button'
 import { ResultForm } from '~/components/result-form'
 import { getLocale } from '~/i18n/locale.server'
 import { fieldOptions } from '~/models/areas.server'
@@ -69,17 +69,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!outcome.ok && outcome.notFound) notFound()
   if (!outcome.ok) return data(submission.reply({ fieldErrors: outcome.fieldErrors }), { status: 400 })
   return redirect(`/office/results/${outcome.id}/edit?saved=1`)
-}
-
-function StatusButton({ intent, label }: { intent: string; label: string }) {
-  return (
-    <Form method="post" className="inline-form">
-      <CsrfInput />
-      <button type="submit" name="intent" value={intent}>
-        {label}
-      </button>
-    </Form>
-  )
 }
 
 export default function EditResult() {

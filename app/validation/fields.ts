@@ -53,3 +53,31 @@ export function formatFen(fen: bigint | number, locale = 'zh'): string {
   const grouped = yuan.toLocaleString(locale === 'zh' ? 'zh-CN' : 'en-US')
   return `${grouped}.${cents}`
 }
+
+/** An empty form field means "not given". */
+export const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v)
+
+/** "锂电池、正极材料, 包覆" (or an array) → distinct, trimmed items. */
+export function listFromText(v: unknown): unknown {
+  if (typeof v === 'string')
+    return [
+      ...new Set(
+        v
+          .split(/[、，,;；\s]+/)
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ),
+    ]
+  return Array.isArray(v) ? v : []
+}
+
+export const OptionalYuanToFenSchema = z.preprocess(blankToUndefined, YuanToFenSchema.optional())
+
+/** Up to 10 keywords of at most 20 characters, checked on the whole list so the message lands on the field. */
+export const KeywordListSchema = z.preprocess(
+  listFromText,
+  z
+    .array(z.string())
+    .max(10, { message: 'errors.need.keywordsMany' })
+    .refine((items) => items.every((k) => k.length <= 20), { message: 'errors.need.keywordLong' }),
+)

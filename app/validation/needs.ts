@@ -1,41 +1,11 @@
 import { z } from 'zod'
-import { YuanToFenSchema } from './fields'
+import { KeywordListSchema, OptionalYuanToFenSchema, blankToUndefined } from './fields'
 
 export const COOPERATION_MODES = ['DEVELOPMENT', 'TRANSFER', 'LICENSE', 'CONSULTING', 'SERVICE', 'EQUITY'] as const
 export const MATURITY_STAGES = ['LAB', 'SMALL_PILOT', 'PILOT', 'INDUSTRIAL'] as const
 
 const optionalText = (max: number, key: string) =>
-  z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-    z.string().trim().max(max, { message: key }).optional(),
-  )
-
-const optionalMoney = z.preprocess(
-  (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-  YuanToFenSchema.optional(),
-)
-
-/** "锂电池、正极材料, 包覆" → up to 10 distinct keywords. */
-const KeywordsSchema = z.preprocess(
-  (v) =>
-    typeof v === 'string'
-      ? [
-          ...new Set(
-            v
-              .split(/[、，,;；\s]+/)
-              .map((s) => s.trim())
-              .filter(Boolean),
-          ),
-        ]
-      : Array.isArray(v)
-        ? v
-        : [],
-  z
-    .array(z.string())
-    .max(10, { message: 'errors.need.keywordsMany' })
-    // Checked on the whole list, so the message lands on the field people typed into.
-    .refine((items) => items.every((k) => k.length <= 20), { message: 'errors.need.keywordLong' }),
-)
+  z.preprocess(blankToUndefined, z.string().trim().max(max, { message: key }).optional())
 
 /**
  * The guided need form, shared by the browser and the server. The public teaser (`summary`) is
@@ -56,9 +26,9 @@ export const NeedFormSchema = z
     confidentialDetail: optionalText(4000, 'errors.need.detailLong'),
     triedApproaches: optionalText(2000, 'errors.need.triedLong'),
     fieldCode: z.string({ error: 'errors.need.fieldRequired' }).min(1, { message: 'errors.need.fieldRequired' }),
-    keywords: KeywordsSchema,
-    budgetMinYuan: optionalMoney,
-    budgetMaxYuan: optionalMoney,
+    keywords: KeywordListSchema,
+    budgetMinYuan: OptionalYuanToFenSchema,
+    budgetMaxYuan: OptionalYuanToFenSchema,
     deadline: z.preprocess(
       (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
       z

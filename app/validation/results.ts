@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { YuanToFenSchema } from './fields'
+import { KeywordListSchema, OptionalYuanToFenSchema, blankToUndefined, listFromText } from './fields'
 import { COOPERATION_MODES, MATURITY_STAGES } from './needs'
 
 /** Chinese patent numbers as written: ZL201810000000.1, CN201810000000.X, 200810000000.1 or 8-digit older ones. */
@@ -18,21 +18,6 @@ export const IP_TYPES = [
   'NONE',
 ] as const
 
-const blank = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v)
-const list = (v: unknown) =>
-  typeof v === 'string'
-    ? [
-        ...new Set(
-          v
-            .split(/[、，,;；\s]+/)
-            .map((s) => s.trim())
-            .filter(Boolean),
-        ),
-      ]
-    : Array.isArray(v)
-      ? v
-      : []
-
 /** The result listing form, shared by browser and server. */
 export const ResultFormSchema = z
   .object({
@@ -47,16 +32,10 @@ export const ResultFormSchema = z
       .min(20, { message: 'errors.result.abstractShort' })
       .max(8000, { message: 'errors.result.abstractLong' }),
     fieldCode: z.string({ error: 'errors.need.fieldRequired' }).min(1, { message: 'errors.need.fieldRequired' }),
-    keywords: z.preprocess(
-      list,
-      z
-        .array(z.string())
-        .refine((items) => items.every((k) => k.length <= 20), { message: 'errors.need.keywordLong' })
-        .max(10, { message: 'errors.need.keywordsMany' }),
-    ),
-    stage: z.preprocess(blank, z.enum(MATURITY_STAGES).optional()),
+    keywords: KeywordListSchema,
+    stage: z.preprocess(blankToUndefined, z.enum(MATURITY_STAGES).optional()),
     trl: z.preprocess(
-      blank,
+      blankToUndefined,
       z.coerce
         .number({ error: 'errors.result.trl' })
         .int({ message: 'errors.result.trl' })
@@ -66,7 +45,7 @@ export const ResultFormSchema = z
     ),
     ipType: z.enum(IP_TYPES, { error: 'errors.result.ipType' }).default('NONE'),
     patentNumbers: z.preprocess(
-      list,
+      listFromText,
       z
         .array(z.string())
         .max(30, { message: 'errors.result.patentsMany' })
@@ -76,8 +55,8 @@ export const ResultFormSchema = z
     transferModes: z
       .array(z.enum(COOPERATION_MODES), { error: 'errors.result.modesRequired' })
       .min(1, { message: 'errors.result.modesRequired' }),
-    priceMinYuan: z.preprocess(blank, YuanToFenSchema.optional()),
-    priceMaxYuan: z.preprocess(blank, YuanToFenSchema.optional()),
+    priceMinYuan: OptionalYuanToFenSchema,
+    priceMaxYuan: OptionalYuanToFenSchema,
     expertIds: z.preprocess((v) => (Array.isArray(v) ? v : v ? [v] : []), z.array(z.string().min(1)).max(20)),
     intent: z.enum(['draft', 'publish']).default('draft'),
   })
