@@ -9,8 +9,10 @@ declare global {
 const { url, embedded } = await resolveDatabaseUrl()
 
 function createClient() {
-  // The embedded server multiplexes one PGlite instance, so a small pool is all it can use.
-  const adapter = new PrismaPg({ connectionString: url, max: embedded ? 4 : 10 })
+  // The embedded server runs every connection's messages on one PGlite session, so two
+  // connections would interleave inside each other's transactions and unnamed statements. One
+  // connection keeps transactions whole; queries wait their turn in the pool.
+  const adapter = new PrismaPg({ connectionString: url, max: embedded ? 1 : 10 })
   return new PrismaClient({ adapter })
 }
 
