@@ -178,7 +178,8 @@ async function loadNeed(db: PrismaClient, needId: string) {
       cooperationModes: true,
       budgetMaxFen: true,
       organizationId: true,
-      matches: { select: { expertId: true, resultId: true, status: true } },
+      // Stored PROPOSED rows carry no feedback; only accepts and declines move the ranking.
+      matches: { where: { status: { not: 'PROPOSED' } }, select: { expertId: true, resultId: true, status: true } },
     },
   })
 }

@@ -14,10 +14,50 @@ export function listNeedsForOrganization(organizationId: string) {
       deadline: true,
       updatedAt: true,
       field: { select: { nameZh: true, nameEn: true } },
-      _count: { select: { matches: true, introductions: true } },
+      _count: { select: { introductions: true } },
     },
     orderBy: { updatedAt: 'desc' },
     take: 50,
+  })
+}
+
+/**
+ * Per need of the organization: stored matches shown by default (confidence 3 or more, not
+ * declined), and how many of them appeared since the owner last opened the need.
+ */
+export async function matchCounts(organizationId: string): Promise<Map<string, { shown: number; fresh: number }>> {
+  const rows = await prisma.$queryRaw<Array<{ needId: string; shown: bigint; fresh: bigint }>>`
+    SELECT m."needId", count(*) AS shown,
+           count(*) FILTER (WHERE m."status" = 'PROPOSED'
+                              AND m."createdAt" > coalesce(n."matchesSeenAt", 'epoch'::timestamp)) AS fresh
+    FROM "Match" m JOIN "Need" n ON n."id" = m."needId"
+    WHERE n."organizationId" = ${organizationId} AND m."confidence" >= 3 AND m."status" <> 'DECLINED'
+    GROUP BY m."needId"`
+  return new Map(rows.map((r) => [r.needId, { shown: Number(r.shown), fresh: Number(r.fresh) }]))
+}
+
+/**
+ * The owner opened the need's matches: returns the targets (expert or result IDs) that are new
+ * since the last visit, then moves the mark and reads the "new matches" notifications of it.
+ */
+export async function takeNewMatches(needId: string, userId: string): Promise<string[]> {
+  return prisma.$transaction(async (tx) => {
+    const need = await tx.need.findUniqueOrThrow({ where: { id: needId }, select: { matchesSeenAt: true } })
+    const fresh = await tx.match.findMany({
+      where: {
+        needId,
+        status: 'PROPOSED',
+        ...(need.matchesSeenAt ? { createdAt: { gt: need.matchesSeenAt } } : {}),
+      },
+      select: { expertId: true, resultId: true },
+    })
+    // Raw SQL, so updatedAt stays: a visit is not an edit of the need.
+    await tx.$executeRaw`UPDATE "Need" SET "matchesSeenAt" = now() WHERE "id" = ${needId}`
+    await tx.notification.updateMany({
+      where: { userId, kind: 'newMatches', link: `/needs/${needId}`, readAt: null },
+      data: { readAt: new Date() },
+    })
+    return fresh.map((m) => m.expertId ?? m.resultId ?? '').filter(Boolean)
   })
 }
 

@@ -61,6 +61,11 @@ export type ResultOutcome =
  * stays published.
  */
 export async function saveResult(actor: Actor, input: ResultFormInput, resultId?: string): Promise<ResultOutcome> {
+  // Another office's result is not found, whatever the form says.
+  const existing = resultId
+    ? await prisma.researchResult.findFirst({ where: { id: resultId, organizationId: actor.organizationId } })
+    : null
+  if (resultId && !existing) return { ok: false, fieldErrors: {}, notFound: true }
   const field = await prisma.techField.findUnique({ where: { code: input.fieldCode }, select: { code: true } })
   if (!field) return { ok: false, fieldErrors: { fieldCode: ['errors.need.fieldUnknown'] } }
   const experts = await prisma.expert.findMany({
@@ -69,10 +74,6 @@ export async function saveResult(actor: Actor, input: ResultFormInput, resultId?
   })
   if (experts.length !== new Set(input.expertIds).size)
     return { ok: false, fieldErrors: { expertIds: ['errors.result.expertUnknown'] } }
-  const existing = resultId
-    ? await prisma.researchResult.findFirst({ where: { id: resultId, organizationId: actor.organizationId } })
-    : null
-  if (resultId && !existing) return { ok: false, fieldErrors: {}, notFound: true }
   const publish = input.intent === 'publish' || existing?.status === 'PUBLISHED'
   const now = new Date()
   const data = {

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { listContractsForOrganization } from '~/models/contracts.server'
-import { listNeedsForOrganization } from '~/models/needs.server'
+import { listNeedsForOrganization, matchCounts } from '~/models/needs.server'
 import { requireEnterprise } from '~/utils/permissions.server'
 import { pageTitle } from '~/utils/meta'
 import { Money } from '~/components/money'
@@ -11,13 +11,18 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'enterpris
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { membership } = await requireEnterprise(request)
-  const [needs, contracts] = await Promise.all([
+  const [needs, contracts, counts] = await Promise.all([
     listNeedsForOrganization(membership.organizationId),
     listContractsForOrganization(membership.organizationId),
+    matchCounts(membership.organizationId),
   ])
   return {
     organizationName: membership.organizationName,
-    needs: needs.map((n) => ({ ...n, deadline: n.deadline?.toISOString().slice(0, 10) ?? null })),
+    needs: needs.map((n) => ({
+      ...n,
+      deadline: n.deadline?.toISOString().slice(0, 10) ?? null,
+      matches: counts.get(n.id) ?? { shown: 0, fresh: 0 },
+    })),
     contracts: contracts.map((c) => ({
       ...c,
       amountFen: c.amountFen.toString(),
@@ -32,6 +37,7 @@ export default function EnterpriseHome() {
   const [params] = useSearchParams()
   const zh = i18n.language === 'zh'
   const open = needs.filter((n) => n.status === 'PUBLISHED' || n.status === 'IN_PROGRESS').length
+  const fresh = needs.reduce((sum, n) => sum + n.matches.fresh, 0)
   return (
     <>
       <h1>{t('enterprise.title')}</h1>
@@ -52,6 +58,12 @@ export default function EnterpriseHome() {
           <div className="label">{t('enterprise.openNeeds')}</div>
         </div>
         <div className="stat">
+          <div className="value" data-testid="fresh-matches">
+            {fresh}
+          </div>
+          <div className="label">{t('enterprise.newMatches')}</div>
+        </div>
+        <div className="stat">
           <div className="value">{contracts.length}</div>
           <div className="label">{t('enterprise.contracts')}</div>
         </div>
@@ -69,6 +81,7 @@ export default function EnterpriseHome() {
                 <th>{t('fields.status')}</th>
                 <th>{t('fields.deadline')}</th>
                 <th>{t('enterprise.matchCount')}</th>
+                <th>{t('enterprise.introCount')}</th>
               </tr>
             </thead>
             <tbody>
@@ -82,7 +95,16 @@ export default function EnterpriseHome() {
                     <span className="badge">{t(`needStatus.${n.status}`)}</span>
                   </td>
                   <td>{n.deadline ?? '—'}</td>
-                  <td>{n._count.matches}</td>
+                  <td>
+                    {n.matches.shown}
+                    {n.matches.fresh ? (
+                      <>
+                        {' '}
+                        <span className="badge new">{t('enterprise.freshCount', { count: n.matches.fresh })}</span>
+                      </>
+                    ) : null}
+                  </td>
+                  <td>{n._count.introductions}</td>
                 </tr>
               ))}
             </tbody>

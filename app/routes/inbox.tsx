@@ -3,16 +3,25 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { IntroResponse } from '~/components/intro-response'
 import { listReceivedIntroductions } from '~/models/introductions.server'
+import { listOfficeLeads } from '~/matching/refresh.server'
+import { prisma } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
 import { requireOffice } from '~/utils/permissions.server'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'intro.inbox')
 
-/** A tech-transfer office's inbox of introduction requests, with their deadlines. */
+/**
+ * A tech-transfer office's inbox: introduction requests with their deadlines, and the open needs
+ * its results and experts match (reverse matching, from the stored matches).
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { membership } = await requireOffice(request)
-  const rows = await listReceivedIntroductions(membership.organizationId)
+  const [rows, leads] = await Promise.all([
+    listReceivedIntroductions(membership.organizationId),
+    listOfficeLeads(prisma, membership.organizationId),
+  ])
   return {
+    leads: leads.map((l) => ({ ...l, matchedAt: l.matchedAt.toISOString().slice(0, 10) })),
     requests: rows.map((r) => ({
       id: r.id,
       status: r.status,
@@ -27,11 +36,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Inbox() {
-  const { t } = useTranslation()
-  const { requests } = useLoaderData<typeof loader>()
+  const { t, i18n } = useTranslation()
+  const { requests, leads } = useLoaderData<typeof loader>()
+  const zh = i18n.language === 'zh'
   return (
     <>
       <h1>{t('intro.inbox')}</h1>
+      <h2>{t('intro.requestsReceived')}</h2>
       {requests.length === 0 ? <p className="muted">{t('intro.inboxEmpty')}</p> : null}
       <ol className="match-list" data-testid="inbox">
         {requests.map((r) => (
@@ -47,6 +58,35 @@ export default function Inbox() {
             </p>
             <p>{r.message}</p>
             {r.status === 'REQUESTED' && !r.overdue ? <IntroResponse action={`/introductions/${r.id}`} /> : null}
+          </li>
+        ))}
+      </ol>
+      <h2>{t('leads.inboxTitle')}</h2>
+      <p className="muted">{t('leads.inboxHint')}</p>
+      {leads.length === 0 ? <p className="muted">{t('leads.none')}</p> : null}
+      <ol className="match-list" data-testid="office-leads">
+        {leads.map((lead) => (
+          <li key={lead.needId}>
+            <Link to={`/needs/${lead.needId}`}>
+              <strong>{lead.title}</strong>
+            </Link>{' '}
+            <span className="muted">· {lead.enterprise}</span>{' '}
+            <span className="confidence">{t('match.confidence', { value: lead.confidence })}</span>{' '}
+            <span className="muted">{t('leads.matchedOn', { date: lead.matchedAt })}</span>
+            <p>
+              {t('leads.ourOffers')}
+              {lead.offers.map((o, i) => (
+                <span key={o.id}>
+                  {i ? '、' : ''}
+                  <Link to={o.kind === 'expert' ? `/experts/${o.id}` : `/office/results/${o.id}/needs`}>{o.name}</Link>
+                </span>
+              ))}
+            </p>
+            <ul className="reasons">
+              {lead.reasons.map((r, i) => (
+                <li key={i}>{zh ? r.zh : r.en}</li>
+              ))}
+            </ul>
           </li>
         ))}
       </ol>

@@ -19,7 +19,7 @@ import { listNeedIntroductions, requestIntroduction } from '~/models/introductio
 import { getEnv } from '~/utils/env.server'
 import { FieldError } from '~/components/field'
 import { NeedStatusSchema } from '~/validation/needs'
-import { changeNeedStatus } from '~/models/needs.server'
+import { changeNeedStatus, takeNewMatches } from '~/models/needs.server'
 import { confirmListingActive } from '~/models/freshness.server'
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
@@ -74,7 +74,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ? await matchNeed(prisma, searchEngine(), need.id, tab, { limit: 10, minConfidence: showAll ? 1 : 3 })
       : null
   const requests = owner ? await listNeedIntroductions(need.id, need.organizationId) : []
+  // Only the enterprise's own visit moves its "new since last visit" mark.
+  const fresh = owner && user ? await takeNewMatches(need.id, user.id) : []
   return {
+    fresh,
     requests: requests.map((r) => ({
       id: r.id,
       status: r.status,
@@ -111,7 +114,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     (m) => m.organizationId === need.organizationId && ENTERPRISE_ROLES.includes(m.role),
   )
   if (!membership) notFound()
-  if (formData.get('intent') === 'confirm') {
+  if (formData.get('statusChange') === 'confirm') {
     await confirmListingActive({ userId: user.id, organizationId: membership.organizationId }, 'need', need.id)
     return { ok: true, errors: null, statusChanged: true }
   }
@@ -125,7 +128,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!outcome.ok) return data({ ok: false, errors: { '': [outcome.error] } }, { status: 409 })
     return { ok: true, errors: null, statusChanged: false, introduced: true }
   }
-  const status = NeedStatusSchema.safeParse({ intent: formData.get('intent') })
+  const status = NeedStatusSchema.safeParse({ intent: formData.get('statusChange') })
   if (status.success) {
     const changed = await changeNeedStatus(
       { userId: user.id, organizationId: membership.organizationId },
@@ -196,7 +199,7 @@ function FeedbackForm({ kind, id }: { kind: 'expert' | 'result'; id: string }) {
 
 export default function NeedPage() {
   const { t, i18n } = useTranslation()
-  const { need, matches, tab, showAll, canGiveFeedback, requests, responseDays } = useLoaderData<typeof loader>()
+  const { need, matches, tab, showAll, canGiveFeedback, requests, responseDays, fresh } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const zh = i18n.language === 'zh'
@@ -297,6 +300,11 @@ export default function NeedPage() {
           <ol className="match-list" data-testid="match-list">
             {matches.items.map((m) => (
               <li key={m.id}>
+                {fresh.includes(m.id) ? (
+                  <>
+                    <span className="badge new">{t('match.new')}</span>{' '}
+                  </>
+                ) : null}
                 <strong>{m.title}</strong> <span className="muted">· {m.institution}</span>{' '}
                 <span className="confidence">{t('match.confidence', { value: m.confidence })}</span>
                 <ul className="reasons">

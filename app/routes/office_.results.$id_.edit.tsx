@@ -58,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData()
   await requireCsrf(request, formData)
   const actor = { userId: user.id, organizationId: membership.organizationId }
-  const status = ResultStatusSchema.safeParse({ intent: formData.get('intent') })
+  const status = ResultStatusSchema.safeParse({ intent: formData.get('statusChange') })
   if (status.success) {
     if (!(await changeResultStatus(actor, params.id ?? '', status.data.intent))) notFound()
     return { statusChanged: true }

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { INDEX_NAMES, INDEX_SETTINGS, type IndexName, type SearchEngine } from '../../search'
 import { allIds, countRows, loadDocuments } from './documents.server'
 import { enqueueJobs } from '~/jobs/queue.server'
+import { enqueueMatchRefresh } from '~/matching/refresh.server'
 import type { QueueHandler } from '~/jobs/worker.server'
 import type { Prisma, PrismaClient } from '~/generated/prisma/client'
 
@@ -41,6 +42,7 @@ export async function syncDocuments(db: PrismaClient, engine: SearchEngine, inde
   const gone = unique.filter((id) => !present.has(id))
   if (documents.length) await engine.upsert(index, documents)
   if (gone.length) await engine.delete(index, gone)
+  return documents.filter((d) => d.status === 'PUBLISHED' || d.status === 'IN_PROGRESS').map((d) => d.id)
 }
 
 /** The worker side of the search outbox: one batch of jobs → one upsert/delete per index. */
@@ -56,7 +58,11 @@ export function searchQueueHandler(db: PrismaClient, engine: SearchEngine): Queu
         if (!parsed.success) continue
         byIndex.set(parsed.data.index, [...(byIndex.get(parsed.data.index) ?? []), parsed.data.id])
       }
-      for (const [index, ids] of byIndex) await syncDocuments(db, engine, index, ids)
+      for (const [index, ids] of byIndex) {
+        const open = await syncDocuments(db, engine, index, ids)
+        // Once searchable, the change may bring new matches: the matches queue works them out.
+        await enqueueMatchRefresh(db, index, open)
+      }
     },
   }
 }

@@ -4,6 +4,7 @@ import { databaseUrl, prisma, usingEmbeddedDatabase } from './db.server'
 import { getEnv } from './env.server'
 import { prepareSearch, searchEngine, startSearchWorker } from '~/search/engine.server'
 import { startWorker } from '~/jobs/worker.server'
+import { enqueueMatchRefresh, matchesQueueHandler } from '~/matching/refresh.server'
 import { introductionJobsHandler } from '~/models/introductions.server'
 import { importJobsHandler } from '~/models/imports.server'
 import { freshnessHandler, scheduleFreshnessSweep } from '~/models/freshness.server'
@@ -23,12 +24,22 @@ export async function bootServer() {
   if (wantsSeed && (await prisma.user.count()) === 0) {
     console.log('empty database: loading demo data…')
     await seedDatabase(prisma, (m) => console.log(`  ${m}`))
+    // The seed writes no outbox rows; ask for the demo needs' stored matches once.
+    const open = await prisma.need.findMany({ where: { status: 'PUBLISHED' }, select: { id: true } })
+    await enqueueMatchRefresh(
+      prisma,
+      'needs',
+      open.map((n) => n.id),
+    )
   }
   const started = Date.now()
   await prepareSearch({ consumeOutbox: true })
   console.log(`search ready (${searchEngine().kind}) in ${Date.now() - started} ms`)
   // The embedded index lives in this process, so this process must apply its outbox.
-  if (getEnv().RUN_WORKERS === '1' || searchEngine().kind === 'embedded') startSearchWorker()
+  if (getEnv().RUN_WORKERS === '1' || searchEngine().kind === 'embedded') {
+    startSearchWorker()
+    startWorker(prisma, matchesQueueHandler(prisma, searchEngine()), { pollMs: 2000 })
+  }
   // Reminders and expiry of introductions: any app server may run them (jobs are claimed once).
   if (getEnv().RUN_WORKERS === '1') {
     startWorker(prisma, introductionJobsHandler(), { pollMs: 5000 })

@@ -90,13 +90,26 @@ describe('result listing form', () => {
     expect(await prisma.researchResult.count()).toBe(0)
   })
 
+  it('publishing a draft from its edit form saves the edits too', async () => {
+    const { org, expert, cookie } = await office()
+    await post(newAction, '/office/results/new', { ...valid(expert.id), intent: 'draft' }, cookie)
+    const draft = await prisma.researchResult.findFirstOrThrow({ where: { organizationId: org.id } })
+    expect(draft.status).toBe('DRAFT')
+    const fields = { ...valid(expert.id), title: '高速线扫相机视觉检测平台（第二版）', intent: 'publish' }
+    await post(editAction, `/office/results/${draft.id}/edit`, fields, cookie, draft.id)
+    expect(await prisma.researchResult.findUniqueOrThrow({ where: { id: draft.id } })).toMatchObject({
+      status: 'PUBLISHED',
+      title: '高速线扫相机视觉检测平台（第二版）',
+    })
+  })
+
   it('archives and republishes, and keeps other offices out (404)', async () => {
     const { org, expert, cookie } = await office()
     await post(newAction, '/office/results/new', valid(expert.id), cookie)
     const result = await prisma.researchResult.findFirstOrThrow({ where: { organizationId: org.id } })
-    await post(editAction, `/office/results/${result.id}/edit`, { intent: 'archive' }, cookie, result.id)
+    await post(editAction, `/office/results/${result.id}/edit`, { statusChange: 'archive' }, cookie, result.id)
     expect((await prisma.researchResult.findUniqueOrThrow({ where: { id: result.id } })).status).toBe('ARCHIVED')
-    await post(editAction, `/office/results/${result.id}/edit`, { intent: 'republish' }, cookie, result.id)
+    await post(editAction, `/office/results/${result.id}/edit`, { statusChange: 'republish' }, cookie, result.id)
     expect((await prisma.researchResult.findUniqueOrThrow({ where: { id: result.id } })).status).toBe('PUBLISHED')
 
     const stranger = await cookieHeader(
@@ -113,7 +126,7 @@ describe('result listing form', () => {
         (await post(
           editAction,
           `/office/results/${result.id}/edit`,
-          { intent: 'archive' },
+          { statusChange: 'archive' },
           stranger,
           result.id,
         )) as Response

@@ -1,0 +1,211 @@
+import { z } from 'zod'
+import type { SearchEngine } from '../../search'
+import { matchNeed, matchOfferToNeeds, type MatchItem } from './matcher.server'
+import { enqueueJobs, type NewJob } from '~/jobs/queue.server'
+import type { QueueHandler } from '~/jobs/worker.server'
+import { notifyOrganization } from '~/models/notifications.server'
+import type { Prisma, PrismaClient } from '~/generated/prisma/client'
+
+/**
+ * Stored matches. The need page always ranks live; this queue keeps a Match row for every match
+ * shown by default (confidence 3 or more), so the dashboard can say what is new since the owner
+ * last looked, the enterprise is told about new matches, and offices see the needs their results
+ * and experts match. Jobs are enqueued by the search worker once a change is searchable.
+ */
+export const MATCHES_QUEUE = 'matches'
+const SHOWN_CONFIDENCE = 3
+const PER_KIND = 10
+const OFFER_CHUNK = 100
+
+const Payload = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('need'), id: z.string().min(1) }),
+  z.object({ kind: z.literal('offers'), index: z.enum(['results', 'experts']), ids: z.array(z.string().min(1)) }),
+])
+
+type Tx = Pick<Prisma.TransactionClient, 'job'>
+
+export function needRefreshJob(needId: string): NewJob {
+  return {
+    queue: MATCHES_QUEUE,
+    kind: 'need',
+    payload: { kind: 'need', id: needId },
+    dedupeKey: `matches:need:${needId}`,
+  }
+}
+
+/** Asks for the stored matches of these listings to be brought up to date. */
+export function enqueueMatchRefresh(tx: Tx, index: 'needs' | 'results' | 'experts', ids: string[]) {
+  if (index === 'needs') return enqueueJobs(tx, ids.map(needRefreshJob))
+  const jobs: NewJob[] = []
+  for (let i = 0; i < ids.length; i += OFFER_CHUNK) {
+    jobs.push({
+      queue: MATCHES_QUEUE,
+      kind: 'offers',
+      payload: { kind: 'offers', index, ids: ids.slice(i, i + OFFER_CHUNK) },
+    })
+  }
+  return enqueueJobs(tx, jobs)
+}
+
+/**
+ * Ranks a published need's experts and results and stores the ones shown by default. Feedback
+ * already given is kept; only the score, confidence and reasons of existing rows move. Returns
+ * how many matches are new, and tells the enterprise when there are any.
+ */
+export async function refreshNeedMatches(db: PrismaClient, engine: SearchEngine, needId: string): Promise<number> {
+  const need = await db.need.findUnique({
+    where: { id: needId },
+    select: { id: true, title: true, status: true, organizationId: true },
+  })
+  if (!need || (need.status !== 'PUBLISHED' && need.status !== 'IN_PROGRESS')) return 0
+  const items: MatchItem[] = []
+  for (const kind of ['experts', 'results'] as const) {
+    const ranked = await matchNeed(db, engine, needId, kind, { limit: PER_KIND, minConfidence: SHOWN_CONFIDENCE })
+    items.push(...(ranked?.items ?? []))
+  }
+  if (items.length === 0) return 0
+  return db.$transaction(async (tx) => {
+    const existing = await tx.match.findMany({
+      where: { needId },
+      select: { id: true, expertId: true, resultId: true },
+    })
+    const byTarget = new Map(existing.map((m) => [m.expertId ?? m.resultId ?? '', m.id]))
+    const fresh = items.filter((i) => !byTarget.has(i.id))
+    const created = await tx.match.createMany({
+      data: fresh.map((i) => ({
+        needId,
+        target: i.kind === 'expert' ? ('EXPERT' as const) : ('RESULT' as const),
+        expertId: i.kind === 'expert' ? i.id : null,
+        resultId: i.kind === 'result' ? i.id : null,
+        score: i.score,
+        confidence: i.confidence,
+        reasons: i.reasons as unknown as Prisma.InputJsonValue,
+      })),
+      skipDuplicates: true,
+    })
+    for (const item of items) {
+      const id = byTarget.get(item.id)
+      if (!id) continue
+      await tx.match.update({
+        where: { id },
+        data: {
+          score: item.score,
+          confidence: item.confidence,
+          reasons: item.reasons as unknown as Prisma.InputJsonValue,
+        },
+      })
+    }
+    if (created.count > 0) {
+      await notifyOrganization(
+        tx,
+        need.organizationId,
+        'newMatches',
+        { title: need.title, count: String(created.count) },
+        `/needs/${need.id}`,
+      )
+    }
+    return created.count
+  })
+}
+
+/** Open needs a changed offer may now match: each gets its own (deduplicated) refresh job. */
+async function needsForOffers(
+  db: PrismaClient,
+  engine: SearchEngine,
+  index: 'results' | 'experts',
+  ids: string[],
+): Promise<string[]> {
+  const needIds = new Set<string>()
+  for (const id of ids) {
+    const leads = await matchOfferToNeeds(
+      db,
+      engine,
+      { kind: index === 'results' ? 'result' : 'expert', id },
+      { kind: 'anonymous' },
+      { limit: 20, minConfidence: SHOWN_CONFIDENCE },
+    )
+    for (const lead of leads?.needs ?? []) needIds.add(lead.needId)
+  }
+  return [...needIds]
+}
+
+export function matchesQueueHandler(db: PrismaClient, engine: SearchEngine): QueueHandler {
+  return {
+    queue: MATCHES_QUEUE,
+    batchSize: 5,
+    async handle(jobs) {
+      for (const job of jobs) {
+        const parsed = Payload.safeParse(job.payload)
+        if (!parsed.success) continue
+        if (parsed.data.kind === 'need') await refreshNeedMatches(db, engine, parsed.data.id)
+        else
+          await enqueueJobs(
+            db,
+            (await needsForOffers(db, engine, parsed.data.index, parsed.data.ids)).map(needRefreshJob),
+          )
+      }
+    },
+  }
+}
+
+export interface OfficeLead {
+  needId: string
+  title: string
+  enterprise: string
+  confidence: number
+  reasons: Array<{ zh: string; en: string }>
+  offers: Array<{ kind: 'expert' | 'result'; id: string; name: string }>
+  matchedAt: Date
+}
+
+/**
+ * An office's leads: open needs whose stored matches include the office's results or experts,
+ * newest first, one entry per need with every offer of the office that matches it.
+ */
+export async function listOfficeLeads(db: PrismaClient, organizationId: string, limit = 30): Promise<OfficeLead[]> {
+  const rows = await db.match.findMany({
+    where: {
+      confidence: { gte: SHOWN_CONFIDENCE },
+      status: { not: 'DECLINED' },
+      need: { status: { in: ['PUBLISHED', 'IN_PROGRESS'] } },
+      OR: [{ result: { organizationId } }, { expert: { organizationId } }],
+    },
+    orderBy: [{ createdAt: 'desc' }, { score: 'desc' }],
+    take: limit * 5,
+    select: {
+      needId: true,
+      confidence: true,
+      reasons: true,
+      createdAt: true,
+      need: { select: { title: true, organization: { select: { name: true } } } },
+      expert: { select: { id: true, name: true } },
+      result: { select: { id: true, title: true } },
+    },
+  })
+  const leads = new Map<string, OfficeLead>()
+  for (const row of rows) {
+    const offer = row.expert
+      ? { kind: 'expert' as const, id: row.expert.id, name: row.expert.name }
+      : { kind: 'result' as const, id: row.result?.id ?? '', name: row.result?.title ?? '' }
+    const lead = leads.get(row.needId)
+    if (lead) {
+      lead.offers.push(offer)
+      if (row.confidence > lead.confidence) {
+        lead.confidence = row.confidence
+        lead.reasons = row.reasons as OfficeLead['reasons']
+      }
+      continue
+    }
+    if (leads.size >= limit) continue
+    leads.set(row.needId, {
+      needId: row.needId,
+      title: row.need.title,
+      enterprise: row.need.organization.name,
+      confidence: row.confidence,
+      reasons: row.reasons as OfficeLead['reasons'],
+      offers: [offer],
+      matchedAt: row.createdAt,
+    })
+  }
+  return [...leads.values()]
+}
