@@ -2,31 +2,42 @@ import { useTranslation } from 'react-i18next'
 import { FieldError } from './field'
 import { COOPERATION_MODES } from '~/validation/needs'
 
-/** The cooperation / transfer modes as checkboxes, shared by the need and result forms. */
-export function ModeCheckboxes({
-  legend,
-  name,
-  id,
-  defaults,
-  errors,
-}: {
+interface GroupProps {
   legend: string
   name: string
   id: string
   defaults?: string[]
   errors?: string[]
-}) {
-  const { t } = useTranslation()
+}
+
+/** A labelled group of checkboxes sharing one name, with the group's translated errors. */
+export function CheckboxGroup({
+  legend,
+  name,
+  id,
+  defaults,
+  errors,
+  options,
+  className,
+}: GroupProps & { options: Array<{ value: string; label: string }>; className?: string }) {
   return (
-    <fieldset className="field">
+    <fieldset className={className ? `field ${className}` : 'field'}>
       <legend>{legend}</legend>
-      {COOPERATION_MODES.map((mode) => (
-        <label className="checkbox" key={mode}>
-          <input type="checkbox" name={name} value={mode} defaultChecked={defaults?.includes(mode)} />
-          {t(`search.mode.${mode}`)}
+      {options.map((option) => (
+        <label className="checkbox" key={option.value}>
+          <input type="checkbox" name={name} value={option.value} defaultChecked={defaults?.includes(option.value)} />
+          {option.label}
         </label>
       ))}
       <FieldError id={`${id}-error`} errors={errors} />
     </fieldset>
+  )
+}
+
+/** The cooperation / transfer modes as checkboxes, shared by the need and result forms. */
+export function ModeCheckboxes(props: GroupProps) {
+  const { t } = useTranslation()
+  return (
+    <CheckboxGroup {...props} options={COOPERATION_MODES.map((m) => ({ value: m, label: t(`search.mode.${m}`) }))} />
   )
 }

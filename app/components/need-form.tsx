@@ -11,6 +11,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CsrfInput } from './csrf-input'
+import { SaveButtons } from './status-button'
 import { ModeCheckboxes } from './mode-checkboxes'
 import { Field, FieldError, SelectField, TextAreaField } from './field'
 import { MATURITY_STAGES, NeedFormSchema } from '~/validation/needs'
@@ -158,16 +159,7 @@ export function NeedForm({
         {...getSelectProps(f.wantedStage)}
         errors={f.wantedStage.errors}
       />
-      <div className="actions">
-        {draft ? (
-          <button type="submit" name="intent" value="draft">
-            {t('needForm.saveDraft')}
-          </button>
-        ) : null}
-        <button type="submit" name="intent" value="publish" className="primary">
-          {draft ? t('needForm.publish') : t('needForm.save')}
-        </button>
-      </div>
+      <SaveButtons draft={draft} publishLabel={t('needForm.publish')} />
     </Form>
   )
 }

@@ -10,7 +10,8 @@ import {
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from 'react-i18next'
 import { CsrfInput } from './csrf-input'
-import { ModeCheckboxes } from './mode-checkboxes'
+import { SaveButtons } from './status-button'
+import { CheckboxGroup, ModeCheckboxes } from './mode-checkboxes'
 import { Field, FieldError, SelectField, TextAreaField } from './field'
 import { MATURITY_STAGES } from '~/validation/needs'
 import { IP_TYPES, ResultFormSchema } from '~/validation/results'
@@ -125,32 +126,16 @@ export function ResultForm({
         />
       </div>
       {experts.length ? (
-        <fieldset className="field">
-          <legend>{t('resultForm.team')}</legend>
-          {experts.map((e) => (
-            <label className="checkbox" key={e.id}>
-              <input
-                type="checkbox"
-                name={f.expertIds.name}
-                value={e.id}
-                defaultChecked={defaults?.expertIds?.includes(e.id)}
-              />
-              {e.name}
-            </label>
-          ))}
-          <FieldError id={`${f.expertIds.id}-error`} errors={f.expertIds.errors} />
-        </fieldset>
+        <CheckboxGroup
+          legend={t('resultForm.team')}
+          name={f.expertIds.name}
+          id={f.expertIds.id}
+          defaults={defaults?.expertIds}
+          errors={f.expertIds.errors}
+          options={experts.map((e) => ({ value: e.id, label: e.name }))}
+        />
       ) : null}
-      <div className="actions">
-        {draft ? (
-          <button type="submit" name="intent" value="draft">
-            {t('needForm.saveDraft')}
-          </button>
-        ) : null}
-        <button type="submit" name="intent" value="publish" className="primary">
-          {draft ? t('resultForm.publish') : t('needForm.save')}
-        </button>
-      </div>
+      <SaveButtons draft={draft} publishLabel={t('resultForm.publish')} />
     </Form>
   )
 }

@@ -1,4 +1,5 @@
 import { Form } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
 import { CsrfInput } from './csrf-input'
 
 /**
@@ -13,5 +14,25 @@ export function StatusButton({ intent, label }: { intent: string; label: string 
         {label}
       </button>
     </Form>
+  )
+}
+
+/**
+ * A listing form's submit buttons: a draft can be saved as a draft or published; a published
+ * listing is saved as it is.
+ */
+export function SaveButtons({ draft, publishLabel }: { draft: boolean; publishLabel: string }) {
+  const { t } = useTranslation()
+  return (
+    <div className="actions">
+      {draft ? (
+        <button type="submit" name="intent" value="draft">
+          {t('needForm.saveDraft')}
+        </button>
+      ) : null}
+      <button type="submit" name="intent" value="publish" className="primary">
+        {draft ? publishLabel : t('needForm.save')}
+      </button>
+    </div>
   )
 }

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { NeedLeads } from '~/components/need-leads'
 import { matchOfferToNeeds } from '~/matching/matcher.server'
@@ -32,6 +32,11 @@ export default function ExpertHome() {
   return (
     <>
       <h1>{t('expert.title')}</h1>
+      <p>
+        <Link to="/expert/profile" className="button primary">
+          {t('expertForm.edit')}
+        </Link>
+      </p>
       <section className="panel">
         <h2>
           {expert.name} {expert.title ? <span className="muted">· {expert.title}</span> : null}

@@ -117,10 +117,20 @@ export default function OfficeHome() {
         </div>
       )}
       <h2>{t('office.experts')}</h2>
-      <ul className="list">
+      <p>
+        <Link to="/office/experts/new" className="button">
+          {t('expertForm.newTitle')}
+        </Link>
+      </p>
+      <ul className="list" data-testid="office-experts">
         {experts.map((e) => (
           <li key={e.id}>
-            <strong>{e.name}</strong> {e.title ? <span className="muted">· {e.title}</span> : null}
+            <Link to={`/office/experts/${e.id}/edit`}>
+              <strong>{e.name}</strong>
+            </Link>{' '}
+            {e.title ? <span className="muted">· {e.title}</span> : null}{' '}
+            {e.status !== 'PUBLISHED' ? <span className="badge">{t(`listingStatus.${e.status}`)}</span> : null}{' '}
+            {!e.available ? <span className="badge warning">{t('expert.unavailable')}</span> : null}
             <div className="tags">
               {e.directions.map((d) => (
                 <span className="badge" key={d}>

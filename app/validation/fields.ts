@@ -57,6 +57,10 @@ export function formatFen(fen: bigint | number, locale = 'zh'): string {
 /** An empty form field means "not given". */
 export const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v)
 
+/** Free text that may be left empty, with a length limit. */
+export const optionalText = (max: number, key: string) =>
+  z.preprocess(blankToUndefined, z.string().trim().max(max, { message: key }).optional())
+
 /** "锂电池、正极材料, 包覆" (or an array) → distinct, trimmed items. */
 export function listFromText(v: unknown): unknown {
   if (typeof v === 'string')

@@ -1,11 +1,8 @@
 import { z } from 'zod'
-import { KeywordListSchema, OptionalYuanToFenSchema, blankToUndefined } from './fields'
+import { KeywordListSchema, OptionalYuanToFenSchema, optionalText } from './fields'
 
 export const COOPERATION_MODES = ['DEVELOPMENT', 'TRANSFER', 'LICENSE', 'CONSULTING', 'SERVICE', 'EQUITY'] as const
 export const MATURITY_STAGES = ['LAB', 'SMALL_PILOT', 'PILOT', 'INDUSTRIAL'] as const
-
-const optionalText = (max: number, key: string) =>
-  z.preprocess(blankToUndefined, z.string().trim().max(max, { message: key }).optional())
 
 /**
  * The guided need form, shared by the browser and the server. The public teaser (`summary`) is

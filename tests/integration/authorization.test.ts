@@ -42,6 +42,9 @@ const ROLE_PAGES: Record<string, string[]> = {
   'office_.import': ['TTO_ADMIN', 'TTO_MEMBER'],
   'office_.import_.$id': ['TTO_ADMIN', 'TTO_MEMBER'],
   'needs.$id_.edit': ['ENTERPRISE_ADMIN', 'ENTERPRISE_MEMBER'],
+  'expert_.profile': ['EXPERT'],
+  'office_.experts.new': ['TTO_ADMIN', 'TTO_MEMBER'],
+  'office_.experts.$id_.edit': ['TTO_ADMIN', 'TTO_MEMBER'],
 }
 
 async function outcome(fn: () => Promise<unknown>) {
@@ -90,6 +93,13 @@ describe('routes are closed by default', () => {
         module.loader!({ request: getRequest(`/${name}`, cookie), params: {}, context: {} }),
       )) as Response
       expect(denied.status, `${role} on /${name}`).toBe(403)
+      // Its mutations too: the role is checked before anything in the form is read.
+      if (module.action) {
+        const refused = (await outcome(async () =>
+          module.action!({ request: await formRequest(`/${name}`, {}, cookie), params: {}, context: {} }),
+        )) as Response
+        expect(refused.status, `${role} posting to /${name}`).toBe(403)
+      }
     }
   })
 })

@@ -1,11 +1,10 @@
-import type { ActionFunctionArgs } from '@remix-run/node'
 import { describe, expect, it } from 'vitest'
 import { action as newNeedAction } from '~/routes/needs.new'
 import { action as editAction, loader as editLoader } from '~/routes/needs.$id_.edit'
 import { action as needAction } from '~/routes/needs.$id'
 import { loader as keywordsLoader } from '~/routes/needs.keywords'
 import { prisma } from '~/utils/db.server'
-import { cookieHeader, createNeed, createOrganization, createUser, formRequest, getRequest } from '../support/factories'
+import { cookieHeader, createNeed, createOrganization, createUser, getRequest, postForm } from '../support/factories'
 
 const valid = {
   title: '注塑件表面缺陷自动检测',
@@ -26,19 +25,7 @@ async function enterpriseUser() {
   return { org, user, cookie: await cookieHeader(user.id) }
 }
 
-const post = async (
-  fn: (args: ActionFunctionArgs) => Promise<unknown>,
-  path: string,
-  fields: Record<string, string>,
-  cookie: string,
-  id?: string,
-) => {
-  try {
-    return await fn({ request: await formRequest(path, fields, cookie), params: { id: id ?? '' }, context: {} })
-  } catch (thrown) {
-    return thrown
-  }
-}
+const post = postForm
 
 describe('posting a need', () => {
   it('publishes a need with its public teaser, confidential detail and budget in fen, queued for search', async () => {

@@ -1,23 +1,10 @@
-import type { ActionFunctionArgs } from '@remix-run/node'
 import { describe, expect, it } from 'vitest'
 import { action as newAction } from '~/routes/office_.results.new'
 import { action as editAction, loader as editLoader } from '~/routes/office_.results.$id_.edit'
 import { prisma } from '~/utils/db.server'
-import { cookieHeader, createOrganization, createUser, formRequest, getRequest } from '../support/factories'
+import { cookieHeader, createOrganization, createUser, getRequest, postForm } from '../support/factories'
 
-const post = async (
-  fn: (args: ActionFunctionArgs) => Promise<unknown>,
-  path: string,
-  fields: Record<string, string>,
-  cookie: string,
-  id = '',
-) => {
-  try {
-    return await fn({ request: await formRequest(path, fields, cookie), params: { id }, context: {} })
-  } catch (thrown) {
-    return thrown
-  }
-}
+const post = postForm
 
 async function office() {
   const org = await createOrganization('UNIVERSITY', '天津理工大学')

@@ -1,3 +1,4 @@
+import type { ActionFunctionArgs } from '@remix-run/node'
 import { prisma } from '~/utils/db.server'
 import { hashPassword } from '~/utils/password.server'
 import { creditCodeCheckChar } from '~/validation/credit-code'
@@ -65,6 +66,21 @@ export async function formRequest(path: string, fields: Record<string, string>, 
     body,
     headers: { Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
   })
+}
+
+/** Posts a form to a route action as the cookie's user; a thrown Response is returned, not thrown. */
+export async function postForm(
+  action: (args: ActionFunctionArgs) => Promise<unknown>,
+  path: string,
+  fields: Record<string, string>,
+  cookie: string,
+  id = '',
+): Promise<unknown> {
+  try {
+    return await action({ request: await formRequest(path, fields, cookie), params: { id }, context: {} })
+  } catch (thrown) {
+    return thrown
+  }
 }
 
 export function getRequest(path: string, cookie = '') {

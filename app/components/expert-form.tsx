@@ -1,0 +1,192 @@
+import { Form, Link } from '@remix-run/react'
+import {
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  useForm,
+  type SubmissionResult,
+} from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { useTranslation } from 'react-i18next'
+import { CsrfInput } from './csrf-input'
+import { SaveButtons, StatusButton } from './status-button'
+import { CheckboxGroup } from './mode-checkboxes'
+import { Field, FieldError, SelectField, TextAreaField } from './field'
+import { CONTACT_VISIBILITIES, ExpertFormSchema } from '~/validation/experts'
+
+export interface ExpertFormDefaults {
+  name?: string
+  title?: string | null
+  directions?: string
+  keywords?: string
+  fieldCodes?: string[]
+  bio?: string | null
+  achievements?: string | null
+  email?: string | null
+  phone?: string | null
+  contactVisibility?: string
+  /** 'on' when the expert takes requests, as the checkbox posts it. */
+  available?: string
+  consultationFeeYuan?: string | null
+  consultationMinutes?: string | null
+}
+
+/**
+ * An expert profile: research directions, keywords and fields (what matching reads), the record
+ * that convinces enterprises, availability, paid consultations, and contacts with who may see them.
+ */
+export function ExpertForm({
+  fields: fieldOptions,
+  defaults,
+  lastResult,
+  draft,
+}: {
+  fields: Array<{ value: string; label: string }>
+  defaults?: ExpertFormDefaults
+  lastResult?: SubmissionResult<string[]> | null
+  draft: boolean
+}) {
+  const { t } = useTranslation()
+  const [form, f] = useForm({
+    lastResult,
+    defaultValue: defaults,
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ExpertFormSchema }),
+  })
+  return (
+    <Form method="post" className="stack panel need-form" {...getFormProps(form)}>
+      <CsrfInput />
+      <FieldError id={`${form.id}-error`} errors={form.errors} />
+      <div className="grid two">
+        <Field label={t('expertForm.name')} {...getInputProps(f.name, { type: 'text' })} errors={f.name.errors} />
+        <Field
+          label={t('expertForm.title')}
+          hint={t('expertForm.titleHint')}
+          {...getInputProps(f.title, { type: 'text' })}
+          errors={f.title.errors}
+        />
+      </div>
+      <Field
+        label={t('fields.directions')}
+        hint={t('expertForm.directionsHint')}
+        {...getInputProps(f.directions, { type: 'text' })}
+        errors={f.directions.errors}
+      />
+      <Field
+        label={t('needForm.keywords')}
+        hint={t('needForm.keywordsHint')}
+        {...getInputProps(f.keywords, { type: 'text' })}
+        errors={f.keywords.errors}
+      />
+      <CheckboxGroup
+        className="columns"
+        legend={t('expertForm.fields')}
+        name={f.fieldCodes.name}
+        id={f.fieldCodes.id}
+        defaults={defaults?.fieldCodes}
+        errors={f.fieldCodes.errors}
+        options={fieldOptions.map((o) => ({ ...o, label: o.label.trim() }))}
+      />
+      <TextAreaField label={t('expertForm.bio')} rows={4} {...getTextareaProps(f.bio)} errors={f.bio.errors} />
+      <TextAreaField
+        label={t('expertForm.achievements')}
+        hint={t('expertForm.achievementsHint')}
+        rows={5}
+        {...getTextareaProps(f.achievements)}
+        errors={f.achievements.errors}
+      />
+      <fieldset className="field">
+        <legend>{t('expert.availability')}</legend>
+        <label className="checkbox">
+          <input {...getInputProps(f.available, { type: 'checkbox' })} />
+          {t('expertForm.available')}
+        </label>
+      </fieldset>
+      <div className="grid two">
+        <Field
+          label={t('expertForm.fee')}
+          hint={t('expertForm.feeHint')}
+          inputMode="decimal"
+          {...getInputProps(f.consultationFeeYuan, { type: 'text' })}
+          errors={f.consultationFeeYuan.errors}
+        />
+        <Field
+          label={t('expertForm.minutes')}
+          inputMode="numeric"
+          {...getInputProps(f.consultationMinutes, { type: 'text' })}
+          errors={f.consultationMinutes.errors}
+        />
+      </div>
+      <div className="grid two">
+        <Field label={t('expertForm.email')} {...getInputProps(f.email, { type: 'email' })} errors={f.email.errors} />
+        <Field label={t('expertForm.phone')} {...getInputProps(f.phone, { type: 'tel' })} errors={f.phone.errors} />
+      </div>
+      <SelectField
+        label={t('expert.contactVisibility')}
+        hint={t('expertForm.visibilityHint')}
+        options={CONTACT_VISIBILITIES.map((v) => ({ value: v, label: t(`contactVisibility.${v}`) }))}
+        {...getSelectProps(f.contactVisibility)}
+        errors={f.contactVisibility.errors}
+      />
+      <SaveButtons draft={draft} publishLabel={t('expertForm.publish')} />
+    </Form>
+  )
+}
+
+/** The profile's state, its public page and the buttons its state allows. */
+export function ExpertStatus({ id, status, saved }: { id: string; status: string; saved: boolean }) {
+  const { t } = useTranslation()
+  return (
+    <>
+      <p className="muted">
+        <span className="badge" data-testid="expert-status">
+          {t(`listingStatus.${status}`)}
+        </span>{' '}
+        {status === 'PUBLISHED' ? <Link to={`/experts/${id}`}>{t('expertForm.publicPage')}</Link> : null}
+      </p>
+      {saved ? (
+        <p className="notice" role="status">
+          {t('expertForm.saved')}
+        </p>
+      ) : null}
+      <div className="actions">
+        {status === 'DRAFT' ? <StatusButton intent="publish" label={t('expertForm.publish')} /> : null}
+        {status !== 'ARCHIVED' ? <StatusButton intent="archive" label={t('expertForm.archive')} /> : null}
+        {status === 'ARCHIVED' ? <StatusButton intent="republish" label={t('expertForm.republish')} /> : null}
+      </div>
+    </>
+  )
+}
+
+/** An existing profile's editor: its state and buttons, then the form. */
+export function ExpertEditor({
+  id,
+  status,
+  saved,
+  fields,
+  defaults,
+  result,
+}: {
+  id: string
+  status: string
+  saved: boolean
+  fields: Array<{ value: string; label: string }>
+  defaults: ExpertFormDefaults
+  result: SubmissionResult<string[]> | { statusChanged: true } | undefined
+}) {
+  const statusChanged = Boolean(result && 'statusChanged' in result)
+  return (
+    <>
+      <ExpertStatus id={id} status={status} saved={saved || statusChanged} />
+      <ExpertForm
+        key={id}
+        fields={fields}
+        defaults={defaults}
+        lastResult={result && !('statusChanged' in result) ? result : null}
+        draft={status === 'DRAFT'}
+      />
+    </>
+  )
+}

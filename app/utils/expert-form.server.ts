@@ -1,0 +1,56 @@
+import { data, redirect } from '@remix-run/node'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { changeExpertStatus, findExpertInScope, saveExpert, type ExpertScope } from '~/models/experts.server'
+import { notFound } from '~/utils/permissions.server'
+import { ExpertFormSchema, ExpertStatusSchema } from '~/validation/experts'
+
+const yuan = (fen: bigint | null) => (fen === null ? null : (Number(fen) / 100).toString())
+
+/** The profile's stored values as the form shows them; 404 outside the caller's scope. */
+export async function expertFormDefaults(scope: ExpertScope, expertId?: string) {
+  const expert = await findExpertInScope(scope, expertId)
+  if (!expert) notFound()
+  return {
+    id: expert.id,
+    status: expert.status,
+    defaults: {
+      name: expert.name,
+      title: expert.title,
+      directions: expert.directions.join('、'),
+      keywords: expert.keywords.join('、'),
+      fieldCodes: expert.fieldCodes,
+      bio: expert.bio,
+      achievements: expert.achievements,
+      email: expert.email,
+      phone: expert.phone,
+      contactVisibility: expert.contactVisibility,
+      available: expert.available ? 'on' : undefined,
+      consultationFeeYuan: yuan(expert.consultationFeeFen),
+      consultationMinutes: expert.consultationMinutes?.toString() ?? null,
+    },
+  }
+}
+
+/**
+ * The action every expert-profile page shares: a status change (publish, archive, republish) or
+ * the whole form, validated, saved in the caller's scope, then back to `savedPath(id)`.
+ */
+export async function expertFormAction(
+  formData: FormData,
+  actor: { userId: string; organizationId: string },
+  scope: ExpertScope,
+  expertId: string | undefined,
+  savedPath: (id: string) => string,
+) {
+  const status = ExpertStatusSchema.safeParse({ intent: formData.get('statusChange') })
+  if (status.success && expertId !== undefined) {
+    if (!(await changeExpertStatus(actor, scope, expertId, status.data.intent))) notFound()
+    return { statusChanged: true as const }
+  }
+  const submission = parseWithZod(formData, { schema: ExpertFormSchema })
+  if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+  const outcome = await saveExpert(actor, scope, submission.value, expertId)
+  if (!outcome.ok && outcome.notFound) notFound()
+  if (!outcome.ok) return data(submission.reply({ fieldErrors: outcome.fieldErrors }), { status: 400 })
+  return redirect(savedPath(outcome.id))
+}
