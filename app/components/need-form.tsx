@@ -28,6 +28,7 @@ export interface NeedFormDefaults {
   deadline?: string | null
   cooperationModes?: string[]
   wantedStage?: string | null
+  campaignId?: string | null
 }
 
 /** The guided need form: the public teaser and the confidential detail are separate on purpose. */
@@ -36,8 +37,11 @@ export function NeedForm({
   defaults,
   lastResult,
   draft,
+  campaigns = [],
 }: {
   fields: Array<{ value: string; label: string }>
+  /** Running collection campaigns (征集) the need may answer. */
+  campaigns?: Array<{ id: string; name: string; endsOn: string }>
   defaults?: NeedFormDefaults
   lastResult?: SubmissionResult<string[]> | null
   /** Offer "save as draft" (new needs and drafts). */
@@ -159,6 +163,16 @@ export function NeedForm({
         {...getSelectProps(f.wantedStage)}
         errors={f.wantedStage.errors}
       />
+      {campaigns.length ? (
+        <SelectField
+          label={t('needForm.campaign')}
+          hint={t('needForm.campaignHint')}
+          placeholder={t('needForm.noCampaign')}
+          options={campaigns.map((c) => ({ value: c.id, label: t('needForm.campaignOption', c) }))}
+          {...getSelectProps(f.campaignId)}
+          errors={f.campaignId.errors}
+        />
+      ) : null}
       <SaveButtons draft={draft} publishLabel={t('needForm.publish')} />
     </Form>
   )

@@ -1,3 +1,4 @@
+import { openCampaignsFor } from './curation.server'
 import { enqueueIndexing } from '~/search/sync.server'
 import { recordAudit } from '~/utils/audit.server'
 import { prisma } from '~/utils/db.server'
@@ -102,6 +103,13 @@ export async function saveNeed(actor: Actor, input: NeedFormInput, needId?: stri
   if (existing && !EDITABLE.includes(existing.status)) {
     return { ok: false, fieldErrors: { '': ['errors.need.notEditable'] } }
   }
+  // A need joins a campaign (征集) only while it runs and if it concerns the enterprise's area.
+  if (input.campaignId && input.campaignId !== existing?.campaignId) {
+    const open = await openCampaignsFor(actor.organizationId)
+    if (!open.some((c) => c.id === input.campaignId)) {
+      return { ok: false, fieldErrors: { campaignId: ['errors.need.campaignClosed'] } }
+    }
+  }
   const publish = input.intent === 'publish' || (existing !== null && existing.status !== 'DRAFT')
   const now = new Date()
   const data = {
@@ -116,6 +124,7 @@ export async function saveNeed(actor: Actor, input: NeedFormInput, needId?: stri
     deadline: input.deadline ? new Date(`${input.deadline}T00:00:00Z`) : null,
     cooperationModes: input.cooperationModes,
     wantedStage: input.wantedStage ?? null,
+    campaignId: input.campaignId ?? null,
     status: publish ? (existing?.status === 'IN_PROGRESS' ? 'IN_PROGRESS' : 'PUBLISHED') : 'DRAFT',
     publishedAt: publish ? (existing?.publishedAt ?? now) : null,
     lastActivityAt: now,

@@ -1,4 +1,5 @@
 import type { Prisma } from '~/generated/prisma/client'
+import type { Role } from '~/generated/prisma/enums'
 import { prisma } from '~/utils/db.server'
 
 type Tx = Pick<Prisma.TransactionClient, 'notification' | 'membership'>
@@ -13,11 +14,14 @@ export async function notifyOrganization(
   kind: string,
   params: Record<string, string>,
   link: string,
-  exceptUserId?: string,
+  options: { exceptUserId?: string; roles?: Role[] } = {},
 ) {
-  const members = await tx.membership.findMany({ where: { organizationId }, select: { userId: true } })
+  const members = await tx.membership.findMany({
+    where: { organizationId, ...(options.roles ? { role: { in: options.roles } } : {}) },
+    select: { userId: true },
+  })
   const data = members
-    .filter((m) => m.userId !== exceptUserId)
+    .filter((m) => m.userId !== options.exceptUserId)
     .map((m) => ({ userId: m.userId, kind, title: `notifications.${kind}`, body: JSON.stringify(params), link }))
   if (data.length) await tx.notification.createMany({ data })
 }

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, useLoaderData } from '@remix-run/react'
+import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { getTurnoverSummary } from '~/models/contracts.server'
@@ -49,6 +49,14 @@ export default function BureauHome() {
   return (
     <>
       <h1>{t('bureau.title')}</h1>
+      <p className="actions">
+        <Link to="/bureau/needs" className="button">
+          {t('curation.unmatched')}
+        </Link>
+        <Link to="/bureau/campaigns" className="button">
+          {t('curation.campaigns')}
+        </Link>
+      </p>
       <Form
         method="get"
         className="panel"

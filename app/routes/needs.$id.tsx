@@ -20,6 +20,7 @@ import { getEnv } from '~/utils/env.server'
 import { FieldError } from '~/components/field'
 import { NeedStatusSchema } from '~/validation/needs'
 import { changeNeedStatus, takeNewMatches } from '~/models/needs.server'
+import { getCuratedGroup } from '~/models/curation.server'
 import { confirmListingActive } from '~/models/freshness.server'
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
@@ -76,7 +77,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const requests = owner ? await listNeedIntroductions(need.id, need.organizationId) : []
   // Only the enterprise's own visit moves its "new since last visit" mark.
   const fresh = owner && user ? await takeNewMatches(need.id, user.id) : []
+  const curated = owner || bureau ? await getCuratedGroup(need.id) : null
   return {
+    curated: curated
+      ? {
+          note: curated.note,
+          members: curated.members.map((m) => ({
+            id: m.expert.id,
+            name: m.expert.name,
+            institution: m.expert.organization.name,
+            aspects: m.aspects,
+          })),
+        }
+      : null,
     fresh,
     requests: requests.map((r) => ({
       id: r.id,
@@ -199,7 +212,8 @@ function FeedbackForm({ kind, id }: { kind: 'expert' | 'result'; id: string }) {
 
 export default function NeedPage() {
   const { t, i18n } = useTranslation()
-  const { need, matches, tab, showAll, canGiveFeedback, requests, responseDays, fresh } = useLoaderData<typeof loader>()
+  const { need, matches, tab, showAll, canGiveFeedback, requests, responseDays, fresh, curated } =
+    useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const [searchParams] = useSearchParams()
   const zh = i18n.language === 'zh'
@@ -263,6 +277,21 @@ export default function NeedPage() {
           </>
         ) : null}
       </section>
+      {curated ? (
+        <section className="panel" aria-labelledby="curated-heading" data-testid="curated-group">
+          <h2 id="curated-heading">{t('curation.groupForNeed')}</h2>
+          {curated.note ? <p>{curated.note}</p> : null}
+          <ul className="reasons">
+            {curated.members.map((m) => (
+              <li key={m.id}>
+                <Link to={`/experts/${m.id}`}>{m.name}</Link> <span className="muted">· {m.institution}</span>
+                {m.aspects.length ? ` · ${t('match.covers', { aspects: m.aspects.join('、') })}` : null}
+                {canGiveFeedback ? <IntroRequestForm kind="expert" id={m.id} /> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {canGiveFeedback ? (
         <section aria-labelledby="requests-heading">
           <h2 id="requests-heading">{t('intro.requests')}</h2>

@@ -10,6 +10,7 @@ import { requireCsrf } from '~/utils/csrf.server'
 import { prisma } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
 import { notFound, requireEnterprise } from '~/utils/permissions.server'
+import { campaignChoices } from '~/models/curation.server'
 import { NeedFormSchema } from '~/validation/needs'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'needForm.editTitle')
@@ -27,6 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     id: need.id,
     isDraft: need.status === 'DRAFT',
     fields: await fieldOptions(await getLocale(request)),
+    campaigns: await campaignChoices(membership.organizationId, need.campaignId),
     defaults: {
       title: need.title,
       summary: need.summary,
@@ -39,6 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       deadline: need.deadline?.toISOString().slice(0, 10) ?? null,
       cooperationModes: need.cooperationModes,
       wantedStage: need.wantedStage,
+      campaignId: need.campaignId,
     },
   }
 }
@@ -64,12 +67,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function EditNeed() {
   const { t } = useTranslation()
-  const { fields, defaults, isDraft } = useLoaderData<typeof loader>()
+  const { fields, defaults, isDraft, campaigns } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   return (
     <>
       <h1>{t('needForm.editTitle')}</h1>
-      <NeedForm fields={fields} defaults={defaults} lastResult={lastResult} draft={isDraft} />
+      <NeedForm fields={fields} campaigns={campaigns} defaults={defaults} lastResult={lastResult} draft={isDraft} />
     </>
   )
 }

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { NeedForm } from '~/components/need-form'
 import { fieldOptions } from '~/models/areas.server'
 import { saveNeed } from '~/models/needs.server'
+import { campaignChoices } from '~/models/curation.server'
 import { requireCsrf } from '~/utils/csrf.server'
 import { pageTitle } from '~/utils/meta'
 import { getLocale } from '~/i18n/locale.server'
@@ -14,8 +15,15 @@ import { NeedFormSchema } from '~/validation/needs'
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'needForm.newTitle')
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireEnterprise(request)
-  return { fields: await fieldOptions(await getLocale(request)) }
+  const { membership } = await requireEnterprise(request)
+  const campaigns = await campaignChoices(membership.organizationId, null)
+  const wanted = new URL(request.url).searchParams.get('campaign')
+  return {
+    fields: await fieldOptions(await getLocale(request)),
+    campaigns,
+    // Arriving from a campaign's invitation preselects it.
+    campaignId: campaigns.some((c) => c.id === wanted) ? wanted : null,
+  }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -31,12 +39,12 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewNeed() {
   const { t } = useTranslation()
-  const { fields } = useLoaderData<typeof loader>()
+  const { fields, campaigns, campaignId } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   return (
     <>
       <h1>{t('needForm.newTitle')}</h1>
-      <NeedForm fields={fields} lastResult={lastResult} draft />
+      <NeedForm fields={fields} campaigns={campaigns} defaults={{ campaignId }} lastResult={lastResult} draft />
     </>
   )
 }

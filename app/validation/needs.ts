@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { KeywordListSchema, OptionalYuanToFenSchema, optionalText } from './fields'
+import { KeywordListSchema, OptionalYuanToFenSchema, blankToUndefined, optionalText } from './fields'
 
 export const COOPERATION_MODES = ['DEVELOPMENT', 'TRANSFER', 'LICENSE', 'CONSULTING', 'SERVICE', 'EQUITY'] as const
 export const MATURITY_STAGES = ['LAB', 'SMALL_PILOT', 'PILOT', 'INDUSTRIAL'] as const
@@ -40,6 +40,7 @@ export const NeedFormSchema = z
       (v) => (v === '' ? undefined : v),
       z.enum(MATURITY_STAGES, { error: 'errors.need.stage' }).optional(),
     ),
+    campaignId: z.preprocess(blankToUndefined, z.string().optional()),
     intent: z.enum(['draft', 'publish']).default('draft'),
   })
   .superRefine((v, ctx) => {

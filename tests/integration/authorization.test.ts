@@ -45,6 +45,10 @@ const ROLE_PAGES: Record<string, string[]> = {
   'expert_.profile': ['EXPERT'],
   'office_.experts.new': ['TTO_ADMIN', 'TTO_MEMBER'],
   'office_.experts.$id_.edit': ['TTO_ADMIN', 'TTO_MEMBER'],
+  'bureau_.campaigns': ['BUREAU_STAFF', 'PLATFORM_ADMIN'],
+  'bureau_.campaigns_.$id': ['BUREAU_STAFF', 'PLATFORM_ADMIN'],
+  'bureau_.needs': ['BUREAU_STAFF', 'PLATFORM_ADMIN'],
+  'bureau_.needs_.$id': ['BUREAU_STAFF', 'PLATFORM_ADMIN'],
 }
 
 async function outcome(fn: () => Promise<unknown>) {

@@ -1,0 +1,135 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { useTranslation } from 'react-i18next'
+import { CsrfInput } from '~/components/csrf-input'
+import { Field, FieldError, SelectField, TextAreaField } from '~/components/field'
+import { listAreas } from '~/models/areas.server'
+import { createCampaign, listCampaigns } from '~/models/curation.server'
+import { requireCsrf } from '~/utils/csrf.server'
+import { pageTitle } from '~/utils/meta'
+import { requireBureauStaff } from '~/utils/permissions.server'
+import { CampaignFormSchema } from '~/validation/curation'
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'curation.campaigns')
+
+const iso = (d: Date) => d.toISOString().slice(0, 10)
+
+/** 征集: the bureau's need-collection campaigns, and a form to open one. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireBureauStaff(request)
+  const [campaigns, areas] = await Promise.all([listCampaigns(), listAreas()])
+  const today = iso(new Date())
+  return {
+    today,
+    areas: areas.map((a) => ({ id: a.id, nameZh: a.nameZh, nameEn: a.nameEn })),
+    campaigns: campaigns.map((c) => ({
+      id: c.id,
+      name: c.name,
+      area: c.area,
+      startsOn: iso(c.startsOn),
+      endsOn: iso(c.endsOn),
+      needs: c.needs,
+      open: c.open,
+      running: iso(c.startsOn) <= today && iso(c.endsOn) >= today,
+    })),
+  }
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user, membership } = await requireBureauStaff(request)
+  const formData = await request.formData()
+  await requireCsrf(request, formData)
+  const submission = parseWithZod(formData, { schema: CampaignFormSchema })
+  if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+  const outcome = await createCampaign({ userId: user.id, organizationId: membership.organizationId }, submission.value)
+  if (!outcome.ok) return data(submission.reply({ fieldErrors: outcome.fieldErrors }), { status: 400 })
+  return redirect(`/bureau/campaigns/${outcome.id}`)
+}
+
+export default function Campaigns() {
+  const { t, i18n } = useTranslation()
+  const { campaigns, areas, today } = useLoaderData<typeof loader>()
+  const lastResult = useActionData<typeof action>()
+  const zh = i18n.language === 'zh'
+  const [form, f] = useForm({
+    lastResult,
+    defaultValue: { startsOn: today },
+    shouldValidate: 'onBlur',
+    shouldRevalidate: 'onInput',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: CampaignFormSchema }),
+  })
+  return (
+    <>
+      <p>
+        <Link to="/bureau">← {t('bureau.title')}</Link> · <Link to="/bureau/needs">{t('curation.unmatched')}</Link>
+      </p>
+      <h1>{t('curation.campaigns')}</h1>
+      <p className="muted">{t('curation.campaignsIntro')}</p>
+      {campaigns.length === 0 ? <p className="muted">{t('curation.noCampaigns')}</p> : null}
+      <div className="table-wrap">
+        <table data-testid="campaigns">
+          <thead>
+            <tr>
+              <th>{t('curation.name')}</th>
+              <th>{t('fields.area')}</th>
+              <th>{t('curation.period')}</th>
+              <th>{t('curation.needCount')}</th>
+              <th>{t('curation.openCount')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {campaigns.map((c) => (
+              <tr key={c.id}>
+                <td>
+                  <Link to={`/bureau/campaigns/${c.id}`}>{c.name}</Link>{' '}
+                  {c.running ? <span className="badge new">{t('curation.running')}</span> : null}
+                </td>
+                <td>{c.area ? (zh ? c.area.nameZh : c.area.nameEn) : t('curation.districtWide')}</td>
+                <td>
+                  {c.startsOn} – {c.endsOn}
+                </td>
+                <td>{c.needs}</td>
+                <td>{c.open}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2>{t('curation.newCampaign')}</h2>
+      <Form method="post" className="stack panel need-form" {...getFormProps(form)}>
+        <CsrfInput />
+        <FieldError id={`${form.id}-error`} errors={form.errors} />
+        <Field label={t('curation.name')} {...getInputProps(f.name, { type: 'text' })} errors={f.name.errors} />
+        <SelectField
+          label={t('fields.area')}
+          placeholder={t('curation.districtWide')}
+          options={areas.map((a) => ({ value: a.id, label: zh ? a.nameZh : a.nameEn }))}
+          {...getSelectProps(f.areaId)}
+          errors={f.areaId.errors}
+        />
+        <div className="grid two">
+          <Field
+            label={t('curation.startsOn')}
+            {...getInputProps(f.startsOn, { type: 'date' })}
+            errors={f.startsOn.errors}
+          />
+          <Field label={t('curation.endsOn')} {...getInputProps(f.endsOn, { type: 'date' })} errors={f.endsOn.errors} />
+        </div>
+        <TextAreaField
+          label={t('curation.description')}
+          rows={3}
+          {...getTextareaProps(f.description)}
+          errors={f.description.errors}
+        />
+        <p className="hint">{t('curation.inviteHint')}</p>
+        <div className="actions">
+          <button type="submit" className="primary">
+            {t('curation.open')}
+          </button>
+        </div>
+      </Form>
+    </>
+  )
+}

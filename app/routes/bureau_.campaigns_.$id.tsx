@@ -1,0 +1,88 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { getCampaign } from '~/models/curation.server'
+import { pageTitle } from '~/utils/meta'
+import { notFound, requireBureauStaff } from '~/utils/permissions.server'
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageTitle(matches, 'curation.campaignTitle', { name: data?.campaign.name ?? '' })
+
+const iso = (d: Date) => d.toISOString().slice(0, 10)
+
+/** One campaign: the needs it collected, and which of them still lack a good match. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireBureauStaff(request)
+  const found = await getCampaign(params.id ?? '')
+  if (!found) notFound()
+  const { campaign, needs } = found
+  return {
+    campaign: {
+      id: campaign.id,
+      name: campaign.name,
+      description: campaign.description,
+      area: campaign.area,
+      startsOn: iso(campaign.startsOn),
+      endsOn: iso(campaign.endsOn),
+      createdBy: campaign.createdBy.name,
+    },
+    needs: needs.map((n) => ({
+      id: n.id,
+      title: n.title,
+      status: n.status,
+      enterprise: n.organization.name,
+      publishedAt: n.publishedAt ? iso(n.publishedAt) : null,
+      introductions: n._count.introductions,
+      bestConfidence: n.bestConfidence,
+    })),
+  }
+}
+
+export default function CampaignPage() {
+  const { t, i18n } = useTranslation()
+  const { campaign, needs } = useLoaderData<typeof loader>()
+  const zh = i18n.language === 'zh'
+  return (
+    <>
+      <p>
+        <Link to="/bureau/campaigns">← {t('curation.campaigns')}</Link>
+      </p>
+      <h1>{campaign.name}</h1>
+      <p className="muted">
+        {campaign.area ? (zh ? campaign.area.nameZh : campaign.area.nameEn) : t('curation.districtWide')} ·{' '}
+        {campaign.startsOn} – {campaign.endsOn} · {t('curation.createdBy', { name: campaign.createdBy })}
+      </p>
+      {campaign.description ? <p>{campaign.description}</p> : null}
+      <p>
+        <Link to={`/bureau/needs?campaign=${campaign.id}`}>{t('curation.unmatchedInCampaign')}</Link>
+      </p>
+      <h2>{t('curation.collected', { count: needs.length })}</h2>
+      <div className="table-wrap">
+        <table data-testid="campaign-needs">
+          <thead>
+            <tr>
+              <th>{t('fields.title')}</th>
+              <th>{t('curation.enterprise')}</th>
+              <th>{t('fields.status')}</th>
+              <th>{t('curation.bestMatch')}</th>
+              <th>{t('enterprise.introCount')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {needs.map((n) => (
+              <tr key={n.id}>
+                <td>
+                  <Link to={`/bureau/needs/${n.id}`}>{n.title}</Link>
+                </td>
+                <td>{n.enterprise}</td>
+                <td>{t(`needStatus.${n.status}`)}</td>
+                <td>{n.bestConfidence ? t('match.confidence', { value: n.bestConfidence }) : '—'}</td>
+                <td>{n.introductions}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  )
+}
