@@ -576,6 +576,11 @@ const en: Catalog = {
     back: 'Back',
     open: 'Open',
   },
+  email: {
+    prefix: '[Baodi Technology Transfer] ',
+    open: 'Open: {{url}}',
+    footer: 'This is an automatic notification; please do not reply. All notifications are on the platform’s Notifications page.',
+  },
   notifications: {
     title: 'Notifications',
     unread: '{{count}} unread',

@@ -552,6 +552,11 @@ const zh = {
     back: '返回',
     open: '查看',
   },
+  email: {
+    prefix: '【宝坻科技成果转化对接平台】',
+    open: '查看详情：{{url}}',
+    footer: '这是一封系统通知邮件，请勿直接回复。可在平台“通知”页面查看全部通知。',
+  },
   notifications: {
     title: '通知',
     unread: '{{count}} 条未读',

@@ -1,4 +1,4 @@
-import { notifyOrganization } from './notifications.server'
+import { createNotifications, notifyOrganization } from './notifications.server'
 import { recordAudit } from '~/utils/audit.server'
 import { prisma } from '~/utils/db.server'
 import { OFFICE_ROLES } from '~/utils/permissions.server'
@@ -227,15 +227,9 @@ export async function saveCuratedGroup(actor: Actor, needId: string, input: Expe
         if (before.get(expert.id)) continue
         const params = { need: need.title }
         if (expert.userId) {
-          await tx.notification.create({
-            data: {
-              userId: expert.userId,
-              kind: 'groupInvite',
-              title: 'notifications.groupInvite',
-              body: JSON.stringify(params),
-              link: `/needs/${need.id}`,
-            },
-          })
+          await createNotifications(tx, [
+            { userId: expert.userId, kind: 'groupInvite', params, link: `/needs/${need.id}` },
+          ])
         } else {
           // No account of their own: the institution's tech-transfer office passes it on.
           await notifyOrganization(tx, expert.organizationId, 'groupInvite', params, `/needs/${need.id}`, {

@@ -25,7 +25,7 @@ export async function sweepStaleListings(now = new Date()) {
   const env = getEnv()
   const staleBefore = new Date(now.getTime() - env.LISTING_STALE_DAYS * DAY)
   const graceBefore = new Date(now.getTime() - env.LISTING_EXPIRY_GRACE_DAYS * DAY)
-  const counts = { reminded: 0, expired: 0 }
+  const counts = { reminded: 0, expired: 0, deadlines: 0 }
 
   const staleNeeds = await prisma.need.findMany({
     where: { status: 'PUBLISHED', lastActivityAt: { lt: staleBefore }, staleRemindedAt: null },
@@ -81,7 +81,37 @@ export async function sweepStaleListings(now = new Date()) {
     })
     counts.expired++
   }
+  counts.deadlines = await remindNeedDeadlines(now)
   return counts
+}
+
+/**
+ * A published need whose own deadline is NEED_DEADLINE_NOTICE_DAYS away or less: its enterprise
+ * is told once (moving the deadline asks again), to update the need or extend it.
+ */
+export async function remindNeedDeadlines(now = new Date()) {
+  const until = new Date(now.getTime() + getEnv().NEED_DEADLINE_NOTICE_DAYS * DAY)
+  const due = await prisma.need.findMany({
+    where: {
+      status: { in: ['PUBLISHED', 'IN_PROGRESS'] },
+      deadline: { gte: new Date(now.toISOString().slice(0, 10)), lte: until },
+      deadlineRemindedAt: null,
+    },
+    select: { id: true, title: true, organizationId: true, deadline: true },
+  })
+  for (const need of due) {
+    await prisma.$transaction(async (tx) => {
+      await tx.need.update({ where: { id: need.id }, data: { deadlineRemindedAt: now } })
+      await notifyOrganization(
+        tx,
+        need.organizationId,
+        'needDeadline',
+        { title: need.title, date: need.deadline?.toISOString().slice(0, 10) ?? '' },
+        `/needs/${need.id}`,
+      )
+    })
+  }
+  return due.length
 }
 
 /** The owner says the listing is still current: the stale flag goes and the clock restarts. */

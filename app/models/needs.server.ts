@@ -111,6 +111,7 @@ export async function saveNeed(actor: Actor, input: NeedFormInput, needId?: stri
     }
   }
   const publish = input.intent === 'publish' || (existing !== null && existing.status !== 'DRAFT')
+  const deadline = input.deadline ? new Date(`${input.deadline}T00:00:00Z`) : null
   const now = new Date()
   const data = {
     title: input.title,
@@ -121,10 +122,12 @@ export async function saveNeed(actor: Actor, input: NeedFormInput, needId?: stri
     keywords: input.keywords,
     budgetMinFen: input.budgetMinYuan ?? null,
     budgetMaxFen: input.budgetMaxYuan ?? null,
-    deadline: input.deadline ? new Date(`${input.deadline}T00:00:00Z`) : null,
+    deadline,
     cooperationModes: input.cooperationModes,
     wantedStage: input.wantedStage ?? null,
     campaignId: input.campaignId ?? null,
+    // A moved deadline earns a new reminder.
+    ...(existing && existing.deadline?.getTime() !== deadline?.getTime() ? { deadlineRemindedAt: null } : {}),
     status: publish ? (existing?.status === 'IN_PROGRESS' ? 'IN_PROGRESS' : 'PUBLISHED') : 'DRAFT',
     publishedAt: publish ? (existing?.publishedAt ?? now) : null,
     lastActivityAt: now,

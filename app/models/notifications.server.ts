@@ -1,13 +1,43 @@
 import type { Prisma } from '~/generated/prisma/client'
 import type { Role } from '~/generated/prisma/enums'
+import { enqueueJobs } from '~/jobs/queue.server'
 import { prisma } from '~/utils/db.server'
+import { getEnv } from '~/utils/env.server'
 
-type Tx = Pick<Prisma.TransactionClient, 'notification' | 'membership'>
+type Tx = Pick<Prisma.TransactionClient, 'notification' | 'membership' | 'job'>
+
+export const EMAIL_QUEUE = 'email'
+
+export interface NewNotification {
+  userId: string
+  kind: string
+  params: Record<string, string>
+  link: string
+}
 
 /**
- * In-app notifications. `title` is a message-catalog key and `body` its parameters as JSON, so
- * each reader sees them in their own language.
+ * Stores in-app notifications. `title` is a message-catalog key and `body` its parameters as
+ * JSON, so each reader sees them in their own language. With SMTP_URL set, an e-mail job for
+ * them is written in the same transaction; without it, no e-mail is ever sent.
  */
+export async function createNotifications(tx: Tx, rows: NewNotification[]) {
+  if (rows.length === 0) return
+  const created = await tx.notification.createManyAndReturn({
+    data: rows.map((r) => ({
+      userId: r.userId,
+      kind: r.kind,
+      title: `notifications.${r.kind}`,
+      body: JSON.stringify(r.params),
+      link: r.link,
+    })),
+    select: { id: true },
+  })
+  if (getEnv().SMTP_URL) {
+    await enqueueJobs(tx, [{ queue: EMAIL_QUEUE, kind: 'send', payload: { ids: created.map((n) => n.id) } }])
+  }
+}
+
+/** Notifies the members of an organization (optionally only some roles, or all but one user). */
 export async function notifyOrganization(
   tx: Tx,
   organizationId: string,
@@ -20,10 +50,10 @@ export async function notifyOrganization(
     where: { organizationId, ...(options.roles ? { role: { in: options.roles } } : {}) },
     select: { userId: true },
   })
-  const data = members
-    .filter((m) => m.userId !== options.exceptUserId)
-    .map((m) => ({ userId: m.userId, kind, title: `notifications.${kind}`, body: JSON.stringify(params), link }))
-  if (data.length) await tx.notification.createMany({ data })
+  await createNotifications(
+    tx,
+    members.filter((m) => m.userId !== options.exceptUserId).map((m) => ({ userId: m.userId, kind, params, link })),
+  )
 }
 
 export function countUnread(userId: string) {

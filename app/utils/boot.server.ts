@@ -4,6 +4,7 @@ import { databaseUrl, prisma, usingEmbeddedDatabase } from './db.server'
 import { getEnv } from './env.server'
 import { prepareSearch, searchEngine, startSearchWorker } from '~/search/engine.server'
 import { startWorker } from '~/jobs/worker.server'
+import { emailJobsHandler } from '~/mail/mailer.server'
 import { enqueueMatchRefresh, matchesQueueHandler } from '~/matching/refresh.server'
 import { introductionJobsHandler } from '~/models/introductions.server'
 import { importJobsHandler } from '~/models/imports.server'
@@ -46,5 +47,6 @@ export async function bootServer() {
     startWorker(prisma, importJobsHandler(), { pollMs: 1000, staleAfterMs: 15 * 60_000 })
     await scheduleFreshnessSweep()
     startWorker(prisma, freshnessHandler(), { pollMs: 60_000 })
+    if (getEnv().SMTP_URL) startWorker(prisma, emailJobsHandler(prisma), { pollMs: 2000 })
   }
 }

@@ -17,7 +17,9 @@ const EnvSchema = z.object({
   RUN_WORKERS: z.enum(['0', '1']).default('1'),
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
-  SMTP_URL: z.string().optional(),
+  /** smtp://user:pass@host:port (or smtps://): notifications are also e-mailed. Unset: no e-mail. */
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().default('宝坻科技成果转化对接平台 <noreply@baodi-tech.cn>'),
   PUBLIC_BASE_URL: z.string().url().default('http://localhost:3000'),
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
   LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
@@ -27,6 +29,8 @@ const EnvSchema = z.object({
   LISTING_STALE_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   /** Days after the reminder before a still-untouched listing expires. */
   LISTING_EXPIRY_GRACE_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  /** A need's enterprise is reminded this many days before the need's own deadline. */
+  NEED_DEADLINE_NOTICE_DAYS: z.coerce.number().int().min(1).max(90).default(7),
 })
 
 export type Env = z.infer<typeof EnvSchema>
@@ -51,4 +55,9 @@ export function getEnv(): Env {
 
 export function publicEnv() {
   return { stripeEnabled: Boolean(getEnv().STRIPE_SECRET_KEY) }
+}
+
+/** Forgets the validated environment, so the next getEnv() reads process.env again (tests). */
+export function reloadEnv() {
+  cached = undefined
 }
