@@ -579,7 +579,8 @@ const en: Catalog = {
   email: {
     prefix: '[Baodi Technology Transfer] ',
     open: 'Open: {{url}}',
-    footer: 'This is an automatic notification; please do not reply. All notifications are on the platform’s Notifications page.',
+    footer:
+      'This is an automatic notification; please do not reply. All notifications are on the platform’s Notifications page.',
   },
   notifications: {
     title: 'Notifications',

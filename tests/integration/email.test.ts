@@ -74,7 +74,11 @@ describe('e-mail copies of notifications (SMTP_URL set)', () => {
   })
 
   it('renders the subject and body from the message catalog', () => {
-    const n = { title: 'notifications.newMatches', body: JSON.stringify({ title: '冰晶', count: '3' }), link: '/needs/x' }
+    const n = {
+      title: 'notifications.newMatches',
+      body: JSON.stringify({ title: '冰晶', count: '3' }),
+      link: '/needs/x',
+    }
     expect(renderNotificationEmail(n, 'zh', 'https://baodi.example.cn')).toEqual({
       subject: '【宝坻科技成果转化对接平台】“冰晶”有 3 个新匹配',
       text: expect.stringContaining('查看详情：https://baodi.example.cn/needs/x'),
