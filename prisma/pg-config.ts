@@ -75,3 +75,20 @@ export function schemaEnginePoolConfig(connectionString: string): pg.PoolConfig 
     Client: CatalogFriendlyClient,
   }
 }
+
+/**
+ * The pg adapter runs a migration script by splitting it at every `;`, which cuts dollar-quoted
+ * function bodies apart. PostgreSQL runs a multi-statement script as one simple query, as
+ * `prisma migrate deploy` does, so the script goes over whole.
+ */
+export function withWholeScripts<T extends { executeScript(script: string): Promise<void> }>(adapter: T): T {
+  const inner = adapter as unknown as { client: pg.Pool; onError(error: unknown): never }
+  adapter.executeScript = async (script: string) => {
+    try {
+      await inner.client.query(script)
+    } catch (error) {
+      inner.onError(error)
+    }
+  }
+  return adapter
+}

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { createRequire } from 'node:module'
 import { PrismaPg } from '@prisma/adapter-pg'
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils'
-import { schemaEnginePoolConfig, withCharColumns } from './pg-config'
+import { schemaEnginePoolConfig, withCharColumns, withWholeScripts } from './pg-config'
 import type { MigrationList, SchemaEngine } from '@prisma/schema-engine-wasm'
 
 /**
@@ -49,12 +49,14 @@ export async function openSchemaEngine(connectionString: string, { shadowIsSelf 
   enginePromise ??= loadEngineModule()
   const bindings = await enginePromise
   const pgFactory = new PrismaPg(schemaEnginePoolConfig(connectionString))
-  const connect = async () => withCharColumns(await pgFactory.connect())
+  const connect = async () => withWholeScripts(withCharColumns(await pgFactory.connect()))
   const factory = {
     provider: 'postgres' as const,
     adapterName: pgFactory.adapterName,
     connect,
-    connectToShadowDb: shadowIsSelf ? connect : async () => withCharColumns(await pgFactory.connectToShadowDb()),
+    connectToShadowDb: shadowIsSelf
+      ? connect
+      : async () => withWholeScripts(withCharColumns(await pgFactory.connectToShadowDb())),
   }
   const adapter = bindMigrationAwareSqlAdapterFactory(factory)
   const datamodel = fs.readFileSync(schemaPath, 'utf8')

@@ -36,17 +36,30 @@ export async function bootServer() {
   const started = Date.now()
   await prepareSearch({ consumeOutbox: true })
   console.log(`search ready (${searchEngine().kind}) in ${Date.now() - started} ms`)
+  if (!workersStarted) startWorkers()
+}
+
+const workers: Array<{ stop(): Promise<void> }> = []
+let workersStarted = false
+
+function startWorkers() {
+  workersStarted = true
   // The embedded index lives in this process, so this process must apply its outbox.
   if (getEnv().RUN_WORKERS === '1' || searchEngine().kind === 'embedded') {
-    startSearchWorker()
-    startWorker(prisma, matchesQueueHandler(prisma, searchEngine()), { pollMs: 2000 })
+    workers.push(startSearchWorker())
+    workers.push(startWorker(prisma, matchesQueueHandler(prisma, searchEngine()), { pollMs: 2000 }))
   }
-  // Reminders and expiry of introductions: any app server may run them (jobs are claimed once).
+  // Reminders, expiry, imports, e-mail: any app server may run them (jobs are claimed once).
   if (getEnv().RUN_WORKERS === '1') {
-    startWorker(prisma, introductionJobsHandler(), { pollMs: 5000 })
-    startWorker(prisma, importJobsHandler(), { pollMs: 1000, staleAfterMs: 15 * 60_000 })
-    await scheduleFreshnessSweep()
-    startWorker(prisma, freshnessHandler(), { pollMs: 60_000 })
-    if (getEnv().SMTP_URL) startWorker(prisma, emailJobsHandler(prisma), { pollMs: 2000 })
+    workers.push(startWorker(prisma, introductionJobsHandler(), { pollMs: 5000 }))
+    workers.push(startWorker(prisma, importJobsHandler(), { pollMs: 1000, staleAfterMs: 15 * 60_000 }))
+    scheduleFreshnessSweep().catch((error: unknown) => console.error('[freshness] not scheduled:', error))
+    workers.push(startWorker(prisma, freshnessHandler(), { pollMs: 60_000 }))
+    if (getEnv().SMTP_URL) workers.push(startWorker(prisma, emailJobsHandler(prisma), { pollMs: 2000 }))
   }
+}
+
+/** Stops this process's background workers, letting running jobs finish (shutdown, tests). */
+export async function stopWorkers() {
+  await Promise.all(workers.splice(0).map((w) => w.stop()))
 }

@@ -96,6 +96,8 @@ describe('embedded PostgreSQL (PGlite)', () => {
     for (const login of DEMO_LOGINS) {
       expect(await authenticate(login.email, DEMO_PASSWORD, 'embedded-test'), login.email).toMatchObject({ ok: true })
     }
+    const { stopWorkers } = await import('~/utils/boot.server')
+    await stopWorkers()
     await prisma.$disconnect()
   })
 })
