@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import { Prisma } from '~/generated/prisma/client'
 import type { CountingBasis } from '~/generated/prisma/enums'
 import { BAODI_REGION_CODE } from '~/data/regions'
@@ -28,9 +29,10 @@ export interface Figures {
 
 const ZERO: Figures = { contracts: 0, amountFen: 0n, techAmountFen: 0n }
 
-function scopeSql(scope: Scope) {
-  if (scope.kind === 'area') return Prisma.sql`AND "areaId" = ${scope.areaId}`
-  if (scope.kind === 'zone') return Prisma.sql`AND "inZone"`
+/** The scope as a condition on the given town and zone columns (the rollup's by default). */
+function scopeSql(scope: Scope, area = Prisma.sql`"areaId"`, zone = Prisma.sql`"inZone"`) {
+  if (scope.kind === 'area') return Prisma.sql`AND ${area} = ${scope.areaId}`
+  if (scope.kind === 'zone') return Prisma.sql`AND ${zone}`
   return Prisma.empty
 }
 
@@ -46,7 +48,13 @@ const figures = (r: Pick<Row, 'contracts' | 'amount' | 'tech'> | undefined): Fig
   r ? { contracts: Number(r.contracts), amountFen: r.amount, techAmountFen: r.tech } : { ...ZERO }
 
 /** Sums of one bucket and dimension of the rollup, per key and month, up to `lastMonth`. */
-function rollup(filter: TurnoverFilter, bucket: 'COUNTED' | 'PIPELINE', dim: string, byMonth: boolean, lastMonth = 12) {
+export function rollupFigures(
+  filter: TurnoverFilter,
+  bucket: 'COUNTED' | 'PIPELINE',
+  dim: string,
+  byMonth: boolean,
+  lastMonth = 12,
+) {
   const key = dim === 'area' ? Prisma.sql`"areaId"` : Prisma.sql`"key"`
   const rollupDim = dim === 'area' ? 'all' : dim
   const month = byMonth ? Prisma.sql`"month"` : Prisma.sql`0`
@@ -96,7 +104,10 @@ async function targetFor(filter: TurnoverFilter, metric: 'CONTRACT_AMOUNT' | 'TE
         ? { scope: 'DISTRICT' as const }
         : null
   if (!scope) return null
-  return prisma.target.findFirst({ where: { metric, year: filter.year, ...scope }, select: { value: true, basis: true } })
+  return prisma.target.findFirst({
+    where: { metric, year: filter.year, ...scope },
+    select: { value: true, basis: true },
+  })
 }
 
 /** Names for the keys of the organization dimensions: organization IDs, or "name:…" for unknown parties. */
@@ -124,12 +135,12 @@ const TOP = 10
 export async function getDashboard(filter: TurnoverFilter, now = new Date()): Promise<Dashboard> {
   const { lastMonth, elapsed } = yearProgress(filter.year, now)
   const [monthlyCounted, monthlyPipeline, amountTarget, techTarget, previous, ...dims] = await Promise.all([
-    rollup(filter, 'COUNTED', 'all', true),
-    rollup(filter, 'PIPELINE', 'all', true),
+    rollupFigures(filter, 'COUNTED', 'all', true),
+    rollupFigures(filter, 'PIPELINE', 'all', true),
     targetFor(filter, 'CONTRACT_AMOUNT'),
     targetFor(filter, 'TECH_AMOUNT'),
-    rollup({ ...filter, year: filter.year - 1 }, 'COUNTED', 'all', true),
-    ...DIMENSIONS.map((dim) => rollup(filter, 'COUNTED', dim, false, lastMonth)),
+    rollupFigures({ ...filter, year: filter.year - 1 }, 'COUNTED', 'all', true),
+    ...DIMENSIONS.map((dim) => rollupFigures(filter, 'COUNTED', dim, false, lastMonth)),
   ])
   const monthly = Array.from({ length: 12 }, (_, i) => ({
     month: i + 1,
@@ -219,12 +230,7 @@ export function drillCondition(filter: TurnoverFilter, drill: DrillDown, lastMon
         ? Prisma.sql`contract_region_group(c."buyerRegionCode")`
         : Prisma.sql`CASE WHEN c."sellerRegionCode" = ${code} THEN contract_region_group(c."buyerRegionCode")
                      ELSE contract_region_group(c."sellerRegionCode") END`
-  const scope =
-    filter.scope.kind === 'area'
-      ? Prisma.sql`AND c."areaId" = ${filter.scope.areaId}`
-      : filter.scope.kind === 'zone'
-        ? Prisma.sql`AND c."inDevelopmentZone"`
-        : Prisma.empty
+  const scope = scopeSql(filter.scope, Prisma.sql`c."areaId"`, Prisma.sql`c."inDevelopmentZone"`)
   const key = drill.key ?? ''
   const dim = (() => {
     switch (drill.dim) {
@@ -258,7 +264,7 @@ export async function drillDown(filter: TurnoverFilter, drill: DrillDown, page =
   const { lastMonth } = yearProgress(filter.year, now)
   const where = drillCondition(filter, drill, drill.bucket === 'PIPELINE' ? 12 : lastMonth)
   const pageSize = 50
-  const [rows, totals] = await Promise.all([
+  const [rows, total] = await Promise.all([
     prisma.$queryRaw<
       Array<{
         id: string
@@ -276,14 +282,147 @@ export async function drillDown(filter: TurnoverFilter, drill: DrillDown, page =
              c."signedOn", c."sellerName", c."buyerName", c."amountFen", c."techAmountFen"
       FROM "Contract" c WHERE ${where}
       ORDER BY c."signedOn" DESC, c."id" LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-    prisma.$queryRaw<Array<{ contracts: bigint; amount: bigint | null; tech: bigint | null }>>`
-      SELECT count(*) AS contracts, sum(c."amountFen")::bigint AS amount, sum(c."techAmountFen")::bigint AS tech
-      FROM "Contract" c WHERE ${where}`,
+    drillTotal(filter, drill, lastMonth),
   ])
-  const t = totals[0]
+  return { rows, pageSize, total }
+}
+
+/**
+ * The figure a drill-down starts from, read from the rollup like the dashboard itself; the
+ * rows listed come from "Contract" under the same rules (a test holds them equal).
+ */
+async function drillTotal(filter: TurnoverFilter, drill: DrillDown, lastMonth: number): Promise<Figures> {
+  const bucket = drill.bucket ?? 'COUNTED'
+  const dim = drill.dim === 'month' || drill.dim === 'area' || !drill.dim ? 'all' : drill.dim
+  const key = drill.key ?? ''
+  const months = bucket === 'PIPELINE' ? 12 : lastMonth
+  const extra =
+    drill.dim === 'month'
+      ? Prisma.sql`AND "month" = ${Number(key) || 0}`
+      : drill.dim === 'area'
+        ? Prisma.sql`AND "areaId" = ${key}`
+        : dim === 'all'
+          ? Prisma.empty
+          : Prisma.sql`AND "key" = ${key}`
+  const [row] = await prisma.$queryRaw<Array<{ contracts: bigint | null; amount: bigint | null; tech: bigint | null }>>`
+    SELECT sum("contracts")::bigint AS contracts, sum("amountFen")::bigint AS amount, sum("techAmountFen")::bigint AS tech
+    FROM "ContractRollup"
+    WHERE "year" = ${filter.year} AND "side" = ${filter.basis} AND "bucket" = ${bucket} AND "dim" = ${dim}
+      AND "month" <= ${months} ${scopeSql(filter.scope)} ${extra}`
+  return { contracts: Number(row?.contracts ?? 0), amountFen: row?.amount ?? 0n, techAmountFen: row?.tech ?? 0n }
+}
+
+const FilterQuery = z.object({
+  year: z.coerce
+    .number()
+    .int()
+    .min(2000)
+    .max(2100)
+    .catch(() => new Date().getUTCFullYear()),
+  basis: z.enum(['OUTFLOW', 'INFLOW', 'BOTH']).catch('BOTH'),
+  scope: z
+    .string()
+    .regex(/^(district|zone|area:[\w-]{1,40})$/)
+    .catch('district'),
+})
+
+/** The dashboard's filters from a URL; anything malformed falls back to the default view. */
+export function parseTurnoverFilter(url: URL): TurnoverFilter {
+  const q = FilterQuery.parse(Object.fromEntries(url.searchParams))
+  const scope: Scope =
+    q.scope === 'zone'
+      ? { kind: 'zone' }
+      : q.scope.startsWith('area:')
+        ? { kind: 'area', areaId: q.scope.slice(5) }
+        : { kind: 'district' }
+  return { year: q.year, basis: q.basis, scope }
+}
+
+export function scopeParam(scope: Scope) {
+  return scope.kind === 'area' ? `area:${scope.areaId}` : scope.kind
+}
+
+const DrillQuery = z.object({
+  dim: z
+    .enum([...DIMENSIONS, 'month'])
+    .optional()
+    .catch(undefined),
+  key: z.string().max(200).optional().catch(undefined),
+  bucket: z.enum(['COUNTED', 'PIPELINE']).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+})
+
+export function parseDrillDown(url: URL) {
+  const { page, ...drill } = DrillQuery.parse(Object.fromEntries(url.searchParams))
+  return { drill: drill as DrillDown, page }
+}
+
+const fen = (f: Figures) => ({ ...f, amountFen: f.amountFen.toString(), techAmountFen: f.techAmountFen.toString() })
+
+/** The dashboard with its money as fen strings, for the page (exact, JSON-safe). */
+export function serializeDashboard(d: Dashboard) {
   return {
-    rows,
-    pageSize,
-    total: { contracts: Number(t?.contracts ?? 0), amountFen: t?.amount ?? 0n, techAmountFen: t?.tech ?? 0n },
+    total: fen(d.total),
+    pipeline: fen(d.pipeline),
+    target: {
+      amountFen: d.target.amountFen?.toString() ?? null,
+      techAmountFen: d.target.techAmountFen?.toString() ?? null,
+      basis: d.target.basis,
+    },
+    paceFen: d.paceFen?.toString() ?? null,
+    forecastFen: d.forecastFen.toString(),
+    runRateFen: d.runRateFen.toString(),
+    monthly: d.monthly.map((m) => ({ month: m.month, counted: fen(m.counted), pipeline: fen(m.pipeline) })),
+    breakdowns: d.breakdowns.map((b) => ({
+      dim: b.dim,
+      rows: b.rows.map((r) => ({ ...fen(r), key: r.key, label: r.label })),
+    })),
   }
+}
+
+/** The scope as people name it: 全区, 经济开发区, or the town/street. */
+export async function scopeName(scope: Scope, locale = 'zh') {
+  if (scope.kind === 'area') {
+    const area = await prisma.area.findUnique({ where: { id: scope.areaId }, select: { nameZh: true, nameEn: true } })
+    return area ? (locale === 'zh' ? area.nameZh : area.nameEn) : scope.areaId
+  }
+  if (locale !== 'zh') return scope.kind === 'zone' ? 'Development zone' : 'Whole district'
+  return scope.kind === 'zone' ? '经济开发区' : '全区'
+}
+
+export interface FunnelStepRow {
+  step: 'needs' | 'matched' | 'introduced' | 'accepted' | 'contracted'
+  count: number
+  rate: number | null
+}
+
+/**
+ * needs → matches → introductions → contracts for the needs published in the year by the
+ * scope's enterprises. Counting basis does not apply: needs come from Baodi enterprises.
+ */
+export async function getFunnel(filter: TurnoverFilter): Promise<FunnelStepRow[]> {
+  const from = new Date(Date.UTC(filter.year, 0, 1))
+  const to = new Date(Date.UTC(filter.year + 1, 0, 1))
+  const scope = scopeSql(filter.scope, Prisma.sql`o."areaId"`, Prisma.sql`o."inDevelopmentZone"`)
+  const [row] = await prisma.$queryRaw<
+    Array<{ needs: bigint; matched: bigint; introduced: bigint; accepted: bigint; contracted: bigint }>
+  >`
+    SELECT count(*) AS needs,
+      count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "Match" m WHERE m."needId" = n."id" AND m."confidence" >= 3
+                                     AND m."status" <> 'DECLINED')) AS matched,
+      count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "Introduction" i WHERE i."needId" = n."id")) AS introduced,
+      count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "Introduction" i WHERE i."needId" = n."id"
+                                     AND i."status" = 'ACCEPTED')) AS accepted,
+      count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "Contract" c WHERE c."needId" = n."id"
+                                     AND c."status" NOT IN ('DRAFT', 'TERMINATED'))) AS contracted
+    FROM "Need" n JOIN "Organization" o ON o."id" = n."organizationId"
+    WHERE n."publishedAt" >= ${from} AND n."publishedAt" < ${to} ${scope}`
+  const steps = (['needs', 'matched', 'introduced', 'accepted', 'contracted'] as const).map((step) => ({
+    step,
+    count: Number(row?.[step] ?? 0),
+  }))
+  return steps.map((s, i) => ({
+    ...s,
+    rate: i === 0 || steps[i - 1].count === 0 ? null : s.count / steps[i - 1].count,
+  }))
 }

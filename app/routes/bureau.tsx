@@ -1,51 +1,42 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
-import { getTurnoverSummary } from '~/models/contracts.server'
+import { DashboardView } from '~/components/dashboard'
 import { listAreas } from '~/models/areas.server'
-import { requireBureauStaff } from '~/utils/permissions.server'
+import { getDashboard, getFunnel, parseTurnoverFilter, scopeParam, serializeDashboard } from '~/models/turnover.server'
 import { pageTitle } from '~/utils/meta'
-import { Money } from '~/components/money'
+import { requireBureauStaff } from '~/utils/permissions.server'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'bureau.title')
 
-const QuerySchema = z.object({
-  year: z.coerce
-    .number()
-    .int()
-    .min(2000)
-    .max(2100)
-    .catch(() => new Date().getFullYear()),
-  basis: z.enum(['OUTFLOW', 'INFLOW', 'BOTH']).catch('BOTH'),
-})
-
+/** The bureau's turnover dashboard: where the district stands against its target, and why. */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireBureauStaff(request)
-  const url = new URL(request.url)
-  const { year, basis } = QuerySchema.parse(Object.fromEntries(url.searchParams))
-  const [summary, areas] = await Promise.all([getTurnoverSummary(year, basis), listAreas()])
-  const areaById = new Map(areas.map((a) => [a.id, a]))
+  const filter = parseTurnoverFilter(new URL(request.url))
+  const [dashboard, funnel, areas] = await Promise.all([getDashboard(filter), getFunnel(filter), listAreas()])
   return {
-    year,
-    basis,
-    contracts: summary.contracts,
-    amountFen: summary.amountFen.toString(),
-    techAmountFen: summary.techAmountFen.toString(),
-    targetFen: summary.targetFen?.toString() ?? null,
-    progress: summary.targetFen ? Number((summary.amountFen * 10000n) / summary.targetFen) / 100 : null,
-    byArea: summary.byArea.map((r) => ({
-      area: r.areaId ? (areaById.get(r.areaId) ?? null) : null,
-      contracts: r.contracts,
-      amountFen: r.amountFen.toString(),
-    })),
+    year: filter.year,
+    basis: filter.basis,
+    scope: scopeParam(filter.scope),
+    areas: areas.map((a) => ({ id: a.id, nameZh: a.nameZh, nameEn: a.nameEn })),
+    dashboard: serializeDashboard(dashboard),
+    funnel,
   }
 }
 
-export default function BureauHome() {
+export default function BureauDashboard() {
   const { t, i18n } = useTranslation()
-  const d = useLoaderData<typeof loader>()
+  const { year, basis, scope, areas, dashboard, funnel } = useLoaderData<typeof loader>()
   const zh = i18n.language === 'zh'
+  const query = new URLSearchParams({ year: String(year), basis, scope }).toString()
+  const drill = (params: Record<string, string>) =>
+    `/bureau/contracts?${query}&${new URLSearchParams(params).toString()}`
+  const scopeName =
+    scope === 'district'
+      ? t('dashboard.scope.district')
+      : scope === 'zone'
+        ? t('dashboard.scope.zone')
+        : (areas.find((a) => `area:${a.id}` === scope)?.[zh ? 'nameZh' : 'nameEn'] ?? '')
   return (
     <>
       <h1>{t('bureau.title')}</h1>
@@ -57,18 +48,26 @@ export default function BureauHome() {
           {t('curation.campaigns')}
         </Link>
       </p>
-      <Form
-        method="get"
-        className="panel"
-        style={{ display: 'flex', gap: '1rem', flexWrap: 'wrap', alignItems: 'end' }}
-      >
+      <Form method="get" className="panel filters" aria-label={t('dashboard.filters')}>
         <div className="field">
           <label htmlFor="year">{t('bureau.year')}</label>
-          <input id="year" name="year" type="number" defaultValue={d.year} min={2000} max={2100} />
+          <input id="year" name="year" type="number" defaultValue={year} min={2000} max={2100} />
+        </div>
+        <div className="field">
+          <label htmlFor="scope">{t('dashboard.scopeLabel')}</label>
+          <select id="scope" name="scope" defaultValue={scope}>
+            <option value="district">{t('dashboard.scope.district')}</option>
+            <option value="zone">{t('dashboard.scope.zone')}</option>
+            {areas.map((a) => (
+              <option key={a.id} value={`area:${a.id}`}>
+                {zh ? a.nameZh : a.nameEn}
+              </option>
+            ))}
+          </select>
         </div>
         <div className="field">
           <label htmlFor="basis">{t('bureau.basis')}</label>
-          <select id="basis" name="basis" defaultValue={d.basis}>
+          <select id="basis" name="basis" defaultValue={basis}>
             {(['BOTH', 'OUTFLOW', 'INFLOW'] as const).map((b) => (
               <option key={b} value={b}>
                 {t(`basis.${b}`)}
@@ -80,66 +79,19 @@ export default function BureauHome() {
           {t('bureau.apply')}
         </button>
       </Form>
-      <p className="muted">{t('bureau.basisNote', { basis: t(`basis.${d.basis}`) })}</p>
-      <div className="grid">
-        <div className="stat">
-          <div className="value" data-testid="turnover-amount">
-            <Money fen={d.amountFen} />
-          </div>
-          <div className="label">{t('bureau.amount', { year: d.year })}</div>
-        </div>
-        <div className="stat">
-          <div className="value">
-            <Money fen={d.techAmountFen} />
-          </div>
-          <div className="label">{t('bureau.techAmount', { year: d.year })}</div>
-        </div>
-        <div className="stat">
-          <div className="value">{d.contracts}</div>
-          <div className="label">{t('bureau.contractCount')}</div>
-        </div>
-        <div className="stat">
-          <div className="value">{d.targetFen ? <Money fen={d.targetFen} /> : t('bureau.noTarget')}</div>
-          <div className="label">{t('bureau.target')}</div>
-          {d.progress !== null ? (
-            <>
-              <div
-                className="progress"
-                role="progressbar"
-                aria-valuenow={d.progress}
-                aria-valuemin={0}
-                aria-valuemax={100}
-              >
-                <span style={{ width: `${Math.min(100, d.progress)}%` }} />
-              </div>
-              <div className="label">{t('bureau.progress', { value: d.progress })}</div>
-            </>
-          ) : null}
-        </div>
-      </div>
-      <h2>{t('bureau.byArea')}</h2>
-      <div className="table-wrap">
-        <table>
-          <thead>
-            <tr>
-              <th>{t('fields.area')}</th>
-              <th>{t('bureau.contractCount')}</th>
-              <th>{t('bureau.amountShort')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.byArea.map((r) => (
-              <tr key={r.area?.id ?? 'none'}>
-                <td>{r.area ? (zh ? r.area.nameZh : r.area.nameEn) : t('bureau.outsideBaodi')}</td>
-                <td>{r.contracts}</td>
-                <td>
-                  <Money fen={r.amountFen} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <p className="muted" data-testid="basis-note">
+        {t('dashboard.viewNote', { year, scope: scopeName, basis: t(`basis.${basis}`) })}
+      </p>
+      <p className="actions">
+        <a href={`/bureau/export?${query}&format=xlsx`} download>
+          {t('dashboard.exportXlsx')}
+        </a>
+        <a href={`/bureau/export?${query}&format=csv`} download>
+          {t('dashboard.exportCsv')}
+        </a>
+        <Link to={`/bureau/report?${query}`}>{t('dashboard.report')}</Link>
+      </p>
+      <DashboardView d={dashboard} funnel={funnel} year={year} basisLabel={t(`basis.${basis}`)} drill={drill} />
     </>
   )
 }

@@ -49,6 +49,8 @@ const ROLE_PAGES: Record<string, string[]> = {
   'bureau_.campaigns_.$id': ['BUREAU_STAFF', 'PLATFORM_ADMIN'],
   'bureau_.needs': ['BUREAU_STAFF', 'PLATFORM_ADMIN'],
   'bureau_.needs_.$id': ['BUREAU_STAFF', 'PLATFORM_ADMIN'],
+  'bureau_.contracts': ['BUREAU_STAFF', 'PLATFORM_ADMIN'],
+  'bureau_.report': ['BUREAU_STAFF', 'PLATFORM_ADMIN'],
 }
 
 async function outcome(fn: () => Promise<unknown>) {

@@ -169,6 +169,16 @@ describe('turnover figures against hand-computed totals', () => {
     expect(drill.total).toEqual({ contracts: 1, amountFen: 100000001n, techAmountFen: 80000000n })
     const all = await drillDown(filter({ basis: 'OUTFLOW' }), {}, 1, NOW)
     expect(all.rows.map((r) => r.id).sort()).toEqual(['c2', 'c3'])
+    for (const [dim, key] of [
+      ['type', 'SERVICE'],
+      ['month', '6'],
+      ['area', a1],
+      ['field', ''],
+    ] as const) {
+      const d = await drillDown(filter(), { dim, key }, 1, NOW)
+      expect(d.total.amountFen, `${dim}=${key}`).toBe(d.rows.reduce((s, r) => s + r.amountFen, 0n))
+      expect(d.total.contracts).toBe(d.rows.length)
+    }
     const pipeline = await drillDown(filter(), { bucket: 'PIPELINE' }, 1, NOW)
     expect(pipeline.rows.map((r) => r.id)).toEqual(['c5'])
   })

@@ -1,0 +1,304 @@
+import { Link } from '@remix-run/react'
+import { useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Chart } from './chart'
+import { Money } from './money'
+
+type Fig = { contracts: number; amountFen: string; techAmountFen: string }
+
+export interface DashboardData {
+  total: Fig
+  pipeline: Fig
+  target: { amountFen: string | null; techAmountFen: string | null; basis: string | null }
+  paceFen: string | null
+  forecastFen: string
+  runRateFen: string
+  monthly: Array<{ month: number; counted: Fig; pipeline: Fig }>
+  breakdowns: Array<{ dim: string; rows: Array<Fig & { key: string; label: string | null }> }>
+}
+
+export interface FunnelStep {
+  step: string
+  count: number
+  rate: number | null
+}
+
+const wan = (fen: string) => Number(BigInt(fen) / 100n) / 10_000
+const percent = (part: string, whole: string | null) =>
+  whole && BigInt(whole) > 0n ? Number((BigInt(part) * 10000n) / BigInt(whole)) / 100 : null
+
+/** The label of a breakdown row, in the reader's language. */
+export function useRowLabel() {
+  const { t } = useTranslation()
+  return (dim: string, row: { key: string; label: string | null }) => {
+    if (dim === 'type') return t(`contractTypes.${row.key}`)
+    if (dim === 'counterpart') return t(`dashboard.counterpart.${row.key}`)
+    if (dim === 'area') return row.label ?? t('dashboard.noArea')
+    if (dim === 'field') return row.label ?? t('dashboard.noField')
+    return row.label ?? row.key
+  }
+}
+
+/**
+ * The turnover dashboard: the year against its target (pace and forecast), the monthly trend,
+ * every breakdown as a chart with its table, and the funnel. `drill` builds the link from a
+ * figure to the contracts behind it; without it (the printable report) figures are plain.
+ */
+export function DashboardView({
+  d,
+  funnel,
+  year,
+  basisLabel,
+  drill,
+}: {
+  d: DashboardData
+  funnel: FunnelStep[]
+  year: number
+  basisLabel: string
+  drill?: (params: Record<string, string>) => string
+}) {
+  const { t } = useTranslation()
+  const label = useRowLabel()
+  const progress = percent(d.total.amountFen, d.target.amountFen)
+  const pace = d.paceFen ? percent(d.paceFen, d.target.amountFen) : null
+  const figure = (fen: string, params: Record<string, string>, testId?: string) =>
+    drill ? (
+      <Link to={drill(params)} data-fen={fen} data-testid={testId}>
+        <Money fen={fen} />
+      </Link>
+    ) : (
+      <span data-fen={fen} data-testid={testId}>
+        <Money fen={fen} />
+      </span>
+    )
+  const monthlyOption = useMemo(() => {
+    let running = 0
+    return {
+      tooltip: { trigger: 'axis' },
+      legend: { top: 0 },
+      grid: { left: 60, right: 20, top: 40, bottom: 30 },
+      xAxis: { type: 'category', data: d.monthly.map((m) => t('dashboard.monthShort', { month: m.month })) },
+      yAxis: { type: 'value', name: t('dashboard.wanYuan') },
+      series: [
+        {
+          name: t('dashboard.registered'),
+          type: 'bar',
+          stack: 'm',
+          data: d.monthly.map((m) => wan(m.counted.amountFen)),
+        },
+        {
+          name: t('dashboard.pipeline'),
+          type: 'bar',
+          stack: 'm',
+          data: d.monthly.map((m) => wan(m.pipeline.amountFen)),
+        },
+        {
+          name: t('dashboard.cumulative'),
+          type: 'line',
+          data: d.monthly.map((m) => (running += wan(m.counted.amountFen))),
+          ...(d.target.amountFen
+            ? { markLine: { symbol: 'none', data: [{ yAxis: wan(d.target.amountFen), name: t('dashboard.target') }] } }
+            : {}),
+        },
+      ],
+    }
+  }, [d, t])
+  return (
+    <>
+      <div className="grid">
+        <div className="stat">
+          <div className="value">{figure(d.total.amountFen, {}, 'turnover-amount')}</div>
+          <div className="label">{t('bureau.amount', { year })}</div>
+        </div>
+        <div className="stat">
+          <div className="value">{figure(d.total.techAmountFen, {}, 'tech-amount')}</div>
+          <div className="label">{t('bureau.techAmount', { year })}</div>
+        </div>
+        <div className="stat">
+          <div className="value" data-testid="contract-count">
+            {d.total.contracts}
+          </div>
+          <div className="label">{t('bureau.contractCount')}</div>
+        </div>
+        <div className="stat">
+          <div className="value">{figure(d.pipeline.amountFen, { bucket: 'PIPELINE' })}</div>
+          <div className="label">{t('dashboard.pipelineLabel', { count: d.pipeline.contracts })}</div>
+        </div>
+      </div>
+      <section className="panel" aria-labelledby="target-heading">
+        <h2 id="target-heading">{t('dashboard.againstTarget')}</h2>
+        {d.target.amountFen ? (
+          <>
+            <p>
+              {t('bureau.target')}：<Money fen={d.target.amountFen} />
+              {d.target.basis ? <span className="muted"> （{t(`basis.${d.target.basis}`)}）</span> : null}
+            </p>
+            <div
+              className="progress with-pace"
+              role="progressbar"
+              aria-valuenow={progress ?? 0}
+              aria-valuemin={0}
+              aria-valuemax={100}
+              aria-label={t('bureau.progress', { value: progress })}
+            >
+              <span style={{ width: `${Math.min(100, progress ?? 0)}%` }} />
+              {pace !== null ? <i className="pace" style={{ left: `${Math.min(100, pace)}%` }} /> : null}
+            </div>
+            <p data-testid="progress">
+              {t('bureau.progress', { value: progress })}
+              {pace !== null ? ` · ${t('dashboard.pace', { value: pace })}` : ''}
+            </p>
+          </>
+        ) : (
+          <p className="muted">{t('dashboard.noTarget')}</p>
+        )}
+        <p>
+          {t('dashboard.forecast')}：<Money fen={d.forecastFen} />{' '}
+          <span className="muted">{t('dashboard.forecastHow', { basis: basisLabel })}</span>
+        </p>
+      </section>
+      <section aria-labelledby="monthly-heading">
+        <h2 id="monthly-heading">{t('dashboard.monthly')}</h2>
+        <div className="chart-and-table">
+          <Chart option={monthlyOption} label={t('dashboard.monthly')} />
+          <div className="table-wrap">
+            <table data-testid="monthly">
+              <thead>
+                <tr>
+                  <th>{t('dashboard.month')}</th>
+                  <th>{t('bureau.contractCount')}</th>
+                  <th>{t('dashboard.registered')}</th>
+                  <th>{t('dashboard.pipeline')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.monthly.map((m) => (
+                  <tr key={m.month}>
+                    <td>{t('dashboard.monthShort', { month: m.month })}</td>
+                    <td>{m.counted.contracts}</td>
+                    <td>{figure(m.counted.amountFen, { dim: 'month', key: String(m.month) })}</td>
+                    <td>
+                      <Money fen={m.pipeline.amountFen} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      </section>
+      {d.breakdowns.map((b) => (
+        <BreakdownSection key={b.dim} dim={b.dim} rows={b.rows} figure={figure} label={label} />
+      ))}
+      <FunnelSection funnel={funnel} />
+    </>
+  )
+}
+
+function BreakdownSection({
+  dim,
+  rows,
+  figure,
+  label,
+}: {
+  dim: string
+  rows: Array<Fig & { key: string; label: string | null }>
+  figure: (fen: string, params: Record<string, string>) => React.ReactNode
+  label: (dim: string, row: { key: string; label: string | null }) => string
+}) {
+  const { t } = useTranslation()
+  const option = useMemo(
+    () => ({
+      tooltip: { trigger: 'axis' },
+      grid: { left: 140, right: 20, top: 10, bottom: 30 },
+      xAxis: { type: 'value', name: t('dashboard.wanYuan') },
+      yAxis: { type: 'category', inverse: true, data: rows.map((r) => label(dim, r)) },
+      series: [{ type: 'bar', data: rows.map((r) => wan(r.amountFen)), name: t('bureau.amountShort') }],
+    }),
+    [dim, rows, label, t],
+  )
+  return (
+    <section aria-labelledby={`by-${dim}`}>
+      <h2 id={`by-${dim}`}>{t(`dashboard.by.${dim}`)}</h2>
+      {rows.length === 0 ? (
+        <p className="muted">{t('dashboard.none')}</p>
+      ) : (
+        <div className="chart-and-table">
+          <Chart option={option} height={Math.max(160, rows.length * 28 + 50)} label={t(`dashboard.by.${dim}`)} />
+          <div className="table-wrap">
+            <table data-testid={`by-${dim}`}>
+              <thead>
+                <tr>
+                  <th>{t(`dashboard.dim.${dim}`)}</th>
+                  <th>{t('bureau.contractCount')}</th>
+                  <th>{t('bureau.amountShort')}</th>
+                  <th>{t('dashboard.techShort')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.key}>
+                    <td>{label(dim, r)}</td>
+                    <td>{r.contracts}</td>
+                    <td>{figure(r.amountFen, { dim, key: r.key })}</td>
+                    <td>
+                      <Money fen={r.techAmountFen} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      )}
+    </section>
+  )
+}
+
+function FunnelSection({ funnel }: { funnel: FunnelStep[] }) {
+  const { t } = useTranslation()
+  const option = useMemo(
+    () => ({
+      tooltip: { trigger: 'item' },
+      series: [
+        {
+          type: 'funnel',
+          sort: 'none',
+          left: 40,
+          right: 40,
+          data: funnel.map((s) => ({ name: t(`dashboard.funnel.${s.step}`), value: s.count })),
+        },
+      ],
+    }),
+    [funnel, t],
+  )
+  return (
+    <section aria-labelledby="funnel-heading">
+      <h2 id="funnel-heading">{t('dashboard.funnelTitle')}</h2>
+      <p className="muted">{t('dashboard.funnelNote')}</p>
+      <div className="chart-and-table">
+        <Chart option={option} label={t('dashboard.funnelTitle')} />
+        <div className="table-wrap">
+          <table data-testid="funnel">
+            <thead>
+              <tr>
+                <th>{t('dashboard.step')}</th>
+                <th>{t('dashboard.count')}</th>
+                <th>{t('dashboard.conversion')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {funnel.map((s) => (
+                <tr key={s.step}>
+                  <td>{t(`dashboard.funnel.${s.step}`)}</td>
+                  <td>{s.count}</td>
+                  <td>{s.rate === null ? '—' : `${(s.rate * 100).toFixed(1)}%`}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,103 @@
+import ExcelJS from 'exceljs'
+import type { Dashboard, FunnelStepRow, TurnoverFilter } from './turnover.server'
+import { createI18n } from '~/i18n'
+
+/**
+ * The dashboard's current view as a file for the bureau's superiors: the same figures as the
+ * page (amounts in yuan with two decimals, exact), every one stating year, scope and basis.
+ */
+interface Sheet {
+  name: string
+  header: string[]
+  rows: Array<Array<string | number>>
+}
+
+const yuan = (fen: bigint) => Number(fen) / 100
+
+function sheets(d: Dashboard, funnel: FunnelStepRow[], filter: TurnoverFilter, scopeName: string): Sheet[] {
+  const t = createI18n('zh').t
+  const label = (dim: string, r: { key: string; label: string | null }) =>
+    dim === 'type'
+      ? t(`contractTypes.${r.key}`)
+      : dim === 'counterpart'
+        ? t(`dashboard.counterpart.${r.key}`)
+        : (r.label ?? (dim === 'area' ? t('dashboard.noArea') : dim === 'field' ? t('dashboard.noField') : r.key))
+  const money = [t('bureau.contractCount'), t('dashboard.amountYuan'), t('dashboard.techYuan')]
+  const view = [
+    [t('bureau.year'), filter.year],
+    [t('dashboard.scopeLabel'), scopeName],
+    [t('bureau.basis'), t(`basis.${filter.basis}`)],
+  ]
+  return [
+    {
+      name: t('dashboard.sheet.summary'),
+      header: [t('dashboard.item'), t('dashboard.value')],
+      rows: [
+        ...view,
+        [t('dashboard.registeredContracts'), d.total.contracts],
+        [t('dashboard.amountYuan'), yuan(d.total.amountFen)],
+        [t('dashboard.techYuan'), yuan(d.total.techAmountFen)],
+        [t('dashboard.pipelineYuan'), yuan(d.pipeline.amountFen)],
+        [t('dashboard.targetYuan'), d.target.amountFen === null ? '' : yuan(d.target.amountFen)],
+        [t('dashboard.paceYuan'), d.paceFen === null ? '' : yuan(d.paceFen)],
+        [t('dashboard.forecastYuan'), yuan(d.forecastFen)],
+      ],
+    },
+    {
+      name: t('dashboard.sheet.monthly'),
+      header: [t('dashboard.month'), ...money, t('dashboard.pipelineYuan')],
+      rows: d.monthly.map((m) => [
+        m.month,
+        m.counted.contracts,
+        yuan(m.counted.amountFen),
+        yuan(m.counted.techAmountFen),
+        yuan(m.pipeline.amountFen),
+      ]),
+    },
+    ...d.breakdowns.map((b) => ({
+      name: t(`dashboard.by.${b.dim}`),
+      header: [t(`dashboard.dim.${b.dim}`), ...money],
+      rows: b.rows.map((r) => [label(b.dim, r), r.contracts, yuan(r.amountFen), yuan(r.techAmountFen)]),
+    })),
+    {
+      name: t('dashboard.funnelTitle'),
+      header: [t('dashboard.step'), t('dashboard.count'), t('dashboard.conversion')],
+      rows: funnel.map((s) => [
+        t(`dashboard.funnel.${s.step}`),
+        s.count,
+        s.rate === null ? '' : `${(s.rate * 100).toFixed(1)}%`,
+      ]),
+    },
+  ]
+}
+
+export async function dashboardXlsx(d: Dashboard, funnel: FunnelStepRow[], filter: TurnoverFilter, scopeName: string) {
+  const workbook = new ExcelJS.Workbook()
+  workbook.creator = '宝坻科技成果转化对接平台'
+  for (const sheet of sheets(d, funnel, filter, scopeName)) {
+    const ws = workbook.addWorksheet(sheet.name.slice(0, 31))
+    ws.addRow(sheet.header).font = { bold: true }
+    for (const row of sheet.rows) ws.addRow(row)
+    ws.columns.forEach((column, i) => {
+      column.width = i === 0 ? 28 : 18
+      if (i > 0) column.numFmt = '#,##0.00'
+    })
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer())
+}
+
+const csvCell = (v: string | number) => {
+  const s = String(v)
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+}
+
+/** One CSV, its sections one after another (a title line, then the table), UTF-8 with BOM for Excel. */
+export function dashboardCsv(d: Dashboard, funnel: FunnelStepRow[], filter: TurnoverFilter, scopeName: string) {
+  const lines: string[] = []
+  for (const sheet of sheets(d, funnel, filter, scopeName)) {
+    lines.push(csvCell(sheet.name), sheet.header.map(csvCell).join(','))
+    for (const row of sheet.rows) lines.push(row.map((v) => csvCell(typeof v === 'number' ? v : v)).join(','))
+    lines.push('')
+  }
+  return `\uFEFF${lines.join('\r\n')}`
+}

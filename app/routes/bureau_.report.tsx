@@ -1,0 +1,59 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { DashboardView } from '~/components/dashboard'
+import { getLocale } from '~/i18n/locale.server'
+import {
+  getDashboard,
+  getFunnel,
+  parseTurnoverFilter,
+  scopeName,
+  scopeParam,
+  serializeDashboard,
+} from '~/models/turnover.server'
+import { pageTitle } from '~/utils/meta'
+import { requireBureauStaff } from '~/utils/permissions.server'
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'dashboard.reportTitle')
+
+/** The dashboard as a printable report: the same figures, no controls, a dated heading. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireBureauStaff(request)
+  const filter = parseTurnoverFilter(new URL(request.url))
+  const [dashboard, funnel, scope] = await Promise.all([
+    getDashboard(filter),
+    getFunnel(filter),
+    scopeName(filter.scope, await getLocale(request)),
+  ])
+  return {
+    year: filter.year,
+    basis: filter.basis,
+    scope,
+    query: new URLSearchParams({
+      year: String(filter.year),
+      basis: filter.basis,
+      scope: scopeParam(filter.scope),
+    }).toString(),
+    generatedAt: new Date().toISOString().slice(0, 16).replace('T', ' '),
+    dashboard: serializeDashboard(dashboard),
+    funnel,
+  }
+}
+
+export default function Report() {
+  const { t } = useTranslation()
+  const { year, basis, scope, query, generatedAt, dashboard, funnel } = useLoaderData<typeof loader>()
+  return (
+    <article className="report">
+      <p className="no-print actions">
+        <Link to={`/bureau?${query}`}>← {t('bureau.title')}</Link>
+        <button type="button" onClick={() => window.print()}>
+          {t('dashboard.print')}
+        </button>
+      </p>
+      <h1>{t('dashboard.reportHeading', { year, scope })}</h1>
+      <p className="muted">{t('dashboard.reportMeta', { basis: t(`basis.${basis}`), at: generatedAt })}</p>
+      <DashboardView d={dashboard} funnel={funnel} year={year} basisLabel={t(`basis.${basis}`)} />
+    </article>
+  )
+}
