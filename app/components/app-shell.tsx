@@ -6,14 +6,15 @@ import { CsrfInput } from './csrf-input'
 
 const TOKENS = { to: '/settings/api-tokens', key: 'nav.apiTokens' }
 const INBOX = { to: '/inbox', key: 'nav.inbox' }
+const CONTRACTS = { to: '/contracts', key: 'nav.contracts' }
 const NAV: Record<Role, Array<{ to: string; key: string }>> = {
-  ENTERPRISE_ADMIN: [{ to: '/enterprise', key: 'nav.enterpriseHome' }, TOKENS],
-  ENTERPRISE_MEMBER: [{ to: '/enterprise', key: 'nav.enterpriseHome' }],
-  TTO_ADMIN: [{ to: '/office', key: 'nav.officeHome' }, INBOX, TOKENS],
-  TTO_MEMBER: [{ to: '/office', key: 'nav.officeHome' }, INBOX],
+  ENTERPRISE_ADMIN: [{ to: '/enterprise', key: 'nav.enterpriseHome' }, CONTRACTS, TOKENS],
+  ENTERPRISE_MEMBER: [{ to: '/enterprise', key: 'nav.enterpriseHome' }, CONTRACTS],
+  TTO_ADMIN: [{ to: '/office', key: 'nav.officeHome' }, INBOX, CONTRACTS, TOKENS],
+  TTO_MEMBER: [{ to: '/office', key: 'nav.officeHome' }, INBOX, CONTRACTS],
   EXPERT: [{ to: '/expert', key: 'nav.expertHome' }],
-  BUREAU_STAFF: [{ to: '/bureau', key: 'nav.bureauHome' }, TOKENS],
-  PLATFORM_ADMIN: [{ to: '/admin', key: 'nav.adminHome' }, { to: '/bureau', key: 'nav.bureauHome' }, TOKENS],
+  BUREAU_STAFF: [{ to: '/bureau', key: 'nav.bureauHome' }, CONTRACTS, TOKENS],
+  PLATFORM_ADMIN: [{ to: '/admin', key: 'nav.adminHome' }, { to: '/bureau', key: 'nav.bureauHome' }, CONTRACTS, TOKENS],
 }
 
 function LanguageSwitch() {

@@ -53,20 +53,23 @@ export async function getTurnoverSummary(year: number, basis: CountingBasis): Pr
   }
 }
 
+/** What a list of contracts shows of each. */
+export const CONTRACT_SUMMARY = {
+  id: true,
+  projectName: true,
+  type: true,
+  status: true,
+  amountFen: true,
+  signedOn: true,
+  buyerName: true,
+  sellerName: true,
+} as const
+
 /** Contracts where the organization is buyer or seller; nobody else's. */
 export function listContractsForOrganization(organizationId: string, take = 20) {
   return prisma.contract.findMany({
     where: { OR: [{ buyerOrgId: organizationId }, { sellerOrgId: organizationId }] },
-    select: {
-      id: true,
-      projectName: true,
-      type: true,
-      status: true,
-      amountFen: true,
-      signedOn: true,
-      buyerName: true,
-      sellerName: true,
-    },
+    select: CONTRACT_SUMMARY,
     orderBy: { signedOn: 'desc' },
     take,
   })

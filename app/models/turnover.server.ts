@@ -214,8 +214,10 @@ export interface DrillDown {
 
 export function drillCondition(filter: TurnoverFilter, drill: DrillDown, lastMonth: number) {
   const code = BAODI_REGION_CODE
-  const from = new Date(Date.UTC(filter.year, 0, 1))
-  const to = new Date(Date.UTC(filter.year, drill.dim === 'month' ? 12 : lastMonth, 1))
+  // A month is a date range, so the signing-date index finds it without scanning the year.
+  const month = drill.dim === 'month' ? Math.min(12, Math.max(1, Number(drill.key) || 1)) : null
+  const from = new Date(Date.UTC(filter.year, month === null ? 0 : month - 1, 1))
+  const to = new Date(Date.UTC(filter.year, month === null ? lastMonth : month, 1))
   const statuses = drill.bucket === 'PIPELINE' ? ['SIGNED', 'SUBMITTED'] : ['REGISTERED', 'AMENDED']
   const side =
     filter.basis === 'OUTFLOW'
@@ -234,8 +236,6 @@ export function drillCondition(filter: TurnoverFilter, drill: DrillDown, lastMon
   const key = drill.key ?? ''
   const dim = (() => {
     switch (drill.dim) {
-      case 'month':
-        return Prisma.sql`AND extract(month FROM c."signedOn") = ${Number(key)}`
       case 'type':
         return Prisma.sql`AND c."type"::text = ${key}`
       case 'field':

@@ -82,6 +82,13 @@ export default function IntroductionPage() {
         {intro.overdue ? <span className="badge warning">{t('intro.overdue')}</span> : null}
       </p>
       <p className="muted">{t('intro.deadline', { date: intro.responseDeadline })}</p>
+      {accepted ? (
+        <p>
+          <Link to={`/contracts/new?introduction=${intro.id}`} className="button primary">
+            {t('intro.draftContract')}
+          </Link>
+        </p>
+      ) : null}
       <FieldError id="intro-error" errors={errors[''] ?? undefined} />
       <section className="panel">
         <p>{intro.message}</p>

@@ -48,3 +48,7 @@ export const requireOffice = (request: Request) => requireRole(request, OFFICE_R
 export const requireExpert = (request: Request) => requireRole(request, ['EXPERT'])
 export const requireBureauStaff = (request: Request) => requireRole(request, ['BUREAU_STAFF', 'PLATFORM_ADMIN'])
 export const requirePlatformAdmin = (request: Request) => requireRole(request, ['PLATFORM_ADMIN'])
+
+/** Parties to contracts (enterprises and tech-transfer offices) and the bureau that registers them. */
+export const CONTRACT_ROLES: Role[] = [...ENTERPRISE_ROLES, ...OFFICE_ROLES, 'BUREAU_STAFF', 'PLATFORM_ADMIN']
+export const requireContractParty = (request: Request) => requireRole(request, [...ENTERPRISE_ROLES, ...OFFICE_ROLES])

@@ -51,6 +51,17 @@ const ROLE_PAGES: Record<string, string[]> = {
   'bureau_.needs_.$id': ['BUREAU_STAFF', 'PLATFORM_ADMIN'],
   'bureau_.contracts': ['BUREAU_STAFF', 'PLATFORM_ADMIN'],
   'bureau_.report': ['BUREAU_STAFF', 'PLATFORM_ADMIN'],
+  contracts: ['ENTERPRISE_ADMIN', 'ENTERPRISE_MEMBER', 'TTO_ADMIN', 'TTO_MEMBER', 'BUREAU_STAFF', 'PLATFORM_ADMIN'],
+  'contracts_.$id': [
+    'ENTERPRISE_ADMIN',
+    'ENTERPRISE_MEMBER',
+    'TTO_ADMIN',
+    'TTO_MEMBER',
+    'BUREAU_STAFF',
+    'PLATFORM_ADMIN',
+  ],
+  'contracts_.new': ['ENTERPRISE_ADMIN', 'ENTERPRISE_MEMBER', 'TTO_ADMIN', 'TTO_MEMBER'],
+  'contracts_.$id_.edit': ['ENTERPRISE_ADMIN', 'ENTERPRISE_MEMBER', 'TTO_ADMIN', 'TTO_MEMBER'],
 }
 
 async function outcome(fn: () => Promise<unknown>) {

@@ -1,0 +1,337 @@
+import { CONTRACT_SUMMARY } from './contracts.server'
+import { notifyOrganization } from './notifications.server'
+import { BAODI_REGION_CODE } from '~/data/regions'
+import type { Prisma } from '~/generated/prisma/client'
+import type { ContractStatus, Role } from '~/generated/prisma/enums'
+import { recordAudit } from '~/utils/audit.server'
+import { prisma } from '~/utils/db.server'
+import type { SessionUser } from '~/utils/session.server'
+import { EXPERT_REVIEW_FEN, type ContractFormInput, type ContractStep } from '~/validation/contracts'
+
+/**
+ * Technology contracts from draft to registration: who may see and change them, where they count
+ * (town/street, zone), and each lifecycle step with its audit entry and a note to the other party.
+ */
+const BUREAU: Role[] = ['BUREAU_STAFF', 'PLATFORM_ADMIN']
+const PARTY_ROLES: Role[] = ['ENTERPRISE_ADMIN', 'ENTERPRISE_MEMBER', 'TTO_ADMIN', 'TTO_MEMBER']
+
+export const isBureau = (user: SessionUser) => user.memberships.some((m) => BUREAU.includes(m.role))
+const partyOrgIds = (user: SessionUser) =>
+  user.memberships.filter((m) => PARTY_ROLES.includes(m.role)).map((m) => m.organizationId)
+
+/** Bureau staff see every contract; anyone else only the contracts of their organizations. */
+export function visibleContracts(user: SessionUser): Prisma.ContractWhereInput {
+  if (isBureau(user)) return {}
+  const orgs = partyOrgIds(user)
+  return { OR: [{ buyerOrgId: { in: orgs } }, { sellerOrgId: { in: orgs } }, { createdByOrgId: { in: orgs } }] }
+}
+
+export function listContracts(user: SessionUser, status?: ContractStatus, take = 100) {
+  return prisma.contract.findMany({
+    where: { AND: [visibleContracts(user), status ? { status } : {}] },
+    select: {
+      ...CONTRACT_SUMMARY,
+      needsExpertReview: true,
+      registrationNumber: true,
+      updatedAt: true,
+    },
+    orderBy: { updatedAt: 'desc' },
+    take,
+  })
+}
+
+export function getContract(user: SessionUser, id: string) {
+  return prisma.contract.findFirst({
+    where: { AND: [{ id }, visibleContracts(user)] },
+    include: {
+      milestones: { orderBy: { seq: 'asc' } },
+      revisions: { orderBy: { version: 'desc' } },
+      area: { select: { nameZh: true, nameEn: true } },
+      field: { select: { nameZh: true, nameEn: true } },
+      need: { select: { id: true, title: true } },
+      introduction: { select: { id: true } },
+    },
+  })
+}
+
+/**
+ * What an accepted introduction brings to a new contract: the enterprise as buyer, the
+ * institution as seller, the need as project, the result's field. Null unless the actor's
+ * organization is one of the two and the introduction was accepted.
+ */
+export async function contractDraftFromIntroduction(organizationId: string, introductionId: string) {
+  const intro = await prisma.introduction.findFirst({
+    where: {
+      id: introductionId,
+      status: 'ACCEPTED',
+      OR: [{ requesterOrgId: organizationId }, { targetOrgId: organizationId }],
+    },
+    include: {
+      need: { select: { id: true, title: true, fieldCode: true } },
+      result: { select: { id: true, title: true, fieldCode: true, transferModes: true } },
+      requesterOrg: true,
+      targetOrg: true,
+    },
+  })
+  if (!intro) return null
+  const org = (o: typeof intro.requesterOrg) => ({
+    name: o.name,
+    creditCode: o.creditCode ?? '',
+    regionCode: o.regionCode,
+    entityType: o.legalEntityType,
+  })
+  const buyer = org(intro.requesterOrg)
+  const seller = org(intro.targetOrg)
+  return {
+    introductionId: intro.id,
+    ourSide: intro.requesterOrgId === organizationId ? ('buyer' as const) : ('seller' as const),
+    projectName: intro.result ? `${intro.need.title}（${intro.result.title}）` : intro.need.title,
+    type: intro.result?.transferModes.includes('TRANSFER') ? 'TRANSFER' : 'DEVELOPMENT_COMMISSIONED',
+    fieldCode: intro.result?.fieldCode ?? intro.need.fieldCode ?? '',
+    buyerName: buyer.name,
+    buyerCreditCode: buyer.creditCode,
+    buyerRegionCode: buyer.regionCode,
+    buyerEntityType: buyer.entityType,
+    sellerName: seller.name,
+    sellerCreditCode: seller.creditCode,
+    sellerRegionCode: seller.regionCode,
+    sellerEntityType: seller.entityType,
+  }
+}
+
+type Outcome = { ok: true; id: string } | { ok: false; fieldErrors: Record<string, string[]>; notFound?: boolean }
+
+const day = (iso?: string) => (iso ? new Date(`${iso}T00:00:00Z`) : null)
+
+/**
+ * Creates or edits (while a draft) a contract of the actor's organization, which is one of the
+ * parties (`ourSide`). That side's name, code, region and type come from the organization's
+ * record; the other party is linked by credit code (or exact name) when it is on the platform.
+ */
+export async function saveContract(
+  actor: { userId: string; organizationId: string },
+  ourSide: 'buyer' | 'seller',
+  input: ContractFormInput,
+  contractId?: string,
+): Promise<Outcome> {
+  const existing = contractId
+    ? await prisma.contract.findFirst({ where: { id: contractId, createdByOrgId: actor.organizationId } })
+    : null
+  if (contractId && !existing) return { ok: false, fieldErrors: {}, notFound: true }
+  if (existing && existing.status !== 'DRAFT') return { ok: false, fieldErrors: { '': ['errors.contract.notDraft'] } }
+  const own = await prisma.organization.findUniqueOrThrow({ where: { id: actor.organizationId } })
+  const otherSide = ourSide === 'buyer' ? 'seller' : 'buyer'
+  const otherCode = input[`${otherSide}CreditCode`]
+  const other = await prisma.organization.findFirst({
+    where: otherCode ? { creditCode: otherCode } : { name: input[`${otherSide}Name`] },
+  })
+  if (other?.id === own.id) return { ok: false, fieldErrors: { [`${otherSide}Name`]: ['errors.contract.sameParty'] } }
+  const ours = {
+    OrgId: own.id,
+    Name: own.name,
+    CreditCode: own.creditCode,
+    RegionCode: own.regionCode,
+    EntityType: own.legalEntityType,
+  }
+  const theirs = {
+    OrgId: other?.id ?? null,
+    Name: input[`${otherSide}Name`],
+    CreditCode: otherCode ?? other?.creditCode ?? null,
+    RegionCode: input[`${otherSide}RegionCode`],
+    EntityType: input[`${otherSide}EntityType`],
+  }
+  const buyer = ourSide === 'buyer' ? ours : theirs
+  const seller = ourSide === 'seller' ? ours : theirs
+  if (buyer.RegionCode !== BAODI_REGION_CODE && seller.RegionCode !== BAODI_REGION_CODE) {
+    return { ok: false, fieldErrors: { buyerRegionCode: ['errors.contract.noBaodiParty'] } }
+  }
+  if (input.fieldCode && !(await prisma.techField.findUnique({ where: { code: input.fieldCode } }))) {
+    return { ok: false, fieldErrors: { fieldCode: ['errors.need.fieldUnknown'] } }
+  }
+  const intro = input.introductionId
+    ? await prisma.introduction.findFirst({
+        where: {
+          id: input.introductionId,
+          status: 'ACCEPTED',
+          OR: [{ requesterOrgId: own.id }, { targetOrgId: own.id }],
+        },
+        select: { id: true, needId: true, resultId: true },
+      })
+    : null
+  if (input.introductionId && !intro) return { ok: false, fieldErrors: { '': ['errors.contract.introduction'] } }
+  // The contract counts toward the Baodi party's town/street (the seller's when both are in Baodi).
+  const baodiOrgId = seller.RegionCode === BAODI_REGION_CODE ? seller.OrgId : buyer.OrgId
+  const baodiOrg = baodiOrgId
+    ? await prisma.organization.findUnique({
+        where: { id: baodiOrgId },
+        select: { areaId: true, inDevelopmentZone: true },
+      })
+    : null
+  const data = {
+    type: input.type,
+    projectName: input.projectName,
+    buyerOrgId: buyer.OrgId,
+    buyerName: buyer.Name,
+    buyerCreditCode: buyer.CreditCode,
+    buyerRegionCode: buyer.RegionCode,
+    buyerEntityType: buyer.EntityType,
+    sellerOrgId: seller.OrgId,
+    sellerName: seller.Name,
+    sellerCreditCode: seller.CreditCode,
+    sellerRegionCode: seller.RegionCode,
+    sellerEntityType: seller.EntityType,
+    amountFen: input.amountYuan,
+    techAmountFen: input.techAmountYuan,
+    signedOn: day(input.signedOn) ?? existing?.signedOn ?? new Date(new Date().toISOString().slice(0, 10)),
+    validFrom: day(input.validFrom),
+    validTo: day(input.validTo),
+    paymentMode: input.paymentMode,
+    fieldCode: input.fieldCode ?? null,
+    ipType: input.ipType,
+    expectedInvestmentFen: input.expectedInvestmentYuan ?? null,
+    expectedOutputFen: input.expectedOutputYuan ?? null,
+    areaId: baodiOrg?.areaId ?? null,
+    inDevelopmentZone: baodiOrg?.inDevelopmentZone ?? false,
+    needsExpertReview: input.amountYuan >= EXPERT_REVIEW_FEN,
+    introductionId: intro?.id ?? existing?.introductionId ?? null,
+    needId: intro?.needId ?? existing?.needId ?? null,
+    resultId: intro?.resultId ?? existing?.resultId ?? null,
+  }
+  const id = await prisma.$transaction(async (tx) => {
+    const contract = existing
+      ? await tx.contract.update({ where: { id: existing.id }, data, select: { id: true } })
+      : await tx.contract.create({ data: { ...data, createdByOrgId: own.id }, select: { id: true } })
+    await tx.milestone.deleteMany({ where: { contractId: contract.id } })
+    if (input.milestones.length) {
+      await tx.milestone.createMany({
+        data: input.milestones.map((m, i) => ({
+          contractId: contract.id,
+          seq: i + 1,
+          title: m.title,
+          amountFen: m.amountYuan,
+          dueOn: day(m.dueOn),
+        })),
+      })
+    }
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      actorOrgId: actor.organizationId,
+      action: existing ? 'contract.update' : 'contract.create',
+      entityType: 'Contract',
+      entityId: contract.id,
+      data: { amountFen: String(input.amountYuan), introductionId: data.introductionId },
+    })
+    return contract.id
+  })
+  return { ok: true, id }
+}
+
+const STEPS: Record<ContractStep['statusChange'], { from: ContractStatus[]; to: ContractStatus; bureau: boolean }> = {
+  sign: { from: ['DRAFT'], to: 'SIGNED', bureau: false },
+  submit: { from: ['SIGNED'], to: 'SUBMITTED', bureau: false },
+  register: { from: ['SIGNED', 'SUBMITTED'], to: 'REGISTERED', bureau: true },
+  amend: { from: ['REGISTERED', 'AMENDED'], to: 'AMENDED', bureau: true },
+  terminate: { from: ['SIGNED', 'SUBMITTED', 'REGISTERED', 'AMENDED'], to: 'TERMINATED', bureau: true },
+}
+
+/** Which steps the user may take on the contract now. */
+export function allowedSteps(
+  user: SessionUser,
+  contract: {
+    status: ContractStatus
+    buyerOrgId: string | null
+    sellerOrgId: string | null
+    createdByOrgId: string | null
+  },
+) {
+  const bureau = isBureau(user)
+  const party = partyOrgIds(user).some((o) =>
+    [contract.buyerOrgId, contract.sellerOrgId, contract.createdByOrgId].includes(o),
+  )
+  return (Object.keys(STEPS) as Array<ContractStep['statusChange']>).filter((step) => {
+    const rule = STEPS[step]
+    if (!rule.from.includes(contract.status)) return false
+    // Parties may call off a contract before it is registered; after that only the registry can.
+    if (step === 'terminate') return bureau || (party && !['REGISTERED', 'AMENDED'].includes(contract.status))
+    return rule.bureau ? bureau : party
+  })
+}
+
+/**
+ * One lifecycle step. Registering takes the registry's number (unique); an amendment keeps the
+ * version it replaces as a revision, and the figures follow the current version (the rollup
+ * trigger sees the update).
+ */
+export async function takeContractStep(
+  user: SessionUser,
+  contractId: string,
+  step: ContractStep,
+): Promise<{ ok: true } | { ok: false; notFound?: boolean; fieldErrors?: Record<string, string[]> }> {
+  const contract = await prisma.contract.findFirst({ where: { AND: [{ id: contractId }, visibleContracts(user)] } })
+  if (!contract) return { ok: false, notFound: true }
+  if (!allowedSteps(user, contract).includes(step.statusChange)) {
+    return { ok: false, fieldErrors: { statusChange: ['errors.contract.stepNotAllowed'] } }
+  }
+  const actorOrg =
+    user.memberships.find((m) => BUREAU.includes(m.role))?.organizationId ??
+    partyOrgIds(user).find((o) => [contract.buyerOrgId, contract.sellerOrgId, contract.createdByOrgId].includes(o)) ??
+    null
+  if (step.statusChange === 'register') {
+    const taken = await prisma.contract.findFirst({
+      where: { registrationNumber: step.registrationNumber, id: { not: contract.id } },
+      select: { id: true },
+    })
+    if (taken) return { ok: false, fieldErrors: { registrationNumber: ['errors.contract.registrationTaken'] } }
+  }
+  if (step.statusChange === 'amend' && step.techAmountYuan > step.amountYuan) {
+    return { ok: false, fieldErrors: { techAmountYuan: ['errors.contract.techAboveAmount'] } }
+  }
+  const rule = STEPS[step.statusChange]
+  await prisma.$transaction(async (tx) => {
+    const data: Prisma.ContractUpdateInput = { status: rule.to }
+    if (step.statusChange === 'sign' && step.signedOn) data.signedOn = day(step.signedOn)!
+    if (step.statusChange === 'register') {
+      data.registrationNumber = step.registrationNumber
+      data.registeredAt = new Date()
+    }
+    if (step.statusChange === 'amend') {
+      await tx.contractRevision.create({
+        data: {
+          contractId: contract.id,
+          version: contract.version,
+          reason: step.reason,
+          snapshot: {
+            amountFen: contract.amountFen.toString(),
+            techAmountFen: contract.techAmountFen.toString(),
+            status: contract.status,
+          },
+        },
+      })
+      data.version = contract.version + 1
+      data.amountFen = step.amountYuan
+      data.techAmountFen = step.techAmountYuan
+      data.needsExpertReview = step.amountYuan >= EXPERT_REVIEW_FEN
+    }
+    if (step.statusChange === 'terminate') data.terminatedAt = new Date()
+    await tx.contract.update({ where: { id: contract.id }, data })
+    await recordAudit(tx, {
+      actorId: user.id,
+      actorOrgId: actorOrg,
+      action: `contract.${step.statusChange}`,
+      entityType: 'Contract',
+      entityId: contract.id,
+      data: { from: contract.status, to: rule.to, ...('reason' in step ? { reason: step.reason } : {}) },
+    })
+    for (const org of new Set([contract.buyerOrgId, contract.sellerOrgId])) {
+      if (!org || org === actorOrg) continue
+      await notifyOrganization(
+        tx,
+        org,
+        `contract${rule.to.charAt(0)}${rule.to.slice(1).toLowerCase()}`,
+        { project: contract.projectName },
+        `/contracts/${contract.id}`,
+      )
+    }
+  })
+  return { ok: true }
+}

@@ -1,0 +1,221 @@
+import { describe, expect, it } from 'vitest'
+import { loader as newLoader, action as newAction } from '~/routes/contracts_.new'
+import { loader as pageLoader, action as pageAction } from '~/routes/contracts_.$id'
+import { loader as listLoader } from '~/routes/contracts'
+import { getDashboard } from '~/models/turnover.server'
+import { prisma } from '~/utils/db.server'
+import {
+  cookieHeader,
+  createNeed,
+  createOrganization,
+  createUser,
+  getRequest,
+  postForm,
+  validCreditCode,
+} from '../support/factories'
+
+/** A Baodi enterprise, a Beijing university's office, an accepted introduction between them, and the bureau. */
+async function parties() {
+  const area = await prisma.area.findFirstOrThrow({ orderBy: { code: 'asc' } })
+  const enterprise = await prisma.organization.create({
+    data: {
+      kind: 'ENTERPRISE',
+      name: '宝坻恒信机械',
+      creditCode: validCreditCode(),
+      regionCode: '120115',
+      areaId: area.id,
+    },
+  })
+  const university = await prisma.organization.create({
+    data: {
+      kind: 'UNIVERSITY',
+      name: '北京某大学',
+      creditCode: validCreditCode('110108'),
+      regionCode: '110108',
+      legalEntityType: 'UNIVERSITY',
+    },
+  })
+  const buyer = await createUser(enterprise.id, 'ENTERPRISE_ADMIN')
+  const seller = await createUser(university.id, 'TTO_ADMIN')
+  const bureau = await createUser((await createOrganization('BUREAU', '宝坻区科技局')).id, 'BUREAU_STAFF')
+  const need = await createNeed(enterprise.id, { title: '焊缝在线检测', fieldCode: 'EI.AI' })
+  const result = await prisma.researchResult.create({
+    data: { organizationId: university.id, title: '焊缝视觉检测', abstract: '结构光视觉跟踪焊缝', status: 'PUBLISHED' },
+  })
+  const intro = await prisma.introduction.create({
+    data: {
+      needId: need.id,
+      resultId: result.id,
+      requesterOrgId: enterprise.id,
+      requestedById: buyer.id,
+      targetOrgId: university.id,
+      message: '希望合作',
+      status: 'ACCEPTED',
+      responseDeadline: new Date(),
+    },
+  })
+  return {
+    area,
+    enterprise,
+    university,
+    need,
+    intro,
+    buyer: await cookieHeader(buyer.id),
+    seller: await cookieHeader(seller.id),
+    bureau: await cookieHeader(bureau.id),
+  }
+}
+
+const form = (p: Awaited<ReturnType<typeof parties>>, overrides: Record<string, string> = {}) => ({
+  ourSide: 'buyer',
+  introductionId: p.intro.id,
+  type: 'DEVELOPMENT_COMMISSIONED',
+  projectName: '焊缝在线检测系统开发',
+  buyerName: p.enterprise.name,
+  buyerCreditCode: p.enterprise.creditCode!,
+  buyerRegionCode: '120115',
+  buyerEntityType: 'ENTERPRISE',
+  sellerName: p.university.name,
+  sellerCreditCode: p.university.creditCode!,
+  sellerRegionCode: '110108',
+  sellerEntityType: 'UNIVERSITY',
+  amountYuan: '1,200,000.50',
+  techAmountYuan: '1000000',
+  signedOn: '2026-03-01',
+  paymentMode: 'INSTALMENTS',
+  'milestones[0].title': '首付款',
+  'milestones[0].amountYuan': '600000.50',
+  'milestones[1].title': '验收款',
+  'milestones[1].amountYuan': '600000',
+  fieldCode: 'EI.AI',
+  ipType: 'NONE',
+  ...overrides,
+})
+
+const step = (id: string, cookie: string, fields: Record<string, string>) =>
+  postForm(pageAction, `/contracts/${id}`, fields, cookie, id)
+
+describe('technology contracts', () => {
+  it('drafts a contract from an accepted introduction: parties, need and town filled in, money exact', async () => {
+    const p = await parties()
+    const draft = await newLoader({
+      request: getRequest(`/contracts/new?introduction=${p.intro.id}`, p.buyer),
+      params: {},
+      context: {},
+    })
+    expect(draft.defaults).toMatchObject({ ourSide: 'buyer', buyerName: '宝坻恒信机械', sellerName: '北京某大学' })
+
+    const response = (await postForm(newAction, '/contracts/new', form(p), p.buyer)) as Response
+    expect(response.status).toBe(302)
+    const contract = await prisma.contract.findFirstOrThrow({ include: { milestones: { orderBy: { seq: 'asc' } } } })
+    expect(contract).toMatchObject({
+      status: 'DRAFT',
+      buyerOrgId: p.enterprise.id,
+      sellerOrgId: p.university.id,
+      needId: p.need.id,
+      introductionId: p.intro.id,
+      areaId: p.area.id,
+      amountFen: 120000050n,
+      techAmountFen: 100000000n,
+      needsExpertReview: false,
+    })
+    expect(contract.milestones.map((m) => m.amountFen)).toEqual([60000050n, 60000000n])
+  })
+
+  it('names every inconsistency and writes nothing', async () => {
+    const p = await parties()
+    const bad = (overrides: Record<string, string>) =>
+      postForm(newAction, '/contracts/new', form(p, overrides), p.buyer) as Promise<{
+        data: { error: Record<string, string[]> }
+      }>
+    expect((await bad({ techAmountYuan: '2000000' })).data.error.techAmountYuan).toEqual([
+      'errors.contract.techAboveAmount',
+    ])
+    expect((await bad({ 'milestones[1].amountYuan': '1' })).data.error.milestones).toEqual([
+      'errors.contract.milestoneSum',
+    ])
+    expect((await bad({ buyerRegionCode: '110105' })).data.error.buyerRegionCode).toEqual([
+      'errors.contract.noBaodiParty',
+    ])
+    expect((await bad({ sellerCreditCode: '91110108000000000X' })).data.error.sellerCreditCode).toEqual([
+      'errors.creditCode.checksum',
+    ])
+    expect((await bad({ expectedOutputYuan: '100' })).data.error.expectedInvestmentYuan).toEqual([
+      'errors.contract.expectedOnlyTransfer',
+    ])
+    expect(await prisma.contract.count()).toBe(0)
+  })
+
+  it('goes from draft to registered, amended and terminated; the dashboard follows each step', async () => {
+    const p = await parties()
+    await postForm(newAction, '/contracts/new', form(p), p.buyer)
+    const { id } = await prisma.contract.findFirstOrThrow()
+    const figure = async () =>
+      (await getDashboard({ year: 2026, basis: 'INFLOW', scope: { kind: 'district' } }, new Date('2026-12-31'))).total
+        .amountFen
+
+    await step(id, p.buyer, { statusChange: 'sign', signedOn: '2026-03-02' })
+    await step(id, p.seller, { statusChange: 'submit' })
+    // Only the bureau registers.
+    const refused = (await step(id, p.buyer, { statusChange: 'register', registrationNumber: '2026110108000001' })) as {
+      data: { errors: Record<string, string[]> }
+    }
+    expect(refused.data.errors.statusChange).toEqual(['errors.contract.stepNotAllowed'])
+    expect(await figure()).toBe(0n)
+    const badNumber = (await step(id, p.bureau, { statusChange: 'register', registrationNumber: '12345' })) as {
+      data: { errors: Record<string, string[]> }
+    }
+    expect(badNumber.data.errors.registrationNumber).toEqual(['errors.contract.registrationNumber'])
+    await step(id, p.bureau, { statusChange: 'register', registrationNumber: '2026110108000001' })
+    expect(await prisma.contract.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      status: 'REGISTERED',
+      registrationNumber: '2026110108000001',
+    })
+    expect(await figure()).toBe(120000050n)
+    expect(await prisma.notification.count({ where: { kind: 'contractRegistered' } })).toBe(2)
+
+    await step(id, p.bureau, {
+      statusChange: 'amend',
+      amountYuan: '6000000',
+      techAmountYuan: '5000000',
+      reason: '增加第二期开发内容',
+    })
+    const amended = await prisma.contract.findUniqueOrThrow({ where: { id }, include: { revisions: true } })
+    expect(amended).toMatchObject({ status: 'AMENDED', version: 2, amountFen: 600000000n, needsExpertReview: true })
+    expect(amended.revisions).toMatchObject([
+      { version: 1, reason: '增加第二期开发内容', snapshot: { amountFen: '120000050' } },
+    ])
+    expect(await figure()).toBe(600000000n)
+
+    await step(id, p.bureau, { statusChange: 'terminate', reason: '双方协商解除' })
+    expect(await figure()).toBe(0n)
+    const page = await pageLoader({ request: getRequest(`/contracts/${id}`, p.buyer), params: { id }, context: {} })
+    expect(page.contract.status).toBe('TERMINATED')
+    expect(page.steps).toEqual([])
+  })
+
+  it('another enterprise sees none of it (404, empty list)', async () => {
+    const p = await parties()
+    await postForm(newAction, '/contracts/new', form(p), p.buyer)
+    const { id } = await prisma.contract.findFirstOrThrow()
+    const stranger = await cookieHeader((await createUser((await createOrganization()).id, 'ENTERPRISE_ADMIN')).id)
+    const page = (await pageLoader({
+      request: getRequest(`/contracts/${id}`, stranger),
+      params: { id },
+      context: {},
+    }).catch((e: Response) => e)) as Response
+    expect(page.status).toBe(404)
+    expect(((await step(id, stranger, { statusChange: 'sign' })) as Response).status).toBe(404)
+    const list = await listLoader({ request: getRequest('/contracts', stranger), params: {}, context: {} })
+    expect(list.contracts).toEqual([])
+    const other = await createOrganization()
+    const otherUser = await cookieHeader((await createUser(other.id, 'ENTERPRISE_ADMIN')).id)
+    // Nor can it start a contract from someone else's introduction.
+    const draft = await newLoader({
+      request: getRequest(`/contracts/new?introduction=${p.intro.id}`, otherUser),
+      params: {},
+      context: {},
+    })
+    expect(draft.defaults).not.toHaveProperty('introductionId')
+  })
+})
