@@ -47,6 +47,12 @@ export default function BureauDashboard() {
         <Link to="/bureau/campaigns" className="button">
           {t('curation.campaigns')}
         </Link>
+        <Link to="/bureau/kpis" className="button">
+          {t('kpis.title')}
+        </Link>
+        <Link to="/contracts?status=SUBMITTED" className="button">
+          {t('dashboard.toRegister')}
+        </Link>
       </p>
       <Form method="get" className="panel filters" aria-label={t('dashboard.filters')}>
         <div className="field">

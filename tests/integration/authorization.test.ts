@@ -51,6 +51,8 @@ const ROLE_PAGES: Record<string, string[]> = {
   'bureau_.needs_.$id': ['BUREAU_STAFF', 'PLATFORM_ADMIN'],
   'bureau_.contracts': ['BUREAU_STAFF', 'PLATFORM_ADMIN'],
   'bureau_.report': ['BUREAU_STAFF', 'PLATFORM_ADMIN'],
+  'bureau_.kpis': ['BUREAU_STAFF', 'PLATFORM_ADMIN'],
+  'bureau_.targets': ['BUREAU_STAFF', 'PLATFORM_ADMIN'],
   contracts: ['ENTERPRISE_ADMIN', 'ENTERPRISE_MEMBER', 'TTO_ADMIN', 'TTO_MEMBER', 'BUREAU_STAFF', 'PLATFORM_ADMIN'],
   'contracts_.$id': [
     'ENTERPRISE_ADMIN',
