@@ -434,6 +434,7 @@ const en: Catalog = {
     saveTarget: 'Save target',
   },
   dashboard: {
+    importContracts: 'Import registered contracts',
     toRegister: 'Contracts to register',
     filters: 'Filters',
     scopeLabel: 'Scope',
@@ -857,7 +858,9 @@ const en: Catalog = {
     intro:
       'Upload an Excel (.xlsx) or CSV file to import results or experts into {{org}}. Every row is checked first; when all pass, everything is committed at once. Importing again by external ID updates and never duplicates.',
     templates: 'Templates:',
-    kind: { results: 'Research results', experts: 'Experts' },
+    kind: { results: 'Research results', experts: 'Experts', contracts: 'Contracts' },
+    introContracts:
+      'Upload the contract registry’s export (.xlsx or CSV). Every row is checked first; an error-free file is then committed at once. Duplicates are recognised by registration number, so a re-import only updates. Parties are matched to organizations on the platform by credit code or name.',
     kindLabel: 'What the file contains',
     file: 'File',
     fileHint: '.xlsx, .csv (UTF-8 or GBK) or .json, at most 20 MB.',

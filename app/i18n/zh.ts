@@ -413,6 +413,7 @@ const zh = {
     saveTarget: '保存目标',
   },
   dashboard: {
+    importContracts: '导入登记合同',
     toRegister: '待登记合同',
     filters: '筛选',
     scopeLabel: '统计范围',
@@ -812,7 +813,9 @@ const zh = {
     intro:
       '上传 Excel（.xlsx）或 CSV 文件，将成果或专家导入到{{org}}。先预检每一行，全部无误后一次性提交；按外部编号重复导入只会更新，不会重复。',
     templates: '下载模板：',
-    kind: { results: '科技成果', experts: '专家' },
+    kind: { results: '科技成果', experts: '专家', contracts: '技术合同' },
+    introContracts:
+      '上传技术合同登记系统导出的 Excel（.xlsx）或 CSV 文件。先预检每一行，全部无误后一次性提交；按合同登记编号识别重复，重复导入只会更新。买卖双方按统一社会信用代码或名称匹配平台上的单位。',
     kindLabel: '数据类型',
     file: '文件',
     fileHint: '支持 .xlsx、.csv（UTF-8 或 GBK）、.json，最大 20 MB。',

@@ -8,6 +8,9 @@ export type ImportKindName = (typeof IMPORT_KINDS)[number]
 /** Kinds an office may import from the browser, always into its own organization. */
 export const OFFICE_IMPORT_KINDS = ['results', 'experts'] as const
 export type OfficeImportKind = (typeof OFFICE_IMPORT_KINDS)[number]
+/** Bureau staff import registry exports of technology contracts. */
+export const BUREAU_IMPORT_KINDS = ['contracts'] as const
+export type BrowserImportKind = OfficeImportKind | (typeof BUREAU_IMPORT_KINDS)[number]
 
 export interface Column {
   key: string

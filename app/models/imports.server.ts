@@ -3,13 +3,13 @@ import { z } from 'zod'
 import { enqueueJobs } from '~/jobs/queue.server'
 import type { QueueHandler } from '~/jobs/worker.server'
 import { importTable, type ImportReport } from '~/imports/importer.server'
-import { COLUMNS, mapHeaders, type ImportKindName, type OfficeImportKind } from '~/imports/kinds'
+import { COLUMNS, mapHeaders, type BrowserImportKind, type ImportKindName } from '~/imports/kinds'
 import { readTable, TableReadError } from '~/imports/read.server'
 import { prisma } from '~/utils/db.server'
 import type { ImportKind } from '~/generated/prisma/enums'
 
 export const IMPORTS_QUEUE = 'imports'
-export { OFFICE_IMPORT_KINDS, type OfficeImportKind } from '~/imports/kinds'
+export { BUREAU_IMPORT_KINDS, OFFICE_IMPORT_KINDS, type BrowserImportKind } from '~/imports/kinds'
 
 interface Actor {
   userId: string
@@ -48,7 +48,7 @@ async function dryRun(
  */
 export async function previewImport(
   actor: Actor,
-  kind: OfficeImportKind,
+  kind: BrowserImportKind,
   fileName: string,
   bytes: Uint8Array,
 ): Promise<{ ok: true; batchId: string } | { ok: false; error: string; params?: Record<string, unknown> }> {
@@ -187,45 +187,72 @@ export function importJobsHandler(): QueueHandler {
   }
 }
 
+const TEMPLATE_SHEETS: Record<BrowserImportKind, string> = {
+  results: '科技成果',
+  experts: '专家',
+  contracts: '技术合同',
+}
+
+/** A registry export's row, as the contracts template shows it. */
+const CONTRACT_EXAMPLE = [
+  'C-2026-001',
+  '2026120115000123',
+  '技术开发（委托）',
+  '锂电池正极材料工艺优化',
+  '天津某新能源科技有限公司',
+  '',
+  '天津市宝坻区',
+  '北京某大学',
+  '',
+  '北京市海淀区',
+  '1200000.00',
+  '1000000.00',
+  '2026-03-01',
+  '2026-03-20',
+  '新能源',
+]
+
 /** The empty template with our Chinese headers, one example row and a notes sheet. */
-export async function importTemplate(kind: OfficeImportKind): Promise<Uint8Array> {
+export async function importTemplate(kind: BrowserImportKind): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook()
-  const sheet = workbook.addWorksheet(kind === 'results' ? '科技成果' : '专家')
+  const sheet = workbook.addWorksheet(TEMPLATE_SHEETS[kind])
   const columns = COLUMNS[kind]
   sheet.addRow(columns.map((c) => (c.required ? `${c.zh}*` : c.zh)))
   sheet.getRow(1).font = { bold: true }
   sheet.addRow(
-    kind === 'results'
-      ? [
-          'R-2026-001',
-          '高镍三元正极材料共沉淀制备技术',
-          '连续共沉淀工艺制备前驱体，批次一致性好。',
-          '（本单位名称）',
-          '新能源',
-          '正极材料、共沉淀',
-          '中试',
-          '技术转让、技术许可',
-          '发明专利',
-          'ZL201810000000.1',
-          '500000',
-          '1000000',
-          '',
-          '发布',
-        ]
-      : [
-          'E-001',
-          '张伟',
-          '（本单位名称）',
-          '教授',
-          '精密传动、机器人减速器',
-          'RV减速器',
-          '智能机器人',
-          '研究精密减速器设计制造。',
-          '',
-          '',
-          '',
-          '是',
-        ],
+    kind === 'contracts'
+      ? CONTRACT_EXAMPLE
+      : kind === 'results'
+        ? [
+            'R-2026-001',
+            '高镍三元正极材料共沉淀制备技术',
+            '连续共沉淀工艺制备前驱体，批次一致性好。',
+            '（本单位名称）',
+            '新能源',
+            '正极材料、共沉淀',
+            '中试',
+            '技术转让、技术许可',
+            '发明专利',
+            'ZL201810000000.1',
+            '500000',
+            '1000000',
+            '',
+            '发布',
+          ]
+        : [
+            'E-001',
+            '张伟',
+            '（本单位名称）',
+            '教授',
+            '精密传动、机器人减速器',
+            'RV减速器',
+            '智能机器人',
+            '研究精密减速器设计制造。',
+            '',
+            '',
+            '',
+            '是',
+          ],
   )
   sheet.columns.forEach((column) => (column.width = 18))
   const notes = workbook.addWorksheet('填写说明')

@@ -53,6 +53,9 @@ export default function BureauDashboard() {
         <Link to="/contracts?status=SUBMITTED" className="button">
           {t('dashboard.toRegister')}
         </Link>
+        <Link to="/bureau/import" className="button">
+          {t('dashboard.importContracts')}
+        </Link>
       </p>
       <Form method="get" className="panel filters" aria-label={t('dashboard.filters')}>
         <div className="field">

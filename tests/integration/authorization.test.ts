@@ -52,6 +52,8 @@ const ROLE_PAGES: Record<string, string[]> = {
   'bureau_.contracts': ['BUREAU_STAFF', 'PLATFORM_ADMIN'],
   'bureau_.report': ['BUREAU_STAFF', 'PLATFORM_ADMIN'],
   'bureau_.kpis': ['BUREAU_STAFF', 'PLATFORM_ADMIN'],
+  'bureau_.import': ['BUREAU_STAFF', 'PLATFORM_ADMIN'],
+  'bureau_.import_.$id': ['BUREAU_STAFF', 'PLATFORM_ADMIN'],
   'bureau_.targets': ['BUREAU_STAFF', 'PLATFORM_ADMIN'],
   contracts: ['ENTERPRISE_ADMIN', 'ENTERPRISE_MEMBER', 'TTO_ADMIN', 'TTO_MEMBER', 'BUREAU_STAFF', 'PLATFORM_ADMIN'],
   'contracts_.$id': [

@@ -1,0 +1,17 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { ImportUploadView } from '~/components/import-pages'
+import { BUREAU_IMPORTS, importUploadAction, importUploadLoader } from '~/utils/import-routes.server'
+import { pageTitle } from '~/utils/meta'
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'importUi.title')
+
+export const loader = ({ request }: LoaderFunctionArgs) => importUploadLoader(request, BUREAU_IMPORTS)
+
+export const action = ({ request }: ActionFunctionArgs) => importUploadAction(request, BUREAU_IMPORTS)
+
+export default function ImportPage() {
+  const page = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>()
+  return <ImportUploadView {...page} result={result} />
+}

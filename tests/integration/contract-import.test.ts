@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest'
+import type { ActionFunctionArgs } from '@remix-run/node'
+import { drain } from '~/jobs/worker.server'
+import { importJobsHandler } from '~/models/imports.server'
+import { getDashboard } from '~/models/turnover.server'
+import { action as uploadAction } from '~/routes/bureau_.import'
+import { action as batchAction, loader as batchLoader } from '~/routes/bureau_.import_.$id'
+import { action as officeUpload } from '~/routes/office_.import'
+import { prisma } from '~/utils/db.server'
+import {
+  cookieHeader,
+  createOrganization,
+  createUser,
+  formRequest,
+  getRequest,
+  validCreditCode,
+} from '../support/factories'
+
+const CSRF = 'test-csrf-token-0123456789abcdef'
+const HEADER =
+  '合同登记编号,合同类型,项目名称,买方,买方信用代码,买方地区,卖方,卖方地区,成交额（元）,技术交易额（元）,签订日期'
+
+async function upload(
+  action: (args: ActionFunctionArgs) => Promise<unknown>,
+  cookie: string,
+  csv: string,
+  kind = 'contracts',
+) {
+  const form = new FormData()
+  form.set('csrf', CSRF)
+  form.set('kind', kind)
+  form.set('file', new File([new TextEncoder().encode(csv)], 'registry.csv'))
+  try {
+    return await action({
+      request: new Request('http://test.local/bureau/import', {
+        method: 'POST',
+        body: form,
+        headers: { Cookie: cookie },
+      }),
+      params: {},
+      context: {},
+    })
+  } catch (thrown) {
+    return thrown
+  }
+}
+
+async function bureau() {
+  const org = await createOrganization('BUREAU', '宝坻区科技局')
+  return cookieHeader((await createUser(org.id, 'BUREAU_STAFF')).id)
+}
+
+async function commit(cookie: string, location: string) {
+  const id = location.split('/').pop()!
+  const preview = await batchLoader({ request: getRequest(location, cookie), params: { id }, context: {} })
+  await batchAction({ request: await formRequest(location, { intent: 'commit' }, cookie), params: { id }, context: {} })
+  await drain(prisma, importJobsHandler())
+  return preview
+}
+
+describe('contract import from the registry (bureau)', () => {
+  it('previews every row, matches parties by credit code, commits, and re-importing only updates', async () => {
+    const cookie = await bureau()
+    const area = await prisma.area.findFirstOrThrow()
+    const code = validCreditCode()
+    const enterprise = await prisma.organization.create({
+      data: {
+        kind: 'ENTERPRISE',
+        name: '宝坻恒信机械有限公司',
+        creditCode: code,
+        regionCode: '120115',
+        areaId: area.id,
+      },
+    })
+    const bad = [
+      HEADER,
+      `123,技术开发,项目一,宝坻恒信机械有限公司,${code},天津市宝坻区,北京大学,北京市海淀区,abc,,2025-04-01`,
+    ].join('\n')
+    const refused = (await upload(uploadAction, cookie, bad)) as Response
+    const badPreview = await batchLoader({
+      request: getRequest(refused.headers.get('Location')!, cookie),
+      params: { id: refused.headers.get('Location')!.split('/').pop()! },
+      context: {},
+    })
+    expect(badPreview.report?.errors.map((e) => e.column).sort()).toEqual(['合同登记编号', '成交额（元）'])
+
+    const good = [
+      HEADER,
+      `2025120115000001,技术开发（委托）,焊缝检测系统,某名称不同的写法,${code},天津市宝坻区,北京大学,北京市海淀区,"1,200,000.50",1000000,2025-04-01`,
+    ].join('\n')
+    const response = (await upload(uploadAction, cookie, good)) as Response
+    const preview = await commit(cookie, response.headers.get('Location')!)
+    expect(preview.report).toMatchObject({ errors: [], created: 1 })
+    const contract = await prisma.contract.findFirstOrThrow()
+    expect(contract).toMatchObject({
+      buyerOrgId: enterprise.id,
+      areaId: area.id,
+      status: 'REGISTERED',
+      amountFen: 120000050n,
+    })
+    const figure = async () =>
+      (await getDashboard({ year: 2025, basis: 'INFLOW', scope: { kind: 'district' } }, new Date('2026-01-05'))).total
+    expect(await figure()).toMatchObject({ contracts: 1, amountFen: 120000050n })
+
+    // The same registration number again, with an amended amount: updated, not duplicated.
+    const again = (await upload(uploadAction, cookie, good.replace('"1,200,000.50"', '1300000'))) as Response
+    await commit(cookie, again.headers.get('Location')!)
+    expect(await prisma.contract.count()).toBe(1)
+    expect(await figure()).toMatchObject({ contracts: 1, amountFen: 130000000n })
+  })
+
+  it('is for bureau staff; offices cannot import contracts', async () => {
+    const office = await createOrganization('UNIVERSITY', '天津理工大学')
+    const cookie = await cookieHeader((await createUser(office.id, 'TTO_ADMIN')).id)
+    expect(((await upload(uploadAction, cookie, HEADER)) as Response).status).toBe(403)
+    const viaOffice = (await upload(officeUpload, cookie, HEADER)) as { data: { error: string } }
+    expect(viaOffice.data.error).toBe('errors.import.kind')
+  })
+})
