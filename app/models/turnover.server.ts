@@ -96,13 +96,18 @@ export interface Dashboard {
   breakdowns: Breakdown[]
 }
 
+/** The target of the scope: the district's, a town's, or the development zone's (set on its area). */
 async function targetFor(filter: TurnoverFilter, metric: 'CONTRACT_AMOUNT' | 'TECH_AMOUNT') {
+  const zone =
+    filter.scope.kind === 'zone' ? await prisma.area.findFirst({ where: { kind: 'DEV_ZONE' }, select: { id: true } }) : null
   const scope =
     filter.scope.kind === 'area'
       ? { scope: 'AREA' as const, areaId: filter.scope.areaId }
       : filter.scope.kind === 'district'
         ? { scope: 'DISTRICT' as const }
-        : null
+        : zone
+          ? { scope: 'AREA' as const, areaId: zone.id }
+          : null
   if (!scope) return null
   return prisma.target.findFirst({
     where: { metric, year: filter.year, ...scope },

@@ -6,9 +6,7 @@ import { action as uploadAction } from '~/routes/office_.import'
 import { action as batchAction, loader as batchLoader } from '~/routes/office_.import_.$id'
 import { loader as templateLoader } from '~/routes/office_.import_.template'
 import { prisma } from '~/utils/db.server'
-import { cookieHeader, createOrganization, createUser, formRequest, getRequest } from '../support/factories'
-
-const CSRF = 'test-csrf-token-0123456789abcdef'
+import { cookieHeader, createOrganization, createUser, formRequest, getRequest, uploadFile } from '../support/factories'
 
 async function workbook(rows: unknown[][]) {
   const book = new ExcelJS.Workbook()
@@ -19,25 +17,8 @@ async function workbook(rows: unknown[][]) {
 
 const HEADERS = ['外部编号', '成果名称*', '成果简介', '完成单位', '技术领域', '关键词', '成熟度', '转化方式', '专利号']
 
-async function upload(cookie: string, bytes: Uint8Array, name = 'results.xlsx', kind = 'results') {
-  const form = new FormData()
-  form.set('csrf', CSRF)
-  form.set('kind', kind)
-  form.set('file', new File([new Uint8Array(bytes)], name))
-  try {
-    return await uploadAction({
-      request: new Request('http://test.local/office/import', {
-        method: 'POST',
-        body: form,
-        headers: { Cookie: cookie },
-      }),
-      params: {},
-      context: {},
-    })
-  } catch (thrown) {
-    return thrown
-  }
-}
+const upload = (cookie: string, bytes: Uint8Array, name = 'results.xlsx', kind = 'results') =>
+  uploadFile(uploadAction, '/office/import', cookie, { bytes, name, kind })
 
 async function office() {
   const org = await createOrganization('UNIVERSITY', '天津理工大学')

@@ -13,37 +13,19 @@ import {
   createUser,
   formRequest,
   getRequest,
+  uploadFile,
   validCreditCode,
 } from '../support/factories'
 
-const CSRF = 'test-csrf-token-0123456789abcdef'
 const HEADER =
   '合同登记编号,合同类型,项目名称,买方,买方信用代码,买方地区,卖方,卖方地区,成交额（元）,技术交易额（元）,签订日期'
 
-async function upload(
+const upload = (
   action: (args: ActionFunctionArgs) => Promise<unknown>,
   cookie: string,
   csv: string,
   kind = 'contracts',
-) {
-  const form = new FormData()
-  form.set('csrf', CSRF)
-  form.set('kind', kind)
-  form.set('file', new File([new TextEncoder().encode(csv)], 'registry.csv'))
-  try {
-    return await action({
-      request: new Request('http://test.local/bureau/import', {
-        method: 'POST',
-        body: form,
-        headers: { Cookie: cookie },
-      }),
-      params: {},
-      context: {},
-    })
-  } catch (thrown) {
-    return thrown
-  }
-}
+) => uploadFile(action, '/bureau/import', cookie, { bytes: new TextEncoder().encode(csv), name: 'registry.csv', kind })
 
 async function bureau() {
   const org = await createOrganization('BUREAU', '宝坻区科技局')

@@ -84,5 +84,11 @@ describe('action-plan KPIs and targets', () => {
     const list = await targetLoader({ request: getRequest('/bureau/targets', cookie), params: {}, context: {} })
     expect(list.targets[0]).toMatchObject({ metric: 'CONTRACT_AMOUNT', value: '1500000000', basis: 'INFLOW' })
     expect(await prisma.auditLog.count({ where: { entityType: 'Target' } })).toBe(2)
+
+    // The development zone's target is set on its area and shown on the zone's view.
+    const zone = await prisma.area.findFirstOrThrow({ where: { kind: 'DEV_ZONE' } })
+    await postForm(targetAction, '/bureau/targets', { ...fields, areaId: zone.id, amount: '3000000' }, cookie)
+    const zoneView = await getDashboard({ year: 2026, basis: 'INFLOW', scope: { kind: 'zone' } })
+    expect(zoneView.target.amountFen).toBe(300_000_000n)
   })
 })

@@ -88,3 +88,25 @@ export function getRequest(path: string, cookie = '') {
 }
 
 export { sessionCookie }
+
+/** Posts a multipart upload (a file and its kind) to a route action; a thrown Response is returned. */
+export async function uploadFile(
+  action: (args: ActionFunctionArgs) => Promise<unknown>,
+  path: string,
+  cookie: string,
+  file: { bytes: Uint8Array; name: string; kind: string },
+): Promise<unknown> {
+  const form = new FormData()
+  form.set('csrf', CSRF)
+  form.set('kind', file.kind)
+  form.set('file', new File([new Uint8Array(file.bytes)], file.name))
+  try {
+    return await action({
+      request: new Request(`http://test.local${path}`, { method: 'POST', body: form, headers: { Cookie: cookie } }),
+      params: {},
+      context: {},
+    })
+  } catch (thrown) {
+    return thrown
+  }
+}
