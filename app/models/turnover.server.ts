@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { Prisma } from '~/generated/prisma/client'
 import type { CountingBasis } from '~/generated/prisma/enums'
 import { BAODI_REGION_CODE } from '~/data/regions'
+import { CONTRACT_TYPES } from '~/validation/contracts'
 import { prisma } from '~/utils/db.server'
 
 /**
@@ -99,7 +100,9 @@ export interface Dashboard {
 /** The target of the scope: the district's, a town's, or the development zone's (set on its area). */
 async function targetFor(filter: TurnoverFilter, metric: 'CONTRACT_AMOUNT' | 'TECH_AMOUNT') {
   const zone =
-    filter.scope.kind === 'zone' ? await prisma.area.findFirst({ where: { kind: 'DEV_ZONE' }, select: { id: true } }) : null
+    filter.scope.kind === 'zone'
+      ? await prisma.area.findFirst({ where: { kind: 'DEV_ZONE' }, select: { id: true } })
+      : null
   const scope =
     filter.scope.kind === 'area'
       ? { scope: 'AREA' as const, areaId: filter.scope.areaId }
@@ -230,25 +233,29 @@ export function drillCondition(filter: TurnoverFilter, drill: DrillDown, lastMon
       : filter.basis === 'INFLOW'
         ? Prisma.sql`c."buyerRegionCode" = ${code}`
         : Prisma.sql`(c."sellerRegionCode" = ${code} OR c."buyerRegionCode" = ${code})`
-  const counterpart =
+  // The counterpart is the party that is not the counted Baodi side (the trigger-kept region
+  // groups, which the drill-down indexes cover).
+  const counterpart = (key: string) =>
     filter.basis === 'INFLOW'
-      ? Prisma.sql`contract_region_group(c."sellerRegionCode")`
+      ? Prisma.sql`c."sellerRegionGroup" = ${key}`
       : filter.basis === 'OUTFLOW'
-        ? Prisma.sql`contract_region_group(c."buyerRegionCode")`
-        : Prisma.sql`CASE WHEN c."sellerRegionCode" = ${code} THEN contract_region_group(c."buyerRegionCode")
-                     ELSE contract_region_group(c."sellerRegionCode") END`
+        ? Prisma.sql`c."buyerRegionGroup" = ${key}`
+        : Prisma.sql`((c."sellerRegionCode" = ${code} AND c."buyerRegionGroup" = ${key})
+                     OR (c."sellerRegionCode" <> ${code} AND c."sellerRegionGroup" = ${key}))`
   const scope = scopeSql(filter.scope, Prisma.sql`c."areaId"`, Prisma.sql`c."inDevelopmentZone"`)
   const key = drill.key ?? ''
   const dim = (() => {
     switch (drill.dim) {
       case 'type':
-        return Prisma.sql`AND c."type"::text = ${key}`
+        return (CONTRACT_TYPES as readonly string[]).includes(key)
+          ? Prisma.sql`AND c."type" = ${key}::"ContractType"`
+          : Prisma.sql`AND false`
       case 'field':
         return key ? Prisma.sql`AND c."fieldCode" = ${key}` : Prisma.sql`AND c."fieldCode" IS NULL`
       case 'area':
         return key ? Prisma.sql`AND c."areaId" = ${key}` : Prisma.sql`AND c."areaId" IS NULL`
       case 'counterpart':
-        return Prisma.sql`AND ${counterpart} = ${key}`
+        return Prisma.sql`AND ${counterpart(key)}`
       case 'seller':
         return key.startsWith('name:')
           ? Prisma.sql`AND c."sellerOrgId" IS NULL AND c."sellerName" = ${key.slice(5)}`
@@ -261,7 +268,8 @@ export function drillCondition(filter: TurnoverFilter, drill: DrillDown, lastMon
         return Prisma.empty
     }
   })()
-  return Prisma.sql`c."status"::text IN (${Prisma.join(statuses)}) AND c."signedOn" >= ${from} AND c."signedOn" < ${to}
+  // Enum columns compared as enums (not cast to text), so their indexes and statistics apply.
+  return Prisma.sql`c."status" = ANY(${statuses}::"ContractStatus"[]) AND c."signedOn" >= ${from} AND c."signedOn" < ${to}
     AND ${side} ${scope} ${dim}`
 }
 
