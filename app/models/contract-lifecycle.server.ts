@@ -44,7 +44,7 @@ export function getContract(user: SessionUser, id: string) {
   return prisma.contract.findFirst({
     where: { AND: [{ id }, visibleContracts(user)] },
     include: {
-      milestones: { orderBy: { seq: 'asc' } },
+      milestones: { orderBy: { seq: 'asc' }, include: { payments: { orderBy: { createdAt: 'asc' } } } },
       revisions: { orderBy: { version: 'desc' } },
       area: { select: { nameZh: true, nameEn: true } },
       field: { select: { nameZh: true, nameEn: true } },

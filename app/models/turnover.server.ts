@@ -95,6 +95,8 @@ export interface Dashboard {
   runRateFen: bigint
   monthly: Array<{ month: number; counted: Figures; pipeline: Figures }>
   breakdowns: Breakdown[]
+  /** 到账额: received this year on these contracts, net of refunds. */
+  receivedFen: bigint
 }
 
 /** The target of the scope: the district's, a town's, or the development zone's (set on its area). */
@@ -142,14 +144,17 @@ const TOP = 10
 
 export async function getDashboard(filter: TurnoverFilter, now = new Date()): Promise<Dashboard> {
   const { lastMonth, elapsed } = yearProgress(filter.year, now)
-  const [monthlyCounted, monthlyPipeline, amountTarget, techTarget, previous, ...dims] = await Promise.all([
-    rollupFigures(filter, 'COUNTED', 'all', true),
-    rollupFigures(filter, 'PIPELINE', 'all', true),
-    targetFor(filter, 'CONTRACT_AMOUNT'),
-    targetFor(filter, 'TECH_AMOUNT'),
-    rollupFigures({ ...filter, year: filter.year - 1 }, 'COUNTED', 'all', true),
-    ...DIMENSIONS.map((dim) => rollupFigures(filter, 'COUNTED', dim, false, lastMonth)),
-  ])
+  const [receivedFen, monthlyCounted, monthlyPipeline, amountTarget, techTarget, previous, ...dims] = await Promise.all(
+    [
+      receivedIn(filter),
+      rollupFigures(filter, 'COUNTED', 'all', true),
+      rollupFigures(filter, 'PIPELINE', 'all', true),
+      targetFor(filter, 'CONTRACT_AMOUNT'),
+      targetFor(filter, 'TECH_AMOUNT'),
+      rollupFigures({ ...filter, year: filter.year - 1 }, 'COUNTED', 'all', true),
+      ...DIMENSIONS.map((dim) => rollupFigures(filter, 'COUNTED', dim, false, lastMonth)),
+    ],
+  )
   const monthly = Array.from({ length: 12 }, (_, i) => ({
     month: i + 1,
     counted: figures(monthlyCounted.find((r) => r.month === i + 1)),
@@ -210,7 +215,31 @@ export async function getDashboard(filter: TurnoverFilter, now = new Date()): Pr
     runRateFen,
     monthly,
     breakdowns,
+    receivedFen,
   }
+}
+
+/** The contracts on the counted side: seller in Baodi (输出), buyer (吸纳), or either. */
+function sideSql(basis: CountingBasis) {
+  const code = BAODI_REGION_CODE
+  if (basis === 'OUTFLOW') return Prisma.sql`c."sellerRegionCode" = ${code}`
+  if (basis === 'INFLOW') return Prisma.sql`c."buyerRegionCode" = ${code}`
+  return Prisma.sql`(c."sellerRegionCode" = ${code} OR c."buyerRegionCode" = ${code})`
+}
+
+/**
+ * 到账额: money received in the year (net of refunds) on the contracts of the view, by the
+ * date it arrived, whatever the contract's registration state.
+ */
+async function receivedIn(filter: TurnoverFilter): Promise<bigint> {
+  const from = new Date(Date.UTC(filter.year, 0, 1))
+  const to = new Date(Date.UTC(filter.year + 1, 0, 1))
+  const [row] = await prisma.$queryRaw<Array<{ received: bigint | null }>>`
+    SELECT sum(p."amountFen" - LEAST(p."refundedFen", p."amountFen"))::bigint AS received
+    FROM "Payment" p JOIN "Contract" c ON c."id" = p."contractId"
+    WHERE p."paidAt" >= ${from} AND p."paidAt" < ${to} AND ${sideSql(filter.basis)}
+      ${scopeSql(filter.scope, Prisma.sql`c."areaId"`, Prisma.sql`c."inDevelopmentZone"`)}`
+  return row?.received ?? 0n
 }
 
 /** The contracts behind a figure: the same counting rules as the rollup, on "Contract" itself. */
@@ -227,12 +256,7 @@ export function drillCondition(filter: TurnoverFilter, drill: DrillDown, lastMon
   const from = new Date(Date.UTC(filter.year, month === null ? 0 : month - 1, 1))
   const to = new Date(Date.UTC(filter.year, month === null ? lastMonth : month, 1))
   const statuses = drill.bucket === 'PIPELINE' ? ['SIGNED', 'SUBMITTED'] : ['REGISTERED', 'AMENDED']
-  const side =
-    filter.basis === 'OUTFLOW'
-      ? Prisma.sql`c."sellerRegionCode" = ${code}`
-      : filter.basis === 'INFLOW'
-        ? Prisma.sql`c."buyerRegionCode" = ${code}`
-        : Prisma.sql`(c."sellerRegionCode" = ${code} OR c."buyerRegionCode" = ${code})`
+  const side = sideSql(filter.basis)
   // The counterpart is the party that is not the counted Baodi side (the trigger-kept region
   // groups, which the drill-down indexes cover).
   const counterpart = (key: string) =>
@@ -384,6 +408,7 @@ export function serializeDashboard(d: Dashboard) {
     },
     paceFen: d.paceFen?.toString() ?? null,
     forecastFen: d.forecastFen.toString(),
+    receivedFen: d.receivedFen.toString(),
     runRateFen: d.runRateFen.toString(),
     monthly: d.monthly.map((m) => ({ month: m.month, counted: fen(m.counted), pipeline: fen(m.pipeline) })),
     breakdowns: d.breakdowns.map((b) => ({

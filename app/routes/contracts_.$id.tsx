@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { CsrfInput } from '~/components/csrf-input'
@@ -9,6 +9,16 @@ import { requireCsrf } from '~/utils/csrf.server'
 import { pageTitle } from '~/utils/meta'
 import { CONTRACT_ROLES, notFound, requireRole } from '~/utils/permissions.server'
 import { ContractStepSchema } from '~/validation/contracts'
+import { PaymentActionSchema } from '~/validation/payments'
+import {
+  confirmBankTransfer,
+  refundPayment,
+  requestMilestonePayment,
+  startMilestoneCheckout,
+} from '~/models/payments.server'
+import { stripeEnabled } from '~/payments/stripe.server'
+import { getEnv } from '~/utils/env.server'
+import type { SessionUser } from '~/utils/session.server'
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, 'contracts.pageTitle', { name: data?.contract.projectName ?? '' })
@@ -20,7 +30,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, membership } = await requireRole(request, CONTRACT_ROLES)
   const contract = await getContract(user, params.id ?? '')
   if (!contract) notFound()
+  const mine = user.memberships.map((m) => m.organizationId)
   return {
+    stripe: stripeEnabled(),
+    side: {
+      seller: contract.sellerOrgId !== null && mine.includes(contract.sellerOrgId),
+      buyer: contract.buyerOrgId !== null && mine.includes(contract.buyerOrgId),
+      admin: user.memberships.some((m) => m.role === 'PLATFORM_ADMIN'),
+    },
+    returned: new URL(request.url).searchParams.get('payment'),
     steps: allowedSteps(user, contract),
     canEdit: contract.status === 'DRAFT' && contract.createdByOrgId === membership.organizationId,
     contract: {
@@ -38,8 +56,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         seq: m.seq,
         title: m.title,
         amountFen: m.amountFen.toString(),
+        paidFen: m.paidFen.toString(),
+        refundedFen: m.refundedFen.toString(),
         dueOn: iso(m.dueOn),
         status: m.status,
+        payments: m.payments.map((p) => ({
+          id: p.id,
+          method: p.method,
+          status: p.status,
+          amountFen: p.amountFen.toString(),
+          refundedFen: p.refundedFen.toString(),
+          paidAt: iso(p.paidAt),
+          reference: p.bankReference,
+        })),
       })),
       revisions: contract.revisions.map((r) => ({
         version: r.version,
@@ -55,6 +84,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user } = await requireRole(request, CONTRACT_ROLES)
   const formData = await request.formData()
   await requireCsrf(request, formData)
+  if (formData.has('payment')) return paymentAction(user, formData, new URL(request.url).origin)
   const parsed = ContractStepSchema.safeParse(Object.fromEntries(formData))
   if (!parsed.success) {
     const errors: Record<string, string[]> = {}
@@ -65,6 +95,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const outcome = await takeContractStep(user, params.id ?? '', parsed.data)
   if (!outcome.ok && outcome.notFound) notFound()
   if (!outcome.ok) return data({ ok: false as const, errors: outcome.fieldErrors ?? {} }, { status: 409 })
+  return { ok: true as const, errors: {} as Record<string, string[]> }
+}
+
+async function paymentAction(user: SessionUser, formData: FormData, origin: string) {
+  const parsed = PaymentActionSchema.safeParse(Object.fromEntries(formData))
+  if (!parsed.success) {
+    const errors: Record<string, string[]> = { payment: parsed.error.issues.map((i) => i.message) }
+    return data({ ok: false as const, errors }, { status: 400 })
+  }
+  const input = parsed.data
+  const outcome =
+    input.payment === 'request'
+      ? await requestMilestonePayment(user, input.milestoneId)
+      : input.payment === 'checkout'
+        ? await startMilestoneCheckout(user, input.milestoneId, getEnv().PUBLIC_BASE_URL ?? origin)
+        : input.payment === 'bankTransfer'
+          ? await confirmBankTransfer(user, input.milestoneId, input.reference)
+          : await refundPayment(user, input.paymentId, input.amountYuan)
+  if (!outcome.ok && outcome.notFound) notFound()
+  if (!outcome.ok) {
+    const errors: Record<string, string[]> = { payment: [outcome.error] }
+    return data({ ok: false as const, errors }, { status: 409 })
+  }
+  // Off to Stripe Checkout; the milestone is marked paid only when Stripe's webhook says so.
+  if (outcome.url) return redirect(outcome.url)
   return { ok: true as const, errors: {} as Record<string, string[]> }
 }
 
@@ -105,9 +160,65 @@ function StepForm({ step, errors }: { step: string; errors: Record<string, strin
   )
 }
 
+function PaymentForm({
+  intent,
+  hidden,
+  label,
+  children,
+}: {
+  intent: string
+  hidden: Record<string, string>
+  label: string
+  children?: React.ReactNode
+}) {
+  return (
+    <Form method="post" className="inline-form">
+      <CsrfInput />
+      <input type="hidden" name="payment" value={intent} />
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      {children}
+      <button type="submit">{label}</button>
+    </Form>
+  )
+}
+
+/** What each side can do with a milestone now: ask for it, pay it, confirm the transfer. */
+function MilestoneActions({
+  milestone: m,
+  side,
+  stripe,
+}: {
+  milestone: { id: string; status: string }
+  side: { seller: boolean; buyer: boolean }
+  stripe: boolean
+}) {
+  const { t } = useTranslation()
+  const hidden = { milestoneId: m.id }
+  if (m.status === 'PENDING' && side.seller) {
+    return <PaymentForm intent="request" hidden={hidden} label={t('payments.request')} />
+  }
+  if (m.status !== 'PAYMENT_REQUESTED') return null
+  return (
+    <>
+      {side.buyer && stripe ? <PaymentForm intent="checkout" hidden={hidden} label={t('payments.payOnline')} /> : null}
+      {side.buyer && !stripe ? <p className="muted">{t('payments.bankInstructions')}</p> : null}
+      {side.seller && !stripe ? (
+        <PaymentForm intent="bankTransfer" hidden={hidden} label={t('payments.confirmTransfer')}>
+          <label>
+            {t('payments.reference')} <input name="reference" required minLength={4} maxLength={100} />
+          </label>{' '}
+        </PaymentForm>
+      ) : null}
+      {side.seller && stripe ? <span className="muted">{t('payments.awaitingBuyer')}</span> : null}
+    </>
+  )
+}
+
 export default function ContractPage() {
   const { t, i18n } = useTranslation()
-  const { contract: c, steps, canEdit } = useLoaderData<typeof loader>()
+  const { contract: c, steps, canEdit, side, stripe, returned } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const zh = i18n.language === 'zh'
   const row = (label: string, value: React.ReactNode) => (
@@ -179,16 +290,51 @@ export default function ContractPage() {
         </table>
       </div>
       {c.milestones.length ? (
-        <>
-          <h2>{t('contractForm.milestones')}</h2>
-          <ol className="list">
+        <section aria-labelledby="milestones-heading">
+          <h2 id="milestones-heading">{t('contractForm.milestones')}</h2>
+          {returned === 'returned' ? (
+            <p className="notice" role="status">
+              {t('payments.returned')}
+            </p>
+          ) : null}
+          <FieldError id="payment-error" errors={result?.errors.payment} />
+          <ol className="match-list" data-testid="milestones">
             {c.milestones.map((m) => (
               <li key={m.id}>
-                {m.title} · <Money fen={m.amountFen} /> {m.dueOn ? `· ${m.dueOn}` : ''}
+                <strong>{m.title}</strong> · <Money fen={m.amountFen} /> {m.dueOn ? `· ${m.dueOn}` : ''}{' '}
+                <span className="badge" data-testid={`milestone-${m.seq}-status`}>
+                  {t(`payments.milestone.${m.status}`)}
+                </span>
+                <MilestoneActions milestone={m} side={side} stripe={stripe} />
+                {m.payments.length ? (
+                  <ul className="reasons">
+                    {m.payments.map((p) => (
+                      <li key={p.id}>
+                        {t(`payments.method.${p.method}`)} · <Money fen={p.amountFen} /> ·{' '}
+                        <span className="badge">{t(`payments.status.${p.status}`)}</span>
+                        {p.refundedFen !== '0' ? (
+                          <>
+                            {' '}
+                            · {t('payments.refunded')} <Money fen={p.refundedFen} />
+                          </>
+                        ) : null}
+                        {p.reference ? ` · ${p.reference}` : ''}
+                        {(side.seller || side.admin) && p.paidAt && p.status !== 'REFUNDED' ? (
+                          <PaymentForm intent="refund" hidden={{ paymentId: p.id }} label={t('payments.refund')}>
+                            <label>
+                              {t('payments.refundAmount')}{' '}
+                              <input name="amountYuan" inputMode="decimal" size={10} required />
+                            </label>{' '}
+                          </PaymentForm>
+                        ) : null}
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
               </li>
             ))}
           </ol>
-        </>
+        </section>
       ) : null}
       {c.revisions.length ? (
         <>

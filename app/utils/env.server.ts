@@ -17,6 +17,8 @@ const EnvSchema = z.object({
   RUN_WORKERS: z.enum(['0', '1']).default('1'),
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
+  /** Where the Stripe SDK sends API calls (tests point it at a local stand-in); unset: Stripe. */
+  STRIPE_API_BASE: z.string().url().optional(),
   /** smtp://user:pass@host:port (or smtps://): notifications are also e-mailed. Unset: no e-mail. */
   SMTP_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default('宝坻科技成果转化对接平台 <noreply@baodi-tech.cn>'),

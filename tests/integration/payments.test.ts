@@ -1,0 +1,299 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { action as webhook } from '~/routes/api.stripe.webhook'
+import { action as contractAction, loader as contractLoader } from '~/routes/contracts_.$id'
+import { getDashboard } from '~/models/turnover.server'
+import { prisma } from '~/utils/db.server'
+import { reloadEnv } from '~/utils/env.server'
+import { cookieHeader, createUser, getRequest, postForm, validCreditCode } from '../support/factories'
+import { WEBHOOK_SECRET, signedEvent, startStripeStandIn } from '../support/stripe-stand-in'
+
+let standIn: Awaited<ReturnType<typeof startStripeStandIn>>
+
+beforeAll(async () => {
+  standIn = await startStripeStandIn()
+  process.env.STRIPE_SECRET_KEY = 'sk_test_baodi'
+  process.env.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET
+  process.env.STRIPE_API_BASE = standIn.base
+  reloadEnv()
+})
+beforeEach(() => {
+  standIn.requests.length = 0
+})
+afterAll(async () => {
+  delete process.env.STRIPE_SECRET_KEY
+  delete process.env.STRIPE_WEBHOOK_SECRET
+  delete process.env.STRIPE_API_BASE
+  reloadEnv()
+  await standIn.close()
+})
+
+/** A signed contract between a Baodi enterprise (buyer) and a Beijing university (seller), two milestones. */
+async function contract() {
+  const area = await prisma.area.findFirstOrThrow()
+  const buyerOrg = await prisma.organization.create({
+    data: {
+      kind: 'ENTERPRISE',
+      name: '宝坻买方',
+      creditCode: validCreditCode(),
+      regionCode: '120115',
+      areaId: area.id,
+    },
+  })
+  const sellerOrg = await prisma.organization.create({
+    data: { kind: 'UNIVERSITY', name: '北京卖方大学', creditCode: validCreditCode('110108'), regionCode: '110108' },
+  })
+  const c = await prisma.contract.create({
+    data: {
+      type: 'DEVELOPMENT_COMMISSIONED',
+      projectName: '焊缝检测开发',
+      status: 'SIGNED',
+      buyerOrgId: buyerOrg.id,
+      buyerName: buyerOrg.name,
+      buyerRegionCode: '120115',
+      buyerEntityType: 'ENTERPRISE',
+      sellerOrgId: sellerOrg.id,
+      sellerName: sellerOrg.name,
+      sellerRegionCode: '110108',
+      sellerEntityType: 'UNIVERSITY',
+      amountFen: 100_000_01n,
+      techAmountFen: 100_000_01n,
+      signedOn: new Date('2026-03-01'),
+      areaId: area.id,
+      createdByOrgId: buyerOrg.id,
+      milestones: {
+        create: [
+          { seq: 1, title: '首付款', amountFen: 30_000_01n },
+          { seq: 2, title: '验收款', amountFen: 70_000_00n },
+        ],
+      },
+    },
+    include: { milestones: { orderBy: { seq: 'asc' } } },
+  })
+  return {
+    c,
+    first: c.milestones[0],
+    buyer: await cookieHeader((await createUser(buyerOrg.id, 'ENTERPRISE_ADMIN')).id),
+    seller: await cookieHeader((await createUser(sellerOrg.id, 'TTO_ADMIN')).id),
+  }
+}
+
+const act = (id: string, cookie: string, fields: Record<string, string>) =>
+  postForm(contractAction, `/contracts/${id}`, { ...fields }, cookie, id)
+
+async function deliver(type: string, object: Record<string, unknown>, options: { id?: string; secret?: string } = {}) {
+  const { payload, signature, event } = signedEvent(type, object, options)
+  const response = (await webhook({
+    request: new Request('http://test.local/api/stripe/webhook', {
+      method: 'POST',
+      body: payload,
+      headers: { 'stripe-signature': signature, 'Content-Type': 'application/json' },
+    }),
+    params: {},
+    context: {},
+  })) as Response
+  return { response, event }
+}
+
+/** Requests the first milestone and starts Checkout: the payment row and what Stripe was sent. */
+async function checkout() {
+  const p = await contract()
+  await act(p.c.id, p.seller, { payment: 'request', milestoneId: p.first.id })
+  const redirect = (await act(p.c.id, p.buyer, { payment: 'checkout', milestoneId: p.first.id })) as Response
+  const payment = await prisma.payment.findFirstOrThrow({ where: { milestoneId: p.first.id } })
+  return { ...p, redirect, payment }
+}
+
+const session = (paymentId: string, amount: number, intent = 'pi_test_1', extra: Record<string, unknown> = {}) => ({
+  id: 'cs_test_x',
+  object: 'checkout.session',
+  payment_status: 'paid',
+  amount_total: amount,
+  currency: 'cny',
+  payment_intent: intent,
+  metadata: { paymentId },
+  ...extra,
+})
+const intent = (paymentId: string, amount: number, id = 'pi_test_1') => ({
+  id,
+  object: 'payment_intent',
+  amount_received: amount,
+  currency: 'cny',
+  metadata: { paymentId },
+})
+const milestone = (id: string) => prisma.milestone.findUniqueOrThrow({ where: { id } })
+
+describe('milestone payments through Stripe', () => {
+  it('sends Checkout the exact amount in CNY with our IDs, and marks nothing paid on the way out', async () => {
+    const { redirect, payment, first } = await checkout()
+    expect(redirect.status).toBe(302)
+    expect(redirect.headers.get('Location')).toMatch(/\/pay\/cs_test_/)
+    const sent = standIn.requests.find((r) => r.path === '/v1/checkout/sessions')!
+    expect(sent.body.get('line_items[0][price_data][currency]')).toBe('cny')
+    expect(sent.body.get('line_items[0][price_data][unit_amount]')).toBe('3000001')
+    expect(sent.body.get('metadata[paymentId]')).toBe(payment.id)
+    expect(sent.body.get('payment_intent_data[metadata][milestoneId]')).toBe(first.id)
+    expect(sent.idempotencyKey).toBe(`checkout:${payment.id}`)
+    expect(payment).toMatchObject({
+      status: 'PENDING',
+      amountFen: 3000001n,
+      stripeCheckoutSessionId: expect.stringMatching(/^cs_test_/),
+    })
+    expect((await milestone(first.id)).status).toBe('PAYMENT_REQUESTED')
+  })
+
+  it('rejects a bad signature with 400 and writes nothing', async () => {
+    const { payment } = await checkout()
+    const { response } = await deliver('checkout.session.completed', session(payment.id, 3000001), {
+      secret: 'whsec_wrong',
+    })
+    expect(response.status).toBe(400)
+    expect(await prisma.stripeEvent.count()).toBe(0)
+    expect((await prisma.payment.findUniqueOrThrow({ where: { id: payment.id } })).paidAt).toBeNull()
+  })
+
+  it('the same event delivered ten times has one effect', async () => {
+    const { payment, first, c } = await checkout()
+    const { payload, signature } = signedEvent('checkout.session.completed', session(payment.id, 3000001), {
+      id: 'evt_once',
+    })
+    const results = []
+    for (let i = 0; i < 10; i++) {
+      const response = (await webhook({
+        request: new Request('http://test.local/api/stripe/webhook', {
+          method: 'POST',
+          body: payload,
+          headers: { 'stripe-signature': signature },
+        }),
+        params: {},
+        context: {},
+      })) as Response
+      results.push((await response.json()).result)
+    }
+    expect(results).toEqual(['applied', ...Array(9).fill('duplicate')])
+    expect(await prisma.stripeEvent.count()).toBe(1)
+    expect(await milestone(first.id)).toMatchObject({ status: 'PAID', paidFen: 3000001n })
+    expect(await prisma.notification.count({ where: { kind: 'paymentReceived' } })).toBe(2)
+    const dashboard = await getDashboard({ year: 2026, basis: 'INFLOW', scope: { kind: 'district' } })
+    expect(dashboard.receivedFen).toBe(3000001n)
+    expect(c.id).toBeTruthy()
+  })
+
+  it('ends in the right state when events arrive out of order (refund before payment, intent before session)', async () => {
+    const { payment, first } = await checkout()
+    await deliver('charge.refunded', {
+      id: 'ch_1',
+      object: 'charge',
+      payment_intent: 'pi_late',
+      amount_refunded: 1000000,
+    })
+    await deliver('payment_intent.succeeded', intent(payment.id, 3000001, 'pi_late'))
+    await deliver('checkout.session.completed', session(payment.id, 3000001, 'pi_late'))
+    const after = await prisma.payment.findUniqueOrThrow({ where: { id: payment.id } })
+    expect(after).toMatchObject({
+      status: 'PARTIALLY_REFUNDED',
+      refundedFen: 1000000n,
+      stripePaymentIntentId: 'pi_late',
+    })
+    expect(await milestone(first.id)).toMatchObject({
+      status: 'PAYMENT_REQUESTED',
+      paidFen: 3000001n,
+      refundedFen: 1000000n,
+    })
+    expect(await prisma.stripeEvent.count({ where: { processedAt: null } })).toBe(0)
+  })
+
+  it('a partial refund, then a full one, exact to the fen', async () => {
+    const { payment, first, c, seller } = await checkout()
+    await deliver('checkout.session.completed', session(payment.id, 3000001))
+    await act(c.id, seller, { payment: 'refund', paymentId: payment.id, amountYuan: '10000.01' })
+    const asked = standIn.requests.find((r) => r.path === '/v1/refunds')!
+    expect(asked.body.get('amount')).toBe('1000001')
+    expect(asked.body.get('payment_intent')).toBe('pi_test_1')
+    // Nothing moves until Stripe confirms.
+    expect((await prisma.payment.findUniqueOrThrow({ where: { id: payment.id } })).refundedFen).toBe(0n)
+    await deliver('charge.refunded', {
+      id: 'ch_1',
+      object: 'charge',
+      payment_intent: 'pi_test_1',
+      amount_refunded: 1000001,
+    })
+    expect(await prisma.payment.findUniqueOrThrow({ where: { id: payment.id } })).toMatchObject({
+      status: 'PARTIALLY_REFUNDED',
+      refundedFen: 1000001n,
+    })
+    const tooMuch = (await act(c.id, seller, { payment: 'refund', paymentId: payment.id, amountYuan: '20000.01' })) as {
+      data: { errors: Record<string, string[]> }
+    }
+    expect(tooMuch.data.errors.payment).toEqual(['errors.payment.refundTooLarge'])
+    await deliver('charge.refunded', {
+      id: 'ch_1',
+      object: 'charge',
+      payment_intent: 'pi_test_1',
+      amount_refunded: 3000001,
+    })
+    expect((await prisma.payment.findUniqueOrThrow({ where: { id: payment.id } })).status).toBe('REFUNDED')
+    expect(await milestone(first.id)).toMatchObject({ status: 'REFUNDED', refundedFen: 3000001n })
+    expect((await getDashboard({ year: 2026, basis: 'INFLOW', scope: { kind: 'district' } })).receivedFen).toBe(0n)
+  })
+
+  it('a failed payment leaves the milestone unpaid; a wrong amount is not taken as payment', async () => {
+    const { payment, first } = await checkout()
+    await deliver('payment_intent.payment_failed', {
+      ...intent(payment.id, 0),
+      last_payment_error: { message: 'Your card was declined.' },
+    })
+    expect(await prisma.payment.findUniqueOrThrow({ where: { id: payment.id } })).toMatchObject({
+      status: 'FAILED',
+      failureMessage: 'Your card was declined.',
+    })
+    expect((await milestone(first.id)).status).toBe('PAYMENT_REQUESTED')
+    const { response } = await deliver('checkout.session.completed', session(payment.id, 3000000))
+    expect((await response.json()).result).toBe('unmatched')
+    expect((await milestone(first.id)).status).toBe('PAYMENT_REQUESTED')
+  })
+
+  it('stores unknown events and ignores them; the page shows both parties the payment', async () => {
+    const { payment, c, buyer, seller } = await checkout()
+    const { response } = await deliver('customer.created', { id: 'cus_1', object: 'customer' })
+    expect((await response.json()).result).toBe('ignored')
+    await deliver('checkout.session.completed', session(payment.id, 3000001))
+    for (const cookie of [buyer, seller]) {
+      const page = await contractLoader({
+        request: getRequest(`/contracts/${c.id}`, cookie),
+        params: { id: c.id },
+        context: {},
+      })
+      expect(page.contract.milestones[0]).toMatchObject({ status: 'PAID', paidFen: '3000001' })
+      expect(page.contract.milestones[0].payments[0]).toMatchObject({ method: 'STRIPE', status: 'SUCCEEDED' })
+    }
+  })
+})
+
+describe('offline mode (no Stripe keys)', () => {
+  it('settles a requested milestone by a bank transfer the seller confirms', async () => {
+    delete process.env.STRIPE_SECRET_KEY
+    reloadEnv()
+    try {
+      const p = await contract()
+      await act(p.c.id, p.seller, { payment: 'request', milestoneId: p.first.id })
+      const online = (await act(p.c.id, p.buyer, { payment: 'checkout', milestoneId: p.first.id })) as {
+        data: { errors: Record<string, string[]> }
+      }
+      expect(online.data.errors.payment).toEqual(['errors.payment.offline'])
+      const notBuyer = (await act(p.c.id, p.buyer, {
+        payment: 'bankTransfer',
+        milestoneId: p.first.id,
+        reference: 'ICBC-20260301-001',
+      })) as {
+        data: { errors: Record<string, string[]> }
+      }
+      expect(notBuyer.data.errors.payment).toEqual(['errors.payment.sellerOnly'])
+      await act(p.c.id, p.seller, { payment: 'bankTransfer', milestoneId: p.first.id, reference: 'ICBC-20260301-001' })
+      expect(await milestone(p.first.id)).toMatchObject({ status: 'PAID', paidFen: 3000001n })
+      expect(standIn.requests).toEqual([])
+    } finally {
+      process.env.STRIPE_SECRET_KEY = 'sk_test_baodi'
+      reloadEnv()
+    }
+  })
+})

@@ -1,0 +1,98 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import Stripe from 'stripe'
+
+/**
+ * A local stand-in for the few Stripe endpoints we call, answering with Stripe-shaped objects
+ * and recording each request (form body, idempotency key) so tests can check what we sent.
+ * Webhooks are signed with the SDK's own test-header helper.
+ */
+export interface RecordedRequest {
+  method: string
+  path: string
+  idempotencyKey: string | null
+  body: URLSearchParams
+}
+
+export async function startStripeStandIn() {
+  const requests: RecordedRequest[] = []
+  let serial = 0
+  const server = http.createServer((req, res) => {
+    let raw = ''
+    req.on('data', (chunk: Buffer) => (raw += chunk.toString()))
+    req.on('end', () => {
+      const body = new URLSearchParams(raw)
+      requests.push({
+        method: req.method ?? '',
+        path: req.url ?? '',
+        idempotencyKey: (req.headers['idempotency-key'] as string | undefined) ?? null,
+        body,
+      })
+      const json = (status: number, payload: unknown) => {
+        res.writeHead(status, { 'Content-Type': 'application/json', 'Request-Id': `req_${++serial}` })
+        res.end(JSON.stringify(payload))
+      }
+      if (req.method === 'POST' && req.url === '/v1/checkout/sessions') {
+        const id = `cs_test_${++serial}`
+        const metadata: Record<string, string> = {}
+        for (const [k, v] of body) {
+          const m = /^metadata\[(\w+)\]$/.exec(k)
+          if (m) metadata[m[1]] = v
+        }
+        return json(200, {
+          id,
+          object: 'checkout.session',
+          mode: 'payment',
+          status: 'open',
+          payment_status: 'unpaid',
+          currency: body.get('line_items[0][price_data][currency]'),
+          amount_total: Number(body.get('line_items[0][price_data][unit_amount]')),
+          client_reference_id: body.get('client_reference_id'),
+          metadata,
+          payment_intent: null,
+          url: `${base}/pay/${id}`,
+        })
+      }
+      if (req.method === 'POST' && req.url === '/v1/refunds') {
+        return json(200, {
+          id: `re_test_${++serial}`,
+          object: 'refund',
+          amount: Number(body.get('amount')),
+          payment_intent: body.get('payment_intent'),
+          status: 'succeeded',
+          currency: 'cny',
+        })
+      }
+      json(404, {
+        error: { type: 'invalid_request_error', message: `Unrecognized request URL (${req.method}: ${req.url})` },
+      })
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  return { base, requests, close: () => new Promise<void>((resolve) => server.close(() => resolve())) }
+}
+
+export const WEBHOOK_SECRET = 'whsec_test_baodi'
+
+let eventSerial = 0
+
+/** A Stripe event of the given type around `object`, and its signature header. */
+export function signedEvent(
+  type: string,
+  object: Record<string, unknown>,
+  options: { id?: string; secret?: string } = {},
+) {
+  const event = {
+    id: options.id ?? `evt_test_${++eventSerial}_${Date.now()}`,
+    object: 'event',
+    type,
+    created: Math.floor(Date.now() / 1000),
+    livemode: false,
+    api_version: '2025-01-01',
+    data: { object },
+  }
+  const payload = JSON.stringify(event)
+  const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: options.secret ?? WEBHOOK_SECRET })
+  return { event, payload, signature }
+}
