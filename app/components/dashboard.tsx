@@ -13,6 +13,7 @@ export interface DashboardData {
   paceFen: string | null
   forecastFen: string
   runRateFen: string
+  receivedFen: string
   monthly: Array<{ month: number; counted: Fig; pipeline: Fig }>
   breakdowns: Array<{ dim: string; rows: Array<Fig & { key: string; label: string | null }> }>
 }
@@ -113,6 +114,12 @@ export function DashboardView({
         <div className="stat">
           <div className="value">{figure(d.total.techAmountFen, {}, 'tech-amount')}</div>
           <div className="label">{t('bureau.techAmount', { year })}</div>
+        </div>
+        <div className="stat">
+          <div className="value" data-testid="received-amount" data-fen={d.receivedFen}>
+            <Money fen={d.receivedFen} />
+          </div>
+          <div className="label">{t('dashboard.received', { year })}</div>
         </div>
         <div className="stat">
           <div className="value" data-testid="contract-count">

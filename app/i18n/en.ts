@@ -9,6 +9,7 @@ const en: Catalog = {
     footer: 'Baodi District Science and Technology Bureau · platform of the Baodi innovation action plan',
   },
   nav: {
+    payments: 'Payments',
     contracts: 'Contracts',
     skip: 'Skip to content',
     label: 'Main navigation',
@@ -446,6 +447,7 @@ const en: Catalog = {
     saveTarget: 'Save target',
   },
   payments: {
+    outstanding: 'Outstanding',
     title: 'Payments and reconciliation',
     request: 'Request payment',
     payOnline: 'Pay online',
@@ -479,6 +481,8 @@ const en: Catalog = {
     none: 'No payments yet.',
   },
   dashboard: {
+    received: 'Received in {{year}}',
+    receivedYuan: 'Received (yuan)',
     importContracts: 'Import registered contracts',
     toRegister: 'Contracts to register',
     filters: 'Filters',

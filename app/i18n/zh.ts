@@ -6,6 +6,7 @@ const zh = {
     footer: '天津市宝坻区科学技术局 · 宝坻区科技创新三年行动计划支撑平台',
   },
   nav: {
+    payments: '收付款',
     contracts: '技术合同',
     skip: '跳到正文',
     label: '主导航',
@@ -425,6 +426,7 @@ const zh = {
     saveTarget: '保存目标',
   },
   payments: {
+    outstanding: '未到账',
     title: '收付款对账',
     request: '发起收款',
     payOnline: '在线支付',
@@ -458,6 +460,8 @@ const zh = {
     none: '暂无收付款记录。',
   },
   dashboard: {
+    received: '{{year}} 年到账额',
+    receivedYuan: '到账额（元）',
     importContracts: '导入登记合同',
     toRegister: '待登记合同',
     filters: '筛选',

@@ -38,6 +38,7 @@ function sheets(d: Dashboard, funnel: FunnelStepRow[], filter: TurnoverFilter, s
         [t('dashboard.amountYuan'), yuan(d.total.amountFen)],
         [t('dashboard.techYuan'), yuan(d.total.techAmountFen)],
         [t('dashboard.pipelineYuan'), yuan(d.pipeline.amountFen)],
+        [t('dashboard.receivedYuan'), yuan(d.receivedFen)],
         [t('dashboard.targetYuan'), d.target.amountFen === null ? '' : yuan(d.target.amountFen)],
         [t('dashboard.paceYuan'), d.paceFen === null ? '' : yuan(d.paceFen)],
         [t('dashboard.forecastYuan'), yuan(d.forecastFen)],

@@ -55,6 +55,7 @@ const ROLE_PAGES: Record<string, string[]> = {
   'bureau_.import': ['BUREAU_STAFF', 'PLATFORM_ADMIN'],
   'bureau_.import_.$id': ['BUREAU_STAFF', 'PLATFORM_ADMIN'],
   'bureau_.targets': ['BUREAU_STAFF', 'PLATFORM_ADMIN'],
+  payments: ['ENTERPRISE_ADMIN', 'ENTERPRISE_MEMBER', 'TTO_ADMIN', 'TTO_MEMBER', 'BUREAU_STAFF', 'PLATFORM_ADMIN'],
   contracts: ['ENTERPRISE_ADMIN', 'ENTERPRISE_MEMBER', 'TTO_ADMIN', 'TTO_MEMBER', 'BUREAU_STAFF', 'PLATFORM_ADMIN'],
   'contracts_.$id': [
     'ENTERPRISE_ADMIN',

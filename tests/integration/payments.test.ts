@@ -1,10 +1,18 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { action as webhook } from '~/routes/api.stripe.webhook'
 import { action as contractAction, loader as contractLoader } from '~/routes/contracts_.$id'
+import { loader as reconciliationLoader } from '~/routes/payments'
 import { getDashboard } from '~/models/turnover.server'
 import { prisma } from '~/utils/db.server'
 import { reloadEnv } from '~/utils/env.server'
-import { cookieHeader, createUser, getRequest, postForm, validCreditCode } from '../support/factories'
+import {
+  cookieHeader,
+  createOrganization,
+  createUser,
+  getRequest,
+  postForm,
+  validCreditCode,
+} from '../support/factories'
 import { WEBHOOK_SECRET, signedEvent, startStripeStandIn } from '../support/stripe-stand-in'
 
 let standIn: Awaited<ReturnType<typeof startStripeStandIn>>
@@ -266,6 +274,31 @@ describe('milestone payments through Stripe', () => {
       expect(page.contract.milestones[0]).toMatchObject({ status: 'PAID', paidFen: '3000001' })
       expect(page.contract.milestones[0].payments[0]).toMatchObject({ method: 'STRIPE', status: 'SUCCEEDED' })
     }
+  })
+})
+
+describe('reconciliation', () => {
+  it('shows received against contracted, and the bureau what Stripe sent that matches nothing', async () => {
+    const { payment, seller } = await checkout()
+    await deliver('checkout.session.completed', session(payment.id, 3000001))
+    await deliver('payment_intent.succeeded', intent('pay_unknown', 500, 'pi_nobody'))
+    const sellerView = await reconciliationLoader({ request: getRequest('/payments', seller), params: {}, context: {} })
+    expect(sellerView.contracts[0]).toMatchObject({
+      contractedFen: '10000001',
+      receivedFen: '3000001',
+      outstandingFen: '7000000',
+    })
+    expect(sellerView.unmatched).toEqual([])
+    const bureau = await cookieHeader(
+      (await createUser((await createOrganization('BUREAU', '宝坻区科技局')).id, 'BUREAU_STAFF')).id,
+    )
+    const bureauView = await reconciliationLoader({ request: getRequest('/payments', bureau), params: {}, context: {} })
+    expect(bureauView.byStatus).toEqual([{ status: 'SUCCEEDED', count: 1, amountFen: '3000001', refundedFen: '0' }])
+    expect(bureauView.unmatched.map((e) => e.type)).toEqual(['payment_intent.succeeded'])
+    const stranger = await cookieHeader((await createUser((await createOrganization()).id, 'ENTERPRISE_ADMIN')).id)
+    expect(
+      (await reconciliationLoader({ request: getRequest('/payments', stranger), params: {}, context: {} })).contracts,
+    ).toEqual([])
   })
 })
 
