@@ -8,12 +8,13 @@ const TOKENS = { to: '/settings/api-tokens', key: 'nav.apiTokens' }
 const INBOX = { to: '/inbox', key: 'nav.inbox' }
 const CONTRACTS = { to: '/contracts', key: 'nav.contracts' }
 const PAYMENTS = { to: '/payments', key: 'nav.payments' }
+const CONSULTATIONS = { to: '/consultations', key: 'nav.consultations' }
 const NAV: Record<Role, Array<{ to: string; key: string }>> = {
-  ENTERPRISE_ADMIN: [{ to: '/enterprise', key: 'nav.enterpriseHome' }, CONTRACTS, TOKENS],
+  ENTERPRISE_ADMIN: [{ to: '/enterprise', key: 'nav.enterpriseHome' }, CONTRACTS, CONSULTATIONS, TOKENS],
   ENTERPRISE_MEMBER: [{ to: '/enterprise', key: 'nav.enterpriseHome' }, CONTRACTS],
-  TTO_ADMIN: [{ to: '/office', key: 'nav.officeHome' }, INBOX, CONTRACTS, PAYMENTS, TOKENS],
+  TTO_ADMIN: [{ to: '/office', key: 'nav.officeHome' }, INBOX, CONTRACTS, PAYMENTS, CONSULTATIONS, TOKENS],
   TTO_MEMBER: [{ to: '/office', key: 'nav.officeHome' }, INBOX, CONTRACTS],
-  EXPERT: [{ to: '/expert', key: 'nav.expertHome' }],
+  EXPERT: [{ to: '/expert', key: 'nav.expertHome' }, CONSULTATIONS],
   BUREAU_STAFF: [{ to: '/bureau', key: 'nav.bureauHome' }, CONTRACTS, PAYMENTS, TOKENS],
   PLATFORM_ADMIN: [{ to: '/admin', key: 'nav.adminHome' }, { to: '/bureau', key: 'nav.bureauHome' }, CONTRACTS, TOKENS],
 }

@@ -9,6 +9,7 @@ const en: Catalog = {
     footer: 'Baodi District Science and Technology Bureau · platform of the Baodi innovation action plan',
   },
   nav: {
+    consultations: 'Consultations',
     payments: 'Payments',
     contracts: 'Contracts',
     skip: 'Skip to content',
@@ -94,6 +95,14 @@ const en: Catalog = {
     keywords: 'Keywords',
   },
   errors: {
+    consultation: {
+      startsAt: 'Choose a time',
+      topic: 'Enter a topic (4 to 200 characters)',
+      tooSoon: 'Book at least an hour ahead',
+      tooFar: 'Bookings reach at most 90 days ahead',
+      hours: 'Choose a weekday time between 9:00 and 18:00',
+      taken: 'That time is taken; choose another',
+    },
     payment: {
       sellerOnly: 'Only the seller can do this',
       buyerOnly: 'Only the buyer can pay',
@@ -479,6 +488,27 @@ const en: Catalog = {
     eventType: 'Type',
     receivedAt: 'Received at',
     none: 'No payments yet.',
+  },
+  consultations: {
+    title: 'Paid consultations',
+    offer: 'Paid consultations of {{minutes}} minutes:',
+    book: 'Book a paid consultation',
+    bookWith: 'Book a consultation with {{name}}',
+    startsAt: 'Time (Beijing)',
+    startsAtHint: 'Weekdays 9:00–18:00, at least an hour ahead, within 90 days.',
+    topic: 'Topic',
+    bookAndPay: 'Book and pay',
+    booked: 'Booked; confirmed once paid.',
+    bookedOffline: 'Booked. Pay by bank transfer to the expert’s institution; the booking holds once they confirm.',
+    none: 'No paid consultations yet.',
+    when: '{{at}}, {{minutes}} minutes',
+    contract: 'Consulting contract',
+    status: {
+      PENDING_PAYMENT: 'Awaiting payment',
+      CONFIRMED: 'Confirmed',
+      COMPLETED: 'Completed',
+      CANCELED: 'Canceled',
+    },
   },
   dashboard: {
     received: 'Received in {{year}}',
@@ -879,6 +909,8 @@ const en: Catalog = {
       'This is an automatic notification; please do not reply. All notifications are on the platform’s Notifications page.',
   },
   notifications: {
+    consultationBooked: 'Consultation booked with {{expert}}: {{topic}}',
+    consultationPaid: 'Consultation with {{expert}} paid: {{topic}}',
     paymentRequested: 'Payment requested for "{{project}}": {{milestone}}',
     paymentReceived: 'Payment received for "{{project}}"',
     paymentRefunded: 'Payment refunded for "{{project}}"',

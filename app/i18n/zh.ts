@@ -6,6 +6,7 @@ const zh = {
     footer: '天津市宝坻区科学技术局 · 宝坻区科技创新三年行动计划支撑平台',
   },
   nav: {
+    consultations: '付费咨询',
     payments: '收付款',
     contracts: '技术合同',
     skip: '跳到正文',
@@ -88,6 +89,14 @@ const zh = {
     keywords: '关键词',
   },
   errors: {
+    consultation: {
+      startsAt: '请选择咨询时间',
+      topic: '请填写咨询主题（4 到 200 个字）',
+      tooSoon: '请至少提前 1 小时预约',
+      tooFar: '只能预约 90 天以内的时间',
+      hours: '请选择工作日 9:00–18:00 之间的时间',
+      taken: '该时间已被预约，请另选时间',
+    },
     payment: {
       sellerOnly: '只有卖方可以进行此操作',
       buyerOnly: '只有买方可以支付',
@@ -458,6 +467,22 @@ const zh = {
     eventType: '通知类型',
     receivedAt: '收到时间',
     none: '暂无收付款记录。',
+  },
+  consultations: {
+    title: '付费咨询',
+    offer: '提供付费咨询：每次 {{minutes}} 分钟',
+    book: '预约付费咨询',
+    bookWith: '预约 {{name}} 的付费咨询',
+    startsAt: '咨询时间（北京时间）',
+    startsAtHint: '工作日 9:00–18:00，至少提前 1 小时，90 天以内。',
+    topic: '咨询主题',
+    bookAndPay: '预约并支付',
+    booked: '已预约，支付完成后确认。',
+    bookedOffline: '已预约。请按专家所在单位的银行账户转账，对方确认到账后预约生效。',
+    none: '暂无付费咨询。',
+    when: '{{at}}，{{minutes}} 分钟',
+    contract: '技术咨询合同',
+    status: { PENDING_PAYMENT: '待支付', CONFIRMED: '已确认', COMPLETED: '已完成', CANCELED: '已取消' },
   },
   dashboard: {
     received: '{{year}} 年到账额',
@@ -834,6 +859,8 @@ const zh = {
     footer: '这是一封系统通知邮件，请勿直接回复。可在平台“通知”页面查看全部通知。',
   },
   notifications: {
+    consultationBooked: '{{expert}} 收到付费咨询预约：{{topic}}',
+    consultationPaid: '{{expert}} 的付费咨询已支付：{{topic}}',
     paymentRequested: '“{{project}}”发起收款：{{milestone}}',
     paymentReceived: '“{{project}}”的款项已到账',
     paymentRefunded: '“{{project}}”的款项已退款',

@@ -1,4 +1,5 @@
 import type Stripe from 'stripe'
+import { settleConsultation } from './consultations.server'
 import { notifyOrganization } from './notifications.server'
 import type { Prisma, PrismaClient } from '~/generated/prisma/client'
 import type { PaymentStatus } from '~/generated/prisma/enums'
@@ -44,6 +45,9 @@ async function settle(tx: Tx, paymentId: string) {
   const status = derivePaymentStatus(payment)
   await tx.payment.update({ where: { id: paymentId }, data: { status } })
   if (payment.milestoneId) await recomputeMilestone(tx, payment.milestoneId)
+  if (payment.consultationId) {
+    await settleConsultation(tx, payment.consultationId, Boolean(payment.paidAt), status === 'REFUNDED')
+  }
   // Both parties hear once when money arrives or leaves.
   if (
     status !== payment.status &&

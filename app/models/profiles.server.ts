@@ -30,6 +30,8 @@ export async function getPublicExpert(id: string, viewerOrgIds: string[]) {
       bio: true,
       achievements: true,
       available: true,
+      consultationFeeFen: true,
+      consultationMinutes: true,
       email: true,
       phone: true,
       contactVisibility: true,

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { Money } from '~/components/money'
 import { getPublicExpert } from '~/models/profiles.server'
 import { pageTitle } from '~/utils/meta'
 import { notFound } from '~/utils/permissions.server'
@@ -17,12 +18,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getSessionUser(request)
   const expert = await getPublicExpert(params.id ?? '', user?.memberships.map((m) => m.organizationId) ?? [])
   if (!expert) notFound()
-  return { expert }
+  return {
+    expert: { ...expert, consultationFeeFen: expert.consultationFeeFen?.toString() ?? null },
+    // Enterprises may book a paid consultation with an available expert who offers them.
+    canBook:
+      expert.available &&
+      expert.consultationFeeFen !== null &&
+      Boolean(user?.memberships.some((m) => m.role === 'ENTERPRISE_ADMIN' || m.role === 'ENTERPRISE_MEMBER')),
+  }
 }
 
 export default function ExpertProfile() {
   const { t } = useTranslation()
-  const { expert } = useLoaderData<typeof loader>()
+  const { expert, canBook } = useLoaderData<typeof loader>()
   return (
     <>
       <h1>
@@ -32,6 +40,16 @@ export default function ExpertProfile() {
         <Link to={`/institutions/${expert.organization.id}`}>{expert.organization.name}</Link> ·{' '}
         {expert.available ? t('expert.available') : t('expert.unavailable')}
       </p>
+      {expert.consultationFeeFen && expert.consultationMinutes ? (
+        <p>
+          {t('consultations.offer', { minutes: expert.consultationMinutes })} <Money fen={expert.consultationFeeFen} />{' '}
+          {canBook ? (
+            <Link to={`/experts/${expert.id}/book`} className="button primary">
+              {t('consultations.book')}
+            </Link>
+          ) : null}
+        </p>
+      ) : null}
       <section className="panel">
         <p>
           <strong>{t('fields.directions')}：</strong>

@@ -26,7 +26,7 @@ const PUBLIC = new Set([
   'institutions.$id',
 ])
 // Pages for any signed-in user, showing only their own records (tested in introductions.test.ts).
-const ANY_USER = new Set(['notifications', 'introductions.$id'])
+const ANY_USER = new Set(['notifications', 'introductions.$id', 'consultations'])
 const ROLE_PAGES: Record<string, string[]> = {
   enterprise: ['ENTERPRISE_ADMIN', 'ENTERPRISE_MEMBER'],
   office: ['TTO_ADMIN', 'TTO_MEMBER'],
@@ -55,6 +55,7 @@ const ROLE_PAGES: Record<string, string[]> = {
   'bureau_.import': ['BUREAU_STAFF', 'PLATFORM_ADMIN'],
   'bureau_.import_.$id': ['BUREAU_STAFF', 'PLATFORM_ADMIN'],
   'bureau_.targets': ['BUREAU_STAFF', 'PLATFORM_ADMIN'],
+  'experts_.$id_.book': ['ENTERPRISE_ADMIN', 'ENTERPRISE_MEMBER'],
   payments: ['ENTERPRISE_ADMIN', 'ENTERPRISE_MEMBER', 'TTO_ADMIN', 'TTO_MEMBER', 'BUREAU_STAFF', 'PLATFORM_ADMIN'],
   contracts: ['ENTERPRISE_ADMIN', 'ENTERPRISE_MEMBER', 'TTO_ADMIN', 'TTO_MEMBER', 'BUREAU_STAFF', 'PLATFORM_ADMIN'],
   'contracts_.$id': [

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { action as webhook } from '~/routes/api.stripe.webhook'
 import { action as contractAction, loader as contractLoader } from '~/routes/contracts_.$id'
 import { loader as reconciliationLoader } from '~/routes/payments'
+import { action as bookAction } from '~/routes/experts_.$id_.book'
+import { action as consultationsAction, loader as consultationsLoader } from '~/routes/consultations'
 import { getDashboard } from '~/models/turnover.server'
 import { prisma } from '~/utils/db.server'
 import { reloadEnv } from '~/utils/env.server'
@@ -324,6 +326,129 @@ describe('offline mode (no Stripe keys)', () => {
       await act(p.c.id, p.seller, { payment: 'bankTransfer', milestoneId: p.first.id, reference: 'ICBC-20260301-001' })
       expect(await milestone(p.first.id)).toMatchObject({ status: 'PAID', paidFen: 3000001n })
       expect(standIn.requests).toEqual([])
+    } finally {
+      process.env.STRIPE_SECRET_KEY = 'sk_test_baodi'
+      reloadEnv()
+    }
+  })
+})
+
+/** Next week's Monday at `hour`:00 Beijing time, as datetime-local text. */
+function nextMonday(hour: number) {
+  const d = new Date(Date.now() + 7 * 86_400_000)
+  while (d.getUTCDay() !== 1) d.setUTCDate(d.getUTCDate() + 1)
+  return `${d.toISOString().slice(0, 10)}T${String(hour).padStart(2, '0')}:00`
+}
+
+async function consultingExpert() {
+  const institution = await prisma.organization.create({
+    data: { kind: 'UNIVERSITY', name: '天津大学', creditCode: validCreditCode('120104'), regionCode: '120104' },
+  })
+  const office = await cookieHeader((await createUser(institution.id, 'TTO_ADMIN')).id)
+  const expert = await prisma.expert.create({
+    data: {
+      organizationId: institution.id,
+      name: '周建国',
+      directions: ['焊接'],
+      consultationFeeFen: 80_000n,
+      consultationMinutes: 60,
+    },
+  })
+  const area = await prisma.area.findFirstOrThrow()
+  const enterprise = await prisma.organization.create({
+    data: {
+      kind: 'ENTERPRISE',
+      name: '宝坻焊接厂',
+      creditCode: validCreditCode(),
+      regionCode: '120115',
+      areaId: area.id,
+    },
+  })
+  const buyer = await cookieHeader((await createUser(enterprise.id, 'ENTERPRISE_ADMIN')).id)
+  return { institution, expert, enterprise, buyer, office }
+}
+
+describe('paid consultations', () => {
+  it('books a slot, pays through Checkout, and the paid booking records a 技术咨询 contract', async () => {
+    const { expert, enterprise, institution, buyer } = await consultingExpert()
+    const startsAt = nextMonday(10)
+    const redirect = (await postForm(
+      bookAction,
+      `/experts/${expert.id}/book`,
+      { startsAt, topic: '激光焊气孔问题诊断' },
+      buyer,
+      expert.id,
+    )) as Response
+    expect(redirect.headers.get('Location')).toMatch(/\/pay\/cs_test_/)
+    const consultation = await prisma.consultation.findFirstOrThrow({ include: { payments: true } })
+    expect(consultation).toMatchObject({ status: 'PENDING_PAYMENT', priceFen: 80_000n, minutes: 60 })
+    const sent = standIn.requests.find((r) => r.path === '/v1/checkout/sessions')!
+    expect(sent.body.get('metadata[consultationId]')).toBe(consultation.id)
+    expect(sent.body.get('line_items[0][price_data][unit_amount]')).toBe('80000')
+
+    // The same hour is held for the first enterprise.
+    const other = await cookieHeader((await createUser((await createOrganization()).id, 'ENTERPRISE_ADMIN')).id)
+    const taken = (await postForm(
+      bookAction,
+      `/experts/${expert.id}/book`,
+      { startsAt, topic: '另一个问题' },
+      other,
+      expert.id,
+    )) as {
+      data: { error: Record<string, string[]> }
+    }
+    expect(taken.data.error['']).toEqual(['errors.consultation.taken'])
+    const evening = (await postForm(
+      bookAction,
+      `/experts/${expert.id}/book`,
+      { startsAt: nextMonday(19), topic: '晚上的问题' },
+      other,
+      expert.id,
+    )) as { data: { error: Record<string, string[]> } }
+    expect(evening.data.error['']).toEqual(['errors.consultation.hours'])
+
+    const payment = consultation.payments[0]
+    await deliver('checkout.session.completed', session(payment.id, 80000, 'pi_consult'))
+    await deliver('checkout.session.completed', session(payment.id, 80000, 'pi_consult'), { id: 'evt_again' })
+    const paid = await prisma.consultation.findUniqueOrThrow({
+      where: { id: consultation.id },
+      include: { contract: true },
+    })
+    expect(paid.status).toBe('CONFIRMED')
+    expect(paid.contract).toMatchObject({
+      type: 'CONSULTING',
+      status: 'SIGNED',
+      amountFen: 80_000n,
+      buyerOrgId: enterprise.id,
+      sellerOrgId: institution.id,
+    })
+    expect(await prisma.contract.count({ where: { type: 'CONSULTING' } })).toBe(1)
+  })
+
+  it('offline, the institution confirms the bank transfer', async () => {
+    delete process.env.STRIPE_SECRET_KEY
+    reloadEnv()
+    try {
+      const { expert, buyer, office } = await consultingExpert()
+      const booked = (await postForm(
+        bookAction,
+        `/experts/${expert.id}/book`,
+        { startsAt: nextMonday(14), topic: '焊缝检测方案咨询' },
+        buyer,
+        expert.id,
+      )) as Response
+      expect(booked.headers.get('Location')).toBe('/consultations?booked=1')
+      const consultation = await prisma.consultation.findFirstOrThrow()
+      const list = await consultationsLoader({ request: getRequest('/consultations', office), params: {}, context: {} })
+      expect(list.consultations[0]).toMatchObject({ canConfirm: true, status: 'PENDING_PAYMENT' })
+      await postForm(
+        consultationsAction,
+        '/consultations',
+        { consultationId: consultation.id, reference: 'BOC-889900' },
+        office,
+      )
+      expect((await prisma.consultation.findUniqueOrThrow({ where: { id: consultation.id } })).status).toBe('CONFIRMED')
+      expect(await prisma.contract.count({ where: { type: 'CONSULTING' } })).toBe(1)
     } finally {
       process.env.STRIPE_SECRET_KEY = 'sk_test_baodi'
       reloadEnv()

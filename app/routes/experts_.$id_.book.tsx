@@ -1,0 +1,87 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { useTranslation } from 'react-i18next'
+import { CsrfInput } from '~/components/csrf-input'
+import { Field, FieldError } from '~/components/field'
+import { Money } from '~/components/money'
+import { bookConsultation, consultableExpert } from '~/models/consultations.server'
+import { requireCsrf } from '~/utils/csrf.server'
+import { getEnv } from '~/utils/env.server'
+import { pageTitle } from '~/utils/meta'
+import { notFound, requireEnterprise } from '~/utils/permissions.server'
+import { BookingSchema } from '~/validation/consultations'
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'consultations.book')
+
+/** An enterprise books (and pays for) a consultation with an expert who offers them. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireEnterprise(request)
+  const expert = await consultableExpert(params.id ?? '')
+  if (!expert) notFound()
+  return {
+    expert: {
+      id: expert.id,
+      name: expert.name,
+      institution: expert.organization.name,
+      feeFen: expert.consultationFeeFen!.toString(),
+      minutes: expert.consultationMinutes!,
+    },
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, membership } = await requireEnterprise(request)
+  const formData = await request.formData()
+  await requireCsrf(request, formData)
+  const submission = parseWithZod(formData, { schema: BookingSchema })
+  if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+  const outcome = await bookConsultation(
+    { userId: user.id, organizationId: membership.organizationId },
+    params.id ?? '',
+    submission.value,
+    getEnv().PUBLIC_BASE_URL,
+  )
+  if (!outcome.ok && outcome.notFound) notFound()
+  if (!outcome.ok) return data(submission.reply({ formErrors: [outcome.error] }), { status: 409 })
+  return redirect(outcome.url ?? '/consultations?booked=1')
+}
+
+export default function BookConsultation() {
+  const { t } = useTranslation()
+  const { expert } = useLoaderData<typeof loader>()
+  const lastResult = useActionData<typeof action>()
+  const [form, f] = useForm({
+    lastResult,
+    shouldValidate: 'onBlur',
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: BookingSchema }),
+  })
+  return (
+    <>
+      <p>
+        <Link to={`/experts/${expert.id}`}>← {expert.name}</Link>
+      </p>
+      <h1>{t('consultations.bookWith', { name: expert.name })}</h1>
+      <p className="muted">
+        {expert.institution} · {t('consultations.offer', { minutes: expert.minutes })} <Money fen={expert.feeFen} />
+      </p>
+      <Form method="post" className="stack panel" {...getFormProps(form)}>
+        <CsrfInput />
+        <FieldError id={`${form.id}-error`} errors={form.errors} />
+        <Field
+          label={t('consultations.startsAt')}
+          hint={t('consultations.startsAtHint')}
+          {...getInputProps(f.startsAt, { type: 'datetime-local' })}
+          errors={f.startsAt.errors}
+        />
+        <Field label={t('consultations.topic')} {...getInputProps(f.topic, { type: 'text' })} errors={f.topic.errors} />
+        <div className="actions">
+          <button type="submit" className="primary">
+            {t('consultations.bookAndPay')}
+          </button>
+        </div>
+      </Form>
+    </>
+  )
+}
