@@ -1,6 +1,7 @@
 import { defineConfig, devices } from '@playwright/test'
 
 const PORT = Number(process.env.E2E_PORT ?? 3100)
+const STRIPE_PORT = Number(process.env.E2E_STRIPE_PORT ?? 3199)
 
 /**
  * End-to-end tests in Debian's Chromium against the production build, on a fresh embedded
@@ -40,12 +41,29 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: `rm -rf .data/e2e && NODE_ENV=production PORT=${PORT} EMBEDDED_DATA_DIR=.data/e2e npx remix-serve ./build/server/index.js`,
-    url: `http://localhost:${PORT}/`,
-    timeout: 180_000,
-    reuseExistingServer: false,
-    stdout: 'ignore',
-    env: { DATABASE_URL: '' },
-  },
+  webServer: [
+    {
+      // A local stand-in for Stripe (API, checkout page, signed webhooks); Stripe is unreachable here.
+      command: `npx tsx tests/support/stripe-stand-in-server.ts`,
+      url: `http://127.0.0.1:${STRIPE_PORT}/health`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      env: { STRIPE_STAND_IN_PORT: String(STRIPE_PORT), APP_URL: `http://localhost:${PORT}` },
+    },
+    {
+      command: `rm -rf .data/e2e && NODE_ENV=production PORT=${PORT} EMBEDDED_DATA_DIR=.data/e2e npx remix-serve ./build/server/index.js`,
+      url: `http://localhost:${PORT}/`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      env: {
+        DATABASE_URL: '',
+        PUBLIC_BASE_URL: `http://localhost:${PORT}`,
+        STRIPE_SECRET_KEY: 'sk_test_e2e',
+        STRIPE_WEBHOOK_SECRET: 'whsec_test_baodi',
+        STRIPE_API_BASE: `http://127.0.0.1:${STRIPE_PORT}`,
+      },
+    },
+  ],
 })

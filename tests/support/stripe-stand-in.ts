@@ -14,10 +14,33 @@ export interface RecordedRequest {
   body: URLSearchParams
 }
 
-export async function startStripeStandIn() {
+export interface StandInOptions {
+  port?: number
+  /** Where the checkout page delivers its signed webhooks (the e2e app); none in unit tests. */
+  webhookUrl?: string
+}
+
+interface OpenSession {
+  id: string
+  amount: number
+  metadata: Record<string, string>
+  successUrl: string
+}
+
+export async function startStripeStandIn(options: StandInOptions = {}) {
   const requests: RecordedRequest[] = []
+  const sessions = new Map<string, OpenSession>()
   let serial = 0
   const server = http.createServer((req, res) => {
+    if (req.method === 'GET' && req.url === '/health') {
+      res.writeHead(200).end('ok')
+      return
+    }
+    if (req.method === 'GET' && req.url?.startsWith('/pay/')) return checkoutPage(req, res)
+    if (req.method === 'POST' && req.url?.startsWith('/pay/')) {
+      void pay(req, res)
+      return
+    }
     let raw = ''
     req.on('data', (chunk: Buffer) => (raw += chunk.toString()))
     req.on('end', () => {
@@ -39,6 +62,12 @@ export async function startStripeStandIn() {
           const m = /^metadata\[(\w+)\]$/.exec(k)
           if (m) metadata[m[1]] = v
         }
+        sessions.set(id, {
+          id,
+          amount: Number(body.get('line_items[0][price_data][unit_amount]')),
+          metadata,
+          successUrl: body.get('success_url') ?? '/',
+        })
         return json(200, {
           id,
           object: 'checkout.session',
@@ -68,7 +97,57 @@ export async function startStripeStandIn() {
       })
     })
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  /** A plain page standing in for Stripe's hosted Checkout. */
+  function checkoutPage(req: http.IncomingMessage, res: http.ServerResponse) {
+    const session = sessions.get(req.url!.slice(5))
+    if (!session) {
+      res.writeHead(404).end('no such session')
+      return
+    }
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
+    res.end(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>Stripe Checkout（测试替身）</title></head>
+      <body style="font-family: sans-serif; padding: 2rem"><h1>Stripe Checkout（测试替身）</h1>
+      <p>应付金额：¥${(session.amount / 100).toFixed(2)}</p>
+      <form method="post"><button type="submit">支付 ¥${(session.amount / 100).toFixed(2)}</button></form></body></html>`)
+  }
+
+  /** "Pays": Stripe's signed webhooks go to the app, then the browser returns to success_url. */
+  async function pay(req: http.IncomingMessage, res: http.ServerResponse) {
+    const session = sessions.get(req.url!.slice(5))
+    if (!session || !options.webhookUrl) {
+      res.writeHead(404).end('no such session')
+      return
+    }
+    const intentId = `pi_test_${session.id}`
+    const deliveries = [
+      signedEvent('checkout.session.completed', {
+        id: session.id,
+        object: 'checkout.session',
+        payment_status: 'paid',
+        amount_total: session.amount,
+        currency: 'cny',
+        payment_intent: intentId,
+        metadata: session.metadata,
+      }),
+      signedEvent('payment_intent.succeeded', {
+        id: intentId,
+        object: 'payment_intent',
+        amount_received: session.amount,
+        currency: 'cny',
+        metadata: session.metadata,
+      }),
+    ]
+    for (const { payload, signature } of deliveries) {
+      await fetch(options.webhookUrl, {
+        method: 'POST',
+        body: payload,
+        headers: { 'stripe-signature': signature, 'Content-Type': 'application/json' },
+      })
+    }
+    res.writeHead(303, { Location: session.successUrl }).end()
+  }
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve))
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   return { base, requests, close: () => new Promise<void>((resolve) => server.close(() => resolve())) }
 }
