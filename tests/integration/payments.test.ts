@@ -212,6 +212,22 @@ describe('milestone payments through Stripe', () => {
     expect(await prisma.stripeEvent.count({ where: { processedAt: null } })).toBe(0)
   })
 
+  it('completed before created: the session completing before its intent is created still pays once', async () => {
+    const { payment, first } = await checkout()
+    await deliver('checkout.session.completed', session(payment.id, 3000001, 'pi_early'))
+    const created = await deliver('payment_intent.created', {
+      id: 'pi_early',
+      object: 'payment_intent',
+      amount: 3000001,
+      currency: 'cny',
+      metadata: { paymentId: payment.id },
+    })
+    expect((await created.response.json()).result).toBe('ignored')
+    await deliver('payment_intent.succeeded', intent(payment.id, 3000001, 'pi_early'))
+    expect(await milestone(first.id)).toMatchObject({ status: 'PAID', paidFen: 3000001n })
+    expect(await prisma.payment.count({ where: { milestoneId: first.id, paidAt: { not: null } } })).toBe(1)
+  })
+
   it('a partial refund, then a full one, exact to the fen', async () => {
     const { payment, first, c, seller } = await checkout()
     await deliver('checkout.session.completed', session(payment.id, 3000001))
