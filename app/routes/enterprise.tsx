@@ -118,7 +118,10 @@ export default function EnterpriseHome() {
         <ul className="list">
           {contracts.map((c) => (
             <li key={c.id}>
-              <strong>{c.projectName}</strong> · {t(`contractTypes.${c.type}`)} · <Money fen={c.amountFen} /> ·{' '}
+              <Link to={`/contracts/${c.id}`}>
+                <strong>{c.projectName}</strong>
+              </Link>{' '}
+              · {t(`contractTypes.${c.type}`)} · <Money fen={c.amountFen} /> ·{' '}
               <span className="muted">
                 {c.sellerName} → {c.buyerName} · {c.signedOn}
               </span>
