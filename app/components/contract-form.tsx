@@ -1,8 +1,6 @@
-import { Form } from '@remix-run/react'
-import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
+import { getInputProps, getSelectProps, type SubmissionResult } from '@conform-to/react'
 import { useTranslation } from 'react-i18next'
-import { CsrfInput } from './csrf-input'
+import { useZodForm, ZodForm } from './zod-form'
 import { Field, FieldError, SelectField } from './field'
 import { CONTRACT_TYPES, ContractFormSchema, ENTITY_TYPES, PAYMENT_MODES } from '~/validation/contracts'
 import { IP_TYPES } from '~/validation/results'
@@ -47,13 +45,7 @@ export function ContractForm({
   lastResult?: SubmissionResult<string[]> | null
 }) {
   const { t } = useTranslation()
-  const [form, f] = useForm({
-    lastResult,
-    defaultValue: defaults,
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ContractFormSchema }),
-  })
+  const [form, f] = useZodForm(ContractFormSchema, lastResult, defaults)
   const milestones = f.milestones.getFieldList()
   const party = (side: 'buyer' | 'seller') => {
     const ours = defaults.ourSide === side
@@ -94,11 +86,9 @@ export function ContractForm({
     )
   }
   return (
-    <Form method="post" className="stack panel need-form wide" {...getFormProps(form)}>
-      <CsrfInput />
+    <ZodForm form={form} className="stack panel need-form wide">
       <input type="hidden" name="ourSide" value={defaults.ourSide} />
       <input {...getInputProps(f.introductionId, { type: 'hidden' })} />
-      <FieldError id={`${form.id}-error`} errors={form.errors} />
       <div className="grid two">
         <SelectField
           label={t('contractForm.type')}
@@ -224,6 +214,6 @@ export function ContractForm({
           {t('contractForm.save')}
         </button>
       </div>
-    </Form>
+    </ZodForm>
   )
 }

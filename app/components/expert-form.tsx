@@ -1,21 +1,13 @@
-import { Form, Link } from '@remix-run/react'
-import {
-  getFormProps,
-  getInputProps,
-  getSelectProps,
-  getTextareaProps,
-  useForm,
-  type SubmissionResult,
-} from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
+import { Link } from '@remix-run/react'
+import { getInputProps, getSelectProps, getTextareaProps, type SubmissionResult } from '@conform-to/react'
 import { useTranslation } from 'react-i18next'
-import { CsrfInput } from './csrf-input'
+import { useZodForm, ZodForm } from './zod-form'
 import { SaveButtons, StatusButton } from './status-button'
 import { CheckboxGroup } from './mode-checkboxes'
-import { Field, FieldError, SelectField, TextAreaField } from './field'
+import { Field, SelectField, TextAreaField } from './field'
 import { CONTACT_VISIBILITIES, ExpertFormSchema } from '~/validation/experts'
 
-export interface ExpertFormDefaults {
+export type ExpertFormDefaults = {
   name?: string
   title?: string | null
   directions?: string
@@ -48,17 +40,9 @@ export function ExpertForm({
   draft: boolean
 }) {
   const { t } = useTranslation()
-  const [form, f] = useForm({
-    lastResult,
-    defaultValue: defaults,
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ExpertFormSchema }),
-  })
+  const [form, f] = useZodForm(ExpertFormSchema, lastResult, defaults)
   return (
-    <Form method="post" className="stack panel need-form" {...getFormProps(form)}>
-      <CsrfInput />
-      <FieldError id={`${form.id}-error`} errors={form.errors} />
+    <ZodForm form={form} className="stack panel need-form">
       <div className="grid two">
         <Field label={t('expertForm.name')} {...getInputProps(f.name, { type: 'text' })} errors={f.name.errors} />
         <Field
@@ -131,7 +115,7 @@ export function ExpertForm({
         errors={f.contactVisibility.errors}
       />
       <SaveButtons draft={draft} publishLabel={t('expertForm.publish')} />
-    </Form>
+    </ZodForm>
   )
 }
 

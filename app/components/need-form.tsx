@@ -1,16 +1,8 @@
-import { Form, useFetcher } from '@remix-run/react'
-import {
-  getFormProps,
-  getInputProps,
-  getSelectProps,
-  getTextareaProps,
-  useForm,
-  type SubmissionResult,
-} from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
+import { useFetcher } from '@remix-run/react'
+import { getInputProps, getSelectProps, getTextareaProps, type SubmissionResult } from '@conform-to/react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { CsrfInput } from './csrf-input'
+import { useZodForm, ZodForm } from './zod-form'
 import { SaveButtons } from './status-button'
 import { ModeCheckboxes } from './mode-checkboxes'
 import { Field, FieldError, SelectField, TextAreaField } from './field'
@@ -48,14 +40,9 @@ export function NeedForm({
   draft: boolean
 }) {
   const { t } = useTranslation()
-  const [form, f] = useForm({
-    lastResult,
-    defaultValue: { ...defaults, keywords: defaults?.keywords?.join('、') ?? '' },
-    shouldValidate: 'onBlur',
-    // Once an error shows, it clears as the user types, not on blur: a message vanishing on blur
-    // shifts the layout under the pointer and swallows the click that caused the blur.
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: NeedFormSchema }),
+  const [form, f] = useZodForm(NeedFormSchema, lastResult, {
+    ...defaults,
+    keywords: defaults?.keywords?.join('、') ?? '',
   })
   const { defaultValue: _unused, ...keywordInput } = getInputProps(f.keywords, { type: 'text' })
   const suggestions = useFetcher<{ keywords: string[] }>()
@@ -69,9 +56,7 @@ export function NeedForm({
     suggestions.load(`/needs/keywords?text=${encodeURIComponent(text.slice(0, 3000))}`)
   }
   return (
-    <Form method="post" className="stack panel need-form" {...getFormProps(form)}>
-      <CsrfInput />
-      <FieldError id={`${form.id}-error`} errors={form.errors} />
+    <ZodForm form={form}>
       <Field
         label={t('needForm.title')}
         hint={t('needForm.titleHint')}
@@ -174,6 +159,6 @@ export function NeedForm({
         />
       ) : null}
       <SaveButtons draft={draft} publishLabel={t('needForm.publish')} />
-    </Form>
+    </ZodForm>
   )
 }

@@ -1,22 +1,13 @@
-import { Form } from '@remix-run/react'
-import {
-  getFormProps,
-  getInputProps,
-  getSelectProps,
-  getTextareaProps,
-  useForm,
-  type SubmissionResult,
-} from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
+import { getInputProps, getSelectProps, getTextareaProps, type SubmissionResult } from '@conform-to/react'
 import { useTranslation } from 'react-i18next'
-import { CsrfInput } from './csrf-input'
+import { useZodForm, ZodForm } from './zod-form'
 import { SaveButtons } from './status-button'
 import { CheckboxGroup, ModeCheckboxes } from './mode-checkboxes'
-import { Field, FieldError, SelectField, TextAreaField } from './field'
+import { Field, SelectField, TextAreaField } from './field'
 import { MATURITY_STAGES } from '~/validation/needs'
 import { IP_TYPES, ResultFormSchema } from '~/validation/results'
 
-export interface ResultFormDefaults {
+export type ResultFormDefaults = {
   title?: string
   abstract?: string
   fieldCode?: string | null
@@ -46,17 +37,9 @@ export function ResultForm({
   draft: boolean
 }) {
   const { t } = useTranslation()
-  const [form, f] = useForm({
-    lastResult,
-    defaultValue: defaults,
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ResultFormSchema }),
-  })
+  const [form, f] = useZodForm(ResultFormSchema, lastResult, defaults)
   return (
-    <Form method="post" className="stack panel need-form" {...getFormProps(form)}>
-      <CsrfInput />
-      <FieldError id={`${form.id}-error`} errors={form.errors} />
+    <ZodForm form={form} className="stack panel need-form">
       <Field label={t('resultForm.title')} {...getInputProps(f.title, { type: 'text' })} errors={f.title.errors} />
       <TextAreaField
         label={t('resultForm.abstract')}
@@ -136,6 +119,6 @@ export function ResultForm({
         />
       ) : null}
       <SaveButtons draft={draft} publishLabel={t('resultForm.publish')} />
-    </Form>
+    </ZodForm>
   )
 }

@@ -1,10 +1,10 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { getFormProps, getInputProps, getSelectProps, getTextareaProps, useForm } from '@conform-to/react'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { getInputProps, getSelectProps, getTextareaProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from 'react-i18next'
-import { CsrfInput } from '~/components/csrf-input'
-import { Field, FieldError, SelectField, TextAreaField } from '~/components/field'
+import { useZodForm, ZodForm } from '~/components/zod-form'
+import { Field, SelectField, TextAreaField } from '~/components/field'
 import { listAreas } from '~/models/areas.server'
 import { createCampaign, listCampaigns } from '~/models/curation.server'
 import { requireCsrf } from '~/utils/csrf.server'
@@ -53,13 +53,7 @@ export default function Campaigns() {
   const { campaigns, areas, today } = useLoaderData<typeof loader>()
   const lastResult = useActionData<typeof action>()
   const zh = i18n.language === 'zh'
-  const [form, f] = useForm({
-    lastResult,
-    defaultValue: { startsOn: today },
-    shouldValidate: 'onBlur',
-    shouldRevalidate: 'onInput',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: CampaignFormSchema }),
-  })
+  const [form, f] = useZodForm(CampaignFormSchema, lastResult, { startsOn: today })
   return (
     <>
       <p>
@@ -98,9 +92,7 @@ export default function Campaigns() {
         </table>
       </div>
       <h2>{t('curation.newCampaign')}</h2>
-      <Form method="post" className="stack panel need-form" {...getFormProps(form)}>
-        <CsrfInput />
-        <FieldError id={`${form.id}-error`} errors={form.errors} />
+      <ZodForm form={form}>
         <Field label={t('curation.name')} {...getInputProps(f.name, { type: 'text' })} errors={f.name.errors} />
         <SelectField
           label={t('fields.area')}
@@ -129,7 +121,7 @@ export default function Campaigns() {
             {t('curation.open')}
           </button>
         </div>
-      </Form>
+      </ZodForm>
     </>
   )
 }
