@@ -8,7 +8,8 @@ import { prisma } from '~/utils/db.server'
  * Paid consultations: an enterprise books an hour of an expert who offers them (price and length
  * on the expert's profile; slots are the expert's working hours, 09:00–18:00 Beijing time, not
  * overlapping other bookings). Paying confirms it and records a 技术咨询 contract between the
- * enterprise and the expert's institution, so it enters the contract figures.
+ * enterprise and the expert's institution, submitted for registration: it is in the dashboard's
+ * pipeline at once and in 成交额 once the bureau registers it.
  */
 type Tx = Prisma.TransactionClient
 const BEIJING_OFFSET_MS = 8 * 3600_000
@@ -160,7 +161,8 @@ export async function settleConsultation(tx: Tx, consultationId: string, paid: b
     data: {
       type: 'CONSULTING',
       projectName: `技术咨询：${c.topic}`.slice(0, 300),
-      status: 'SIGNED',
+      // Paid and signed by the booking itself, it goes straight to the bureau's registration queue.
+      status: 'SUBMITTED',
       buyerOrgId: buyer.id,
       buyerName: buyer.name,
       buyerCreditCode: buyer.creditCode,

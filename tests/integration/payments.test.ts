@@ -433,7 +433,7 @@ describe('paid consultations', () => {
     expect(paid.status).toBe('CONFIRMED')
     expect(paid.contract).toMatchObject({
       type: 'CONSULTING',
-      status: 'SIGNED',
+      status: 'SUBMITTED',
       amountFen: 80_000n,
       buyerOrgId: enterprise.id,
       sellerOrgId: institution.id,
