@@ -305,7 +305,9 @@ export default function ContractPage() {
                 <span className="badge" data-testid={`milestone-${m.seq}-status`}>
                   {t(`payments.milestone.${m.status}`)}
                 </span>
-                <MilestoneActions milestone={m} side={side} stripe={stripe} />
+                {c.status !== 'DRAFT' && c.status !== 'TERMINATED' ? (
+                  <MilestoneActions milestone={m} side={side} stripe={stripe} />
+                ) : null}
                 {m.payments.length ? (
                   <ul className="reasons">
                     {m.payments.map((p) => (
