@@ -1,7 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { getFormProps, getInputProps, useForm } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from 'react-i18next'
 import { CsrfInput } from '~/components/csrf-input'
 import { Field, FieldError } from '~/components/field'
@@ -35,28 +33,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, membership } = await requireEnterprise(request)
   const formData = await request.formData()
   await requireCsrf(request, formData)
-  const submission = parseWithZod(formData, { schema: BookingSchema })
-  if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
+  const values = { startsAt: String(formData.get('startsAt') ?? ''), topic: String(formData.get('topic') ?? '') }
+  const parsed = BookingSchema.safeParse(values)
+  if (!parsed.success) {
+    const errors: Record<string, string[]> = {}
+    for (const issue of parsed.error.issues) (errors[String(issue.path[0])] ??= []).push(issue.message)
+    return data({ values, errors }, { status: 400 })
+  }
   const outcome = await bookConsultation(
     { userId: user.id, organizationId: membership.organizationId },
     params.id ?? '',
-    submission.value,
+    parsed.data,
     getEnv().PUBLIC_BASE_URL,
   )
   if (!outcome.ok && outcome.notFound) notFound()
-  if (!outcome.ok) return data(submission.reply({ formErrors: [outcome.error] }), { status: 409 })
+  if (!outcome.ok) return data({ values, errors: { '': [outcome.error] } as Record<string, string[]> }, { status: 409 })
   return redirect(outcome.url ?? '/consultations?booked=1')
 }
 
 export default function BookConsultation() {
   const { t } = useTranslation()
   const { expert } = useLoaderData<typeof loader>()
-  const lastResult = useActionData<typeof action>()
-  const [form, f] = useForm({
-    lastResult,
-    shouldValidate: 'onBlur',
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: BookingSchema }),
-  })
+  const result = useActionData<typeof action>()
+  const errors = result?.errors ?? {}
   return (
     <>
       <p>
@@ -66,16 +65,27 @@ export default function BookConsultation() {
       <p className="muted">
         {expert.institution} · {t('consultations.offer', { minutes: expert.minutes })} <Money fen={expert.feeFen} />
       </p>
-      <Form method="post" className="stack panel" {...getFormProps(form)}>
+      <Form method="post" className="stack panel">
         <CsrfInput />
-        <FieldError id={`${form.id}-error`} errors={form.errors} />
+        <FieldError id="booking-error" errors={errors['']} />
         <Field
           label={t('consultations.startsAt')}
           hint={t('consultations.startsAtHint')}
-          {...getInputProps(f.startsAt, { type: 'datetime-local' })}
-          errors={f.startsAt.errors}
+          name="startsAt"
+          type="datetime-local"
+          required
+          defaultValue={result?.values.startsAt}
+          errors={errors.startsAt}
         />
-        <Field label={t('consultations.topic')} {...getInputProps(f.topic, { type: 'text' })} errors={f.topic.errors} />
+        <Field
+          label={t('consultations.topic')}
+          name="topic"
+          required
+          minLength={4}
+          maxLength={200}
+          defaultValue={result?.values.topic}
+          errors={errors.topic}
+        />
         <div className="actions">
           <button type="submit" className="primary">
             {t('consultations.bookAndPay')}

@@ -202,6 +202,10 @@ export async function seedDatabase(prisma: PrismaClient, log: Log = () => {}) {
       email: `expert${pad(i + 1)}@example.edu.cn`,
       contactVisibility: 'AFTER_INTRODUCTION' as const,
       available: random() < 0.85,
+      // Every fourth expert offers paid consultations (fixed by position, so the rest of the seed stays the same).
+      ...(i % 4 === 0
+        ? { consultationFeeFen: BigInt(500 + (i % 7) * 250) * 100n, consultationMinutes: i % 8 === 0 ? 90 : 60 }
+        : {}),
     }
   })
   await prisma.expert.createMany({ data: experts, skipDuplicates: true })

@@ -411,17 +411,17 @@ describe('paid consultations', () => {
       other,
       expert.id,
     )) as {
-      data: { error: Record<string, string[]> }
+      data: { errors: Record<string, string[]> }
     }
-    expect(taken.data.error['']).toEqual(['errors.consultation.taken'])
+    expect(taken.data.errors['']).toEqual(['errors.consultation.taken'])
     const evening = (await postForm(
       bookAction,
       `/experts/${expert.id}/book`,
       { startsAt: nextMonday(19), topic: '晚上的问题' },
       other,
       expert.id,
-    )) as { data: { error: Record<string, string[]> } }
-    expect(evening.data.error['']).toEqual(['errors.consultation.hours'])
+    )) as { data: { errors: Record<string, string[]> } }
+    expect(evening.data.errors['']).toEqual(['errors.consultation.hours'])
 
     const payment = consultation.payments[0]
     await deliver('checkout.session.completed', session(payment.id, 80000, 'pi_consult'))
