@@ -51,7 +51,10 @@ test('need → matches → introduction → the office accepts → both see the 
   await signOut(page)
 
   await signIn(page, 'office-admin@baodi-demo.cn')
-  await expect(page.getByTestId('notifications-link')).toContainText('1')
+  // The unread counter shows (other journeys may have left the office notifications too).
+  await expect(page.getByTestId('notifications-link')).toContainText(/\d+/)
+  await page.getByTestId('notifications-link').click()
+  await expect(page.getByRole('link', { name: /收到新的对接请求/ }).first()).toBeVisible()
   await page.getByRole('link', { name: '对接收件箱' }).click()
   await expect(page.getByTestId('inbox')).toContainText(`寻求${resultTitle}`)
   await page.screenshot({ path: 'test-results/screenshots/office-inbox.png', fullPage: true })
