@@ -1,7 +1,7 @@
-import { getInputProps, getSelectProps, type SubmissionResult } from '@conform-to/react'
+import { getInputProps, type SubmissionResult } from '@conform-to/react'
 import { useTranslation } from 'react-i18next'
 import { useZodForm, ZodForm } from './zod-form'
-import { Field, FieldError, SelectField } from './field'
+import { Field, FieldError, InputFor, SelectFor } from './field'
 import { CONTRACT_TYPES, ContractFormSchema, ENTITY_TYPES, PAYMENT_MODES } from '~/validation/contracts'
 import { IP_TYPES } from '~/validation/results'
 
@@ -75,11 +75,10 @@ export function ContractForm({
             {...getInputProps(field('RegionCode'), { type: 'text' })}
             errors={field('RegionCode').errors}
           />
-          <SelectField
+          <SelectFor
             label={t('contractForm.entityType')}
             options={ENTITY_TYPES.map((e) => ({ value: e, label: t(`contractForm.entity.${e}`) }))}
-            {...getSelectProps(f[`${side}EntityType`])}
-            errors={f[`${side}EntityType`].errors}
+            meta={f[`${side}EntityType`]}
           />
         </div>
       </fieldset>
@@ -90,92 +89,64 @@ export function ContractForm({
       <input type="hidden" name="ourSide" value={defaults.ourSide} />
       <input {...getInputProps(f.introductionId, { type: 'hidden' })} />
       <div className="grid two">
-        <SelectField
+        <SelectFor
           label={t('contractForm.type')}
           options={CONTRACT_TYPES.map((c) => ({ value: c, label: t(`contractTypes.${c}`) }))}
-          {...getSelectProps(f.type)}
-          errors={f.type.errors}
+          meta={f.type}
         />
-        <Field
-          label={t('contractForm.projectName')}
-          {...getInputProps(f.projectName, { type: 'text' })}
-          errors={f.projectName.errors}
-        />
+        <InputFor label={t('contractForm.projectName')} meta={f.projectName} />
       </div>
       <div className="grid two">
         {party('seller')}
         {party('buyer')}
       </div>
       <div className="grid two">
-        <Field
+        <InputFor
           label={t('contractForm.amount')}
           hint={t('contractForm.amountHint')}
           inputMode="decimal"
-          {...getInputProps(f.amountYuan, { type: 'text' })}
-          errors={f.amountYuan.errors}
+          meta={f.amountYuan}
         />
-        <Field
+        <InputFor
           label={t('contractForm.techAmount')}
           hint={t('contractForm.techAmountHint')}
           inputMode="decimal"
-          {...getInputProps(f.techAmountYuan, { type: 'text' })}
-          errors={f.techAmountYuan.errors}
+          meta={f.techAmountYuan}
         />
       </div>
       <div className="grid two">
-        <Field
-          label={t('contractForm.signedOn')}
-          {...getInputProps(f.signedOn, { type: 'date' })}
-          errors={f.signedOn.errors}
-        />
+        <InputFor label={t('contractForm.signedOn')} meta={f.signedOn} type="date" />
         <div className="grid two">
-          <Field
-            label={t('contractForm.validFrom')}
-            {...getInputProps(f.validFrom, { type: 'date' })}
-            errors={f.validFrom.errors}
-          />
-          <Field
-            label={t('contractForm.validTo')}
-            {...getInputProps(f.validTo, { type: 'date' })}
-            errors={f.validTo.errors}
-          />
+          <InputFor label={t('contractForm.validFrom')} meta={f.validFrom} type="date" />
+          <InputFor label={t('contractForm.validTo')} meta={f.validTo} type="date" />
         </div>
       </div>
       <div className="grid two">
-        <SelectField
+        <SelectFor
           label={t('needForm.field')}
           placeholder={t('needForm.choose')}
           options={fieldOptions}
-          {...getSelectProps(f.fieldCode)}
-          errors={f.fieldCode.errors}
+          meta={f.fieldCode}
         />
-        <SelectField
+        <SelectFor
           label={t('resultForm.ipType')}
           options={IP_TYPES.map((ip) => ({ value: ip, label: t(`resultForm.ip.${ip}`) }))}
-          {...getSelectProps(f.ipType)}
-          errors={f.ipType.errors}
+          meta={f.ipType}
         />
       </div>
       <div className="grid two">
-        <Field
+        <InputFor
           label={t('contractForm.expectedInvestment')}
           hint={t('contractForm.expectedHint')}
           inputMode="decimal"
-          {...getInputProps(f.expectedInvestmentYuan, { type: 'text' })}
-          errors={f.expectedInvestmentYuan.errors}
+          meta={f.expectedInvestmentYuan}
         />
-        <Field
-          label={t('contractForm.expectedOutput')}
-          inputMode="decimal"
-          {...getInputProps(f.expectedOutputYuan, { type: 'text' })}
-          errors={f.expectedOutputYuan.errors}
-        />
+        <InputFor label={t('contractForm.expectedOutput')} inputMode="decimal" meta={f.expectedOutputYuan} />
       </div>
-      <SelectField
+      <SelectFor
         label={t('contractForm.paymentMode')}
         options={PAYMENT_MODES.map((p) => ({ value: p, label: t(`contractForm.payment.${p}`) }))}
-        {...getSelectProps(f.paymentMode)}
-        errors={f.paymentMode.errors}
+        meta={f.paymentMode}
       />
       <fieldset className="field">
         <legend>{t('contractForm.milestones')}</legend>
@@ -184,22 +155,9 @@ export function ContractForm({
           const row = m.getFieldset()
           return (
             <div className="milestone grid three" key={m.key}>
-              <Field
-                label={t('contractForm.milestoneTitle', { n: i + 1 })}
-                {...getInputProps(row.title, { type: 'text' })}
-                errors={row.title.errors}
-              />
-              <Field
-                label={t('contractForm.milestoneAmount')}
-                inputMode="decimal"
-                {...getInputProps(row.amountYuan, { type: 'text' })}
-                errors={row.amountYuan.errors}
-              />
-              <Field
-                label={t('contractForm.dueOn')}
-                {...getInputProps(row.dueOn, { type: 'date' })}
-                errors={row.dueOn.errors}
-              />
+              <InputFor label={t('contractForm.milestoneTitle', { n: i + 1 })} meta={row.title} />
+              <InputFor label={t('contractForm.milestoneAmount')} inputMode="decimal" meta={row.amountYuan} />
+              <InputFor label={t('contractForm.dueOn')} meta={row.dueOn} type="date" />
               <button {...form.remove.getButtonProps({ name: f.milestones.name, index: i })}>
                 {t('contractForm.removeMilestone')}
               </button>

@@ -1,10 +1,10 @@
 import { Link } from '@remix-run/react'
-import { getInputProps, getSelectProps, getTextareaProps, type SubmissionResult } from '@conform-to/react'
+import { getInputProps, type SubmissionResult } from '@conform-to/react'
 import { useTranslation } from 'react-i18next'
 import { useZodForm, ZodForm } from './zod-form'
 import { SaveButtons, StatusButton } from './status-button'
 import { CheckboxGroup } from './mode-checkboxes'
-import { Field, SelectField, TextAreaField } from './field'
+import { InputFor, TextAreaFor, SelectFor } from './field'
 import { CONTACT_VISIBILITIES, ExpertFormSchema } from '~/validation/experts'
 
 export type ExpertFormDefaults = {
@@ -44,26 +44,11 @@ export function ExpertForm({
   return (
     <ZodForm form={form} className="stack panel need-form">
       <div className="grid two">
-        <Field label={t('expertForm.name')} {...getInputProps(f.name, { type: 'text' })} errors={f.name.errors} />
-        <Field
-          label={t('expertForm.title')}
-          hint={t('expertForm.titleHint')}
-          {...getInputProps(f.title, { type: 'text' })}
-          errors={f.title.errors}
-        />
+        <InputFor label={t('expertForm.name')} meta={f.name} />
+        <InputFor label={t('expertForm.title')} hint={t('expertForm.titleHint')} meta={f.title} />
       </div>
-      <Field
-        label={t('fields.directions')}
-        hint={t('expertForm.directionsHint')}
-        {...getInputProps(f.directions, { type: 'text' })}
-        errors={f.directions.errors}
-      />
-      <Field
-        label={t('needForm.keywords')}
-        hint={t('needForm.keywordsHint')}
-        {...getInputProps(f.keywords, { type: 'text' })}
-        errors={f.keywords.errors}
-      />
+      <InputFor label={t('fields.directions')} hint={t('expertForm.directionsHint')} meta={f.directions} />
+      <InputFor label={t('needForm.keywords')} hint={t('needForm.keywordsHint')} meta={f.keywords} />
       <CheckboxGroup
         className="columns"
         legend={t('expertForm.fields')}
@@ -73,13 +58,12 @@ export function ExpertForm({
         errors={f.fieldCodes.errors}
         options={fieldOptions.map((o) => ({ ...o, label: o.label.trim() }))}
       />
-      <TextAreaField label={t('expertForm.bio')} rows={4} {...getTextareaProps(f.bio)} errors={f.bio.errors} />
-      <TextAreaField
+      <TextAreaFor label={t('expertForm.bio')} rows={4} meta={f.bio} />
+      <TextAreaFor
         label={t('expertForm.achievements')}
         hint={t('expertForm.achievementsHint')}
         rows={5}
-        {...getTextareaProps(f.achievements)}
-        errors={f.achievements.errors}
+        meta={f.achievements}
       />
       <fieldset className="field">
         <legend>{t('expert.availability')}</legend>
@@ -89,30 +73,23 @@ export function ExpertForm({
         </label>
       </fieldset>
       <div className="grid two">
-        <Field
+        <InputFor
           label={t('expertForm.fee')}
           hint={t('expertForm.feeHint')}
           inputMode="decimal"
-          {...getInputProps(f.consultationFeeYuan, { type: 'text' })}
-          errors={f.consultationFeeYuan.errors}
+          meta={f.consultationFeeYuan}
         />
-        <Field
-          label={t('expertForm.minutes')}
-          inputMode="numeric"
-          {...getInputProps(f.consultationMinutes, { type: 'text' })}
-          errors={f.consultationMinutes.errors}
-        />
+        <InputFor label={t('expertForm.minutes')} inputMode="numeric" meta={f.consultationMinutes} />
       </div>
       <div className="grid two">
-        <Field label={t('expertForm.email')} {...getInputProps(f.email, { type: 'email' })} errors={f.email.errors} />
-        <Field label={t('expertForm.phone')} {...getInputProps(f.phone, { type: 'tel' })} errors={f.phone.errors} />
+        <InputFor label={t('expertForm.email')} meta={f.email} type="email" />
+        <InputFor label={t('expertForm.phone')} meta={f.phone} type="tel" />
       </div>
-      <SelectField
+      <SelectFor
         label={t('expert.contactVisibility')}
         hint={t('expertForm.visibilityHint')}
         options={CONTACT_VISIBILITIES.map((v) => ({ value: v, label: t(`contactVisibility.${v}`) }))}
-        {...getSelectProps(f.contactVisibility)}
-        errors={f.contactVisibility.errors}
+        meta={f.contactVisibility}
       />
       <SaveButtons draft={draft} publishLabel={t('expertForm.publish')} />
     </ZodForm>

@@ -1,3 +1,4 @@
+import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from '@conform-to/react'
 import { useTranslation } from 'react-i18next'
 
 /** Error keys translated and joined, announced to screen readers. */
@@ -88,4 +89,28 @@ export function TextAreaField({ label, name, errors, hint, id, ...textarea }: Te
   return (
     <FieldFrame {...{ label, name, errors, hint, id }} control={(wiring) => <textarea {...wiring} {...textarea} />} />
   )
+}
+
+// ---------- bound to a conform field ----------
+
+// conform's field metadata, whatever the form's value types.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Meta = FieldMetadata<any, any, string[]>
+type Unbound<P> = Omit<P, 'name' | 'errors'> & { meta: Meta }
+
+/** A labelled input wired to its conform field: name, id, value, validation and errors. */
+export function InputFor({
+  meta,
+  type = 'text',
+  ...rest
+}: Unbound<FieldProps> & { type?: 'text' | 'email' | 'tel' | 'date' | 'number' | 'hidden' | 'datetime-local' }) {
+  return <Field {...rest} {...getInputProps(meta, { type })} errors={meta.errors} />
+}
+
+export function TextAreaFor({ meta, ...rest }: Unbound<TextAreaFieldProps>) {
+  return <TextAreaField {...rest} {...getTextareaProps(meta)} errors={meta.errors} />
+}
+
+export function SelectFor({ meta, ...rest }: Unbound<SelectFieldProps>) {
+  return <SelectField {...rest} {...getSelectProps(meta)} errors={meta.errors} />
 }

@@ -1,11 +1,11 @@
 import { useFetcher } from '@remix-run/react'
-import { getInputProps, getSelectProps, getTextareaProps, type SubmissionResult } from '@conform-to/react'
+import { getInputProps, type SubmissionResult } from '@conform-to/react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useZodForm, ZodForm } from './zod-form'
 import { SaveButtons } from './status-button'
 import { ModeCheckboxes } from './mode-checkboxes'
-import { Field, FieldError, SelectField, TextAreaField } from './field'
+import { FieldError, InputFor, TextAreaFor, SelectFor } from './field'
 import { MATURITY_STAGES, NeedFormSchema } from '~/validation/needs'
 
 export interface NeedFormDefaults {
@@ -57,38 +57,20 @@ export function NeedForm({
   }
   return (
     <ZodForm form={form}>
-      <Field
-        label={t('needForm.title')}
-        hint={t('needForm.titleHint')}
-        {...getInputProps(f.title, { type: 'text' })}
-        errors={f.title.errors}
-      />
-      <TextAreaField
-        label={t('needForm.summary')}
-        hint={t('needForm.summaryHint')}
-        rows={5}
-        {...getTextareaProps(f.summary)}
-        errors={f.summary.errors}
-      />
-      <TextAreaField
-        label={t('needForm.triedApproaches')}
-        rows={3}
-        {...getTextareaProps(f.triedApproaches)}
-        errors={f.triedApproaches.errors}
-      />
-      <TextAreaField
+      <InputFor label={t('needForm.title')} hint={t('needForm.titleHint')} meta={f.title} />
+      <TextAreaFor label={t('needForm.summary')} hint={t('needForm.summaryHint')} rows={5} meta={f.summary} />
+      <TextAreaFor label={t('needForm.triedApproaches')} rows={3} meta={f.triedApproaches} />
+      <TextAreaFor
         label={t('needForm.confidentialDetail')}
         hint={t('needForm.confidentialHint')}
         rows={4}
-        {...getTextareaProps(f.confidentialDetail)}
-        errors={f.confidentialDetail.errors}
+        meta={f.confidentialDetail}
       />
-      <SelectField
+      <SelectFor
         label={t('needForm.field')}
         placeholder={t('needForm.choose')}
         options={fieldOptions}
-        {...getSelectProps(f.fieldCode)}
-        errors={f.fieldCode.errors}
+        meta={f.fieldCode}
       />
       <div className="field">
         <label htmlFor={f.keywords.id}>{t('needForm.keywords')}</label>
@@ -116,24 +98,10 @@ export function NeedForm({
         <FieldError id={`${f.keywords.id}-error`} errors={f.keywords.errors} />
       </div>
       <div className="grid two">
-        <Field
-          label={t('needForm.budgetMin')}
-          inputMode="decimal"
-          {...getInputProps(f.budgetMinYuan, { type: 'text' })}
-          errors={f.budgetMinYuan.errors}
-        />
-        <Field
-          label={t('needForm.budgetMax')}
-          inputMode="decimal"
-          {...getInputProps(f.budgetMaxYuan, { type: 'text' })}
-          errors={f.budgetMaxYuan.errors}
-        />
+        <InputFor label={t('needForm.budgetMin')} inputMode="decimal" meta={f.budgetMinYuan} />
+        <InputFor label={t('needForm.budgetMax')} inputMode="decimal" meta={f.budgetMaxYuan} />
       </div>
-      <Field
-        label={t('needForm.deadline')}
-        {...getInputProps(f.deadline, { type: 'date' })}
-        errors={f.deadline.errors}
-      />
+      <InputFor label={t('needForm.deadline')} meta={f.deadline} type="date" />
       <ModeCheckboxes
         legend={t('needForm.modes')}
         name={f.cooperationModes.name}
@@ -141,21 +109,19 @@ export function NeedForm({
         defaults={defaults?.cooperationModes}
         errors={f.cooperationModes.errors}
       />
-      <SelectField
+      <SelectFor
         label={t('needForm.stage')}
         placeholder={t('needForm.anyStage')}
         options={MATURITY_STAGES.map((s) => ({ value: s, label: t(`search.stage.${s}`) }))}
-        {...getSelectProps(f.wantedStage)}
-        errors={f.wantedStage.errors}
+        meta={f.wantedStage}
       />
       {campaigns.length ? (
-        <SelectField
+        <SelectFor
           label={t('needForm.campaign')}
           hint={t('needForm.campaignHint')}
           placeholder={t('needForm.noCampaign')}
           options={campaigns.map((c) => ({ value: c.id, label: t('needForm.campaignOption', c) }))}
-          {...getSelectProps(f.campaignId)}
-          errors={f.campaignId.errors}
+          meta={f.campaignId}
         />
       ) : null}
       <SaveButtons draft={draft} publishLabel={t('needForm.publish')} />

@@ -1,9 +1,9 @@
-import { getInputProps, getSelectProps, getTextareaProps, type SubmissionResult } from '@conform-to/react'
+import { type SubmissionResult } from '@conform-to/react'
 import { useTranslation } from 'react-i18next'
 import { useZodForm, ZodForm } from './zod-form'
 import { SaveButtons } from './status-button'
 import { CheckboxGroup, ModeCheckboxes } from './mode-checkboxes'
-import { Field, SelectField, TextAreaField } from './field'
+import { InputFor, TextAreaFor, SelectFor } from './field'
 import { MATURITY_STAGES } from '~/validation/needs'
 import { IP_TYPES, ResultFormSchema } from '~/validation/results'
 
@@ -40,53 +40,30 @@ export function ResultForm({
   const [form, f] = useZodForm(ResultFormSchema, lastResult, defaults)
   return (
     <ZodForm form={form} className="stack panel need-form">
-      <Field label={t('resultForm.title')} {...getInputProps(f.title, { type: 'text' })} errors={f.title.errors} />
-      <TextAreaField
-        label={t('resultForm.abstract')}
-        rows={6}
-        {...getTextareaProps(f.abstract)}
-        errors={f.abstract.errors}
-      />
-      <SelectField
+      <InputFor label={t('resultForm.title')} meta={f.title} />
+      <TextAreaFor label={t('resultForm.abstract')} rows={6} meta={f.abstract} />
+      <SelectFor
         label={t('needForm.field')}
         placeholder={t('needForm.choose')}
         options={fieldOptions}
-        {...getSelectProps(f.fieldCode)}
-        errors={f.fieldCode.errors}
+        meta={f.fieldCode}
       />
-      <Field
-        label={t('needForm.keywords')}
-        hint={t('needForm.keywordsHint')}
-        {...getInputProps(f.keywords, { type: 'text' })}
-        errors={f.keywords.errors}
-      />
+      <InputFor label={t('needForm.keywords')} hint={t('needForm.keywordsHint')} meta={f.keywords} />
       <div className="grid two">
-        <SelectField
+        <SelectFor
           label={t('resultForm.stage')}
           placeholder={t('needForm.choose')}
           options={MATURITY_STAGES.map((s) => ({ value: s, label: t(`search.stage.${s}`) }))}
-          {...getSelectProps(f.stage)}
-          errors={f.stage.errors}
+          meta={f.stage}
         />
-        <Field
-          label={t('resultForm.trl')}
-          inputMode="numeric"
-          {...getInputProps(f.trl, { type: 'text' })}
-          errors={f.trl.errors}
-        />
+        <InputFor label={t('resultForm.trl')} inputMode="numeric" meta={f.trl} />
       </div>
-      <SelectField
+      <SelectFor
         label={t('resultForm.ipType')}
         options={IP_TYPES.map((ip) => ({ value: ip, label: t(`resultForm.ip.${ip}`) }))}
-        {...getSelectProps(f.ipType)}
-        errors={f.ipType.errors}
+        meta={f.ipType}
       />
-      <Field
-        label={t('resultForm.patents')}
-        hint={t('resultForm.patentsHint')}
-        {...getInputProps(f.patentNumbers, { type: 'text' })}
-        errors={f.patentNumbers.errors}
-      />
+      <InputFor label={t('resultForm.patents')} hint={t('resultForm.patentsHint')} meta={f.patentNumbers} />
       <ModeCheckboxes
         legend={t('resultForm.modes')}
         name={f.transferModes.name}
@@ -95,18 +72,8 @@ export function ResultForm({
         errors={f.transferModes.errors}
       />
       <div className="grid two">
-        <Field
-          label={t('resultForm.priceMin')}
-          inputMode="decimal"
-          {...getInputProps(f.priceMinYuan, { type: 'text' })}
-          errors={f.priceMinYuan.errors}
-        />
-        <Field
-          label={t('resultForm.priceMax')}
-          inputMode="decimal"
-          {...getInputProps(f.priceMaxYuan, { type: 'text' })}
-          errors={f.priceMaxYuan.errors}
-        />
+        <InputFor label={t('resultForm.priceMin')} inputMode="decimal" meta={f.priceMinYuan} />
+        <InputFor label={t('resultForm.priceMax')} inputMode="decimal" meta={f.priceMaxYuan} />
       </div>
       {experts.length ? (
         <CheckboxGroup

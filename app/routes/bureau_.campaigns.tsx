@@ -1,10 +1,9 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
-import { getInputProps, getSelectProps, getTextareaProps } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from 'react-i18next'
 import { useZodForm, ZodForm } from '~/components/zod-form'
-import { Field, SelectField, TextAreaField } from '~/components/field'
+import { InputFor, TextAreaFor, SelectFor } from '~/components/field'
 import { listAreas } from '~/models/areas.server'
 import { createCampaign, listCampaigns } from '~/models/curation.server'
 import { requireCsrf } from '~/utils/csrf.server'
@@ -93,28 +92,18 @@ export default function Campaigns() {
       </div>
       <h2>{t('curation.newCampaign')}</h2>
       <ZodForm form={form}>
-        <Field label={t('curation.name')} {...getInputProps(f.name, { type: 'text' })} errors={f.name.errors} />
-        <SelectField
+        <InputFor label={t('curation.name')} meta={f.name} />
+        <SelectFor
           label={t('fields.area')}
           placeholder={t('curation.districtWide')}
           options={areas.map((a) => ({ value: a.id, label: zh ? a.nameZh : a.nameEn }))}
-          {...getSelectProps(f.areaId)}
-          errors={f.areaId.errors}
+          meta={f.areaId}
         />
         <div className="grid two">
-          <Field
-            label={t('curation.startsOn')}
-            {...getInputProps(f.startsOn, { type: 'date' })}
-            errors={f.startsOn.errors}
-          />
-          <Field label={t('curation.endsOn')} {...getInputProps(f.endsOn, { type: 'date' })} errors={f.endsOn.errors} />
+          <InputFor label={t('curation.startsOn')} meta={f.startsOn} type="date" />
+          <InputFor label={t('curation.endsOn')} meta={f.endsOn} type="date" />
         </div>
-        <TextAreaField
-          label={t('curation.description')}
-          rows={3}
-          {...getTextareaProps(f.description)}
-          errors={f.description.errors}
-        />
+        <TextAreaFor label={t('curation.description')} rows={3} meta={f.description} />
         <p className="hint">{t('curation.inviteHint')}</p>
         <div className="actions">
           <button type="submit" className="primary">

@@ -1,10 +1,10 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
+import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from 'react-i18next'
 import { CsrfInput } from '~/components/csrf-input'
-import { Field, FieldError, SelectField } from '~/components/field'
+import { FieldError, InputFor, SelectFor } from '~/components/field'
 import { Money } from '~/components/money'
 import { listAreas } from '~/models/areas.server'
 import { listTargets, saveTarget } from '~/models/kpis.server'
@@ -91,36 +91,27 @@ export default function Targets() {
         <CsrfInput />
         <FieldError id={`${form.id}-error`} errors={form.errors} />
         <div className="grid two">
-          <SelectField
+          <SelectFor
             label={t('kpis.metric')}
             options={TARGET_METRICS.map((m) => ({ value: m, label: t(`kpis.metrics.${m}`) }))}
-            {...getSelectProps(f.metric)}
-            errors={f.metric.errors}
+            meta={f.metric}
           />
-          <Field label={t('bureau.year')} {...getInputProps(f.year, { type: 'number' })} errors={f.year.errors} />
+          <InputFor label={t('bureau.year')} meta={f.year} type="number" />
         </div>
         <div className="grid two">
-          <SelectField
+          <SelectFor
             label={t('dashboard.scopeLabel')}
             placeholder={t('dashboard.scope.district')}
             options={areas.map((a) => ({ value: a.id, label: zh ? a.nameZh : a.nameEn }))}
-            {...getSelectProps(f.areaId)}
-            errors={f.areaId.errors}
+            meta={f.areaId}
           />
-          <SelectField
+          <SelectFor
             label={t('bureau.basis')}
             options={(['BOTH', 'OUTFLOW', 'INFLOW'] as const).map((b) => ({ value: b, label: t(`basis.${b}`) }))}
-            {...getSelectProps(f.basis)}
-            errors={f.basis.errors}
+            meta={f.basis}
           />
         </div>
-        <Field
-          label={t('kpis.amount')}
-          hint={t('kpis.amountHint')}
-          inputMode="decimal"
-          {...getInputProps(f.amount, { type: 'text' })}
-          errors={f.amount.errors}
-        />
+        <InputFor label={t('kpis.amount')} hint={t('kpis.amountHint')} inputMode="decimal" meta={f.amount} />
         <div className="actions">
           <button type="submit" className="primary">
             {t('kpis.saveTarget')}

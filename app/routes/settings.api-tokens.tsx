@@ -1,11 +1,11 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { parseWithZod } from '@conform-to/zod/v4'
-import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { getFormProps, useForm } from '@conform-to/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { CsrfInput } from '~/components/csrf-input'
-import { Field } from '~/components/field'
+import { InputFor } from '~/components/field'
 import { createApiToken, listApiTokens, revokeApiToken } from '~/models/api-tokens.server'
 import { TokenNameSchema } from '~/validation/api-tokens'
 import { requireCsrf } from '~/utils/csrf.server'
@@ -79,12 +79,7 @@ export default function ApiTokens() {
       ) : null}
       <Form method="post" className="stack panel" {...getFormProps(form)}>
         <CsrfInput />
-        <Field
-          label={t('tokens.name')}
-          {...getInputProps(fields.name, { type: 'text' })}
-          errors={fields.name.errors}
-          autoComplete="off"
-        />
+        <InputFor label={t('tokens.name')} meta={fields.name} autoComplete="off" />
         <button type="submit" className="primary">
           {t('tokens.create')}
         </button>
