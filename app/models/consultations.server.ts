@@ -1,4 +1,5 @@
 import { notifyOrganization } from './notifications.server'
+import { buyerColumns, sellerColumns } from '~/data/contract-parties'
 import type { Prisma } from '~/generated/prisma/client'
 import { stripe, stripeEnabled } from '~/payments/stripe.server'
 import { recordAudit } from '~/utils/audit.server'
@@ -163,16 +164,8 @@ export async function settleConsultation(tx: Tx, consultationId: string, paid: b
       projectName: `技术咨询：${c.topic}`.slice(0, 300),
       // Paid and signed by the booking itself, it goes straight to the bureau's registration queue.
       status: 'SUBMITTED',
-      buyerOrgId: buyer.id,
-      buyerName: buyer.name,
-      buyerCreditCode: buyer.creditCode,
-      buyerRegionCode: buyer.regionCode,
-      buyerEntityType: buyer.legalEntityType,
-      sellerOrgId: seller.id,
-      sellerName: seller.name,
-      sellerCreditCode: seller.creditCode,
-      sellerRegionCode: seller.regionCode,
-      sellerEntityType: seller.legalEntityType,
+      ...buyerColumns(buyer),
+      ...sellerColumns(seller),
       amountFen: c.priceFen,
       techAmountFen: c.priceFen,
       signedOn: new Date(new Date().toISOString().slice(0, 10)),

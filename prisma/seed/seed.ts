@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../../app/generated/prisma/client'
 import { creditCodeCheckChar } from '../../app/validation/credit-code'
 import { BAODI_REGION_CODE } from '../../app/data/regions'
+import { buyerColumns, sellerColumns } from '../../app/data/contract-parties'
 import { hashPassword } from '../../app/utils/password.server'
 import { AREAS, FIELDS, INSTITUTIONS } from './reference'
 import { KPIS, PLAN_TARGETS_2022 } from './kpis'
@@ -335,16 +336,8 @@ export async function seedDatabase(prisma: PrismaClient, log: Log = () => {}) {
       status: status as 'REGISTERED',
       registrationNumber: registered ? `${year}${seller.regionCode}${pad(i + 1, 6)}` : null,
       registeredAt: registered ? new Date(signedOn.getTime() + int(5, 40) * 86400000) : null,
-      buyerOrgId: buyer.id,
-      buyerName: buyer.name,
-      buyerCreditCode: buyer.creditCode,
-      buyerRegionCode: buyer.regionCode,
-      buyerEntityType: buyer.legalEntityType,
-      sellerOrgId: seller.id,
-      sellerName: seller.name,
-      sellerCreditCode: seller.creditCode,
-      sellerRegionCode: seller.regionCode,
-      sellerEntityType: seller.legalEntityType,
+      ...buyerColumns(buyer),
+      ...sellerColumns(seller),
       amountFen,
       techAmountFen,
       signedOn,
