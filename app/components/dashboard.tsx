@@ -166,33 +166,28 @@ export function DashboardView({
       </section>
       <section aria-labelledby="monthly-heading">
         <h2 id="monthly-heading">{t('dashboard.monthly')}</h2>
-        <div className="chart-and-table">
-          <Chart option={monthlyOption} label={t('dashboard.monthly')} />
-          <div className="table-wrap">
-            <table data-testid="monthly">
-              <thead>
-                <tr>
-                  <th>{t('dashboard.month')}</th>
-                  <th>{t('bureau.contractCount')}</th>
-                  <th>{t('dashboard.registered')}</th>
-                  <th>{t('dashboard.pipeline')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.monthly.map((m) => (
-                  <tr key={m.month}>
-                    <td>{t('dashboard.monthShort', { month: m.month })}</td>
-                    <td>{m.counted.contracts}</td>
-                    <td>{figure(m.counted.amountFen, { dim: 'month', key: String(m.month) })}</td>
-                    <td>
-                      <Money fen={m.pipeline.amountFen} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </div>
+        <ChartTable
+          option={monthlyOption}
+          label={t('dashboard.monthly')}
+          testId="monthly"
+          headers={[
+            t('dashboard.month'),
+            t('bureau.contractCount'),
+            t('dashboard.registered'),
+            t('dashboard.pipeline'),
+          ]}
+        >
+          {d.monthly.map((m) => (
+            <tr key={m.month}>
+              <td>{t('dashboard.monthShort', { month: m.month })}</td>
+              <td>{m.counted.contracts}</td>
+              <td>{figure(m.counted.amountFen, { dim: 'month', key: String(m.month) })}</td>
+              <td>
+                <Money fen={m.pipeline.amountFen} />
+              </td>
+            </tr>
+          ))}
+        </ChartTable>
       </section>
       {d.breakdowns.map((b) => (
         <BreakdownSection key={b.dim} dim={b.dim} rows={b.rows} figure={figure} label={label} />
@@ -230,33 +225,29 @@ function BreakdownSection({
       {rows.length === 0 ? (
         <p className="muted">{t('dashboard.none')}</p>
       ) : (
-        <div className="chart-and-table">
-          <Chart option={option} height={Math.max(160, rows.length * 28 + 50)} label={t(`dashboard.by.${dim}`)} />
-          <div className="table-wrap">
-            <table data-testid={`by-${dim}`}>
-              <thead>
-                <tr>
-                  <th>{t(`dashboard.dim.${dim}`)}</th>
-                  <th>{t('bureau.contractCount')}</th>
-                  <th>{t('bureau.amountShort')}</th>
-                  <th>{t('dashboard.techShort')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.key}>
-                    <td>{label(dim, r)}</td>
-                    <td>{r.contracts}</td>
-                    <td>{figure(r.amountFen, { dim, key: r.key })}</td>
-                    <td>
-                      <Money fen={r.techAmountFen} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </div>
+        <ChartTable
+          option={option}
+          height={Math.max(160, rows.length * 28 + 50)}
+          label={t(`dashboard.by.${dim}`)}
+          testId={`by-${dim}`}
+          headers={[
+            t(`dashboard.dim.${dim}`),
+            t('bureau.contractCount'),
+            t('bureau.amountShort'),
+            t('dashboard.techShort'),
+          ]}
+        >
+          {rows.map((r) => (
+            <tr key={r.key}>
+              <td>{label(dim, r)}</td>
+              <td>{r.contracts}</td>
+              <td>{figure(r.amountFen, { dim, key: r.key })}</td>
+              <td>
+                <Money fen={r.techAmountFen} />
+              </td>
+            </tr>
+          ))}
+        </ChartTable>
       )}
     </section>
   )
@@ -283,29 +274,55 @@ function FunnelSection({ funnel }: { funnel: FunnelStep[] }) {
     <section aria-labelledby="funnel-heading">
       <h2 id="funnel-heading">{t('dashboard.funnelTitle')}</h2>
       <p className="muted">{t('dashboard.funnelNote')}</p>
-      <div className="chart-and-table">
-        <Chart option={option} label={t('dashboard.funnelTitle')} />
-        <div className="table-wrap">
-          <table data-testid="funnel">
-            <thead>
-              <tr>
-                <th>{t('dashboard.step')}</th>
-                <th>{t('dashboard.count')}</th>
-                <th>{t('dashboard.conversion')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {funnel.map((s) => (
-                <tr key={s.step}>
-                  <td>{t(`dashboard.funnel.${s.step}`)}</td>
-                  <td>{s.count}</td>
-                  <td>{s.rate === null ? '—' : `${(s.rate * 100).toFixed(1)}%`}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </div>
+      <ChartTable
+        option={option}
+        label={t('dashboard.funnelTitle')}
+        testId="funnel"
+        headers={[t('dashboard.step'), t('dashboard.count'), t('dashboard.conversion')]}
+      >
+        {funnel.map((s) => (
+          <tr key={s.step}>
+            <td>{t(`dashboard.funnel.${s.step}`)}</td>
+            <td>{s.count}</td>
+            <td>{s.rate === null ? '—' : `${(s.rate * 100).toFixed(1)}%`}</td>
+          </tr>
+        ))}
+      </ChartTable>
     </section>
+  )
+}
+
+/** A chart with its table beside it: the same figures, readable without the chart. */
+function ChartTable({
+  option,
+  height,
+  label,
+  testId,
+  headers,
+  children,
+}: {
+  option: Parameters<typeof Chart>[0]['option']
+  height?: number
+  label: string
+  testId: string
+  headers: string[]
+  children: React.ReactNode
+}) {
+  return (
+    <div className="chart-and-table">
+      <Chart option={option} height={height} label={label} />
+      <div className="table-wrap">
+        <table data-testid={testId}>
+          <thead>
+            <tr>
+              {headers.map((h) => (
+                <th key={h}>{h}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>{children}</tbody>
+        </table>
+      </div>
+    </div>
   )
 }
