@@ -1,6 +1,8 @@
 import { surfaceForms } from './thesaurus'
 import { tokenize } from './text'
 import { InvertedIndex } from './inverted-index'
+import { VectorIndex } from './vector-index'
+import { normalize } from './embedding/port'
 import {
   HIGHLIGHT_POST,
   HIGHLIGHT_PRE,
@@ -15,7 +17,15 @@ import {
   type SearchEngine,
   type SearchQuery,
   type SearchResponse,
+  VECTOR_ATTRIBUTE,
 } from './port'
+
+/**
+ * In hybrid search a document that shares no word with the query joins the results when its
+ * cosine to the query is at least this (word-vector texts: unrelated pairs ≈ 0.35, related ≈ 0.7).
+ */
+export const SEMANTIC_FLOOR = 0.5
+const DEFAULT_SEMANTIC_RATIO = 0.5
 
 /**
  * The embedded engine: an inverted index with BM25 field weights over jieba tokens with the
@@ -28,6 +38,7 @@ interface EmbeddedIndex {
   settings: IndexSettings
   documents: Map<string, SearchDocument>
   text: InvertedIndex<SearchDocument>
+  vectors: VectorIndex | null
 }
 
 function fieldText(value: FieldValue): string {
@@ -118,6 +129,14 @@ export class EmbeddedSearchEngine implements SearchEngine {
     return new InvertedIndex<SearchDocument>(fields, tokenize)
   }
 
+  /** Keeps the vector apart (int8, in the vector index) and the rest of the document as given. */
+  private store(index: EmbeddedIndex, raw: SearchDocument): void {
+    const { [VECTOR_ATTRIBUTE]: vector, ...document } = raw
+    index.documents.set(document.id, document)
+    this.addText(index, document)
+    if (index.vectors && Array.isArray(vector) && vector.length) index.vectors.set(document.id, vector as number[])
+  }
+
   private addText(index: EmbeddedIndex, document: SearchDocument): void {
     index.text.add(
       document.id,
@@ -135,7 +154,14 @@ export class EmbeddedSearchEngine implements SearchEngine {
   async ensureIndex(name: IndexName, settings: IndexSettings): Promise<void> {
     const existing = this.indexes.get(name)
     if (existing && JSON.stringify(existing.settings) === JSON.stringify(settings)) return
-    const index: EmbeddedIndex = { settings, documents: new Map(), text: this.newTextIndex(settings) }
+    const dimensions = settings.vectorDimensions
+    const vectors =
+      existing?.vectors && existing.vectors.dimensions === dimensions
+        ? existing.vectors
+        : dimensions
+          ? new VectorIndex(dimensions)
+          : null
+    const index: EmbeddedIndex = { settings, documents: new Map(), text: this.newTextIndex(settings), vectors }
     if (existing) {
       for (const document of existing.documents.values()) {
         index.documents.set(document.id, document)
@@ -152,10 +178,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
         throw new SearchEngineError('Every document needs a string id', 'invalid_document_id')
       }
     }
-    for (const document of documents) {
-      index.documents.set(document.id, document)
-      this.addText(index, document)
-    }
+    for (const document of documents) this.store(index, document)
     this.compactIfNeeded(index)
   }
 
@@ -163,6 +186,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const index = this.index(name)
     for (const id of ids) {
       if (index.documents.delete(id)) index.text.remove(id)
+      index.vectors?.remove(id)
     }
     this.compactIfNeeded(index)
   }
@@ -171,6 +195,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const index = this.index(name)
     index.documents.clear()
     index.text = this.newTextIndex(index.settings)
+    index.vectors?.clear()
   }
 
   async count(name: IndexName): Promise<number> {
@@ -195,7 +220,12 @@ export class EmbeddedSearchEngine implements SearchEngine {
     let total: number
     let facetSource: SearchDocument[] | null = null
     const terms = q ? [...new Set(tokenize(q))] : []
-    if (q) {
+    if (query.vector && index.vectors) {
+      const hybrid = this.hybrid(index, terms, query, offset + limit)
+      ranked = hybrid.ranked
+      total = hybrid.total
+      if (query.facets?.length) facetSource = hybrid.facetDocuments
+    } else if (q) {
       const accept = query.filter
         ? (ordinal: number) => filterHolds(index.text.payloadOf(ordinal), query.filter)
         : () => true
@@ -254,6 +284,67 @@ export class EmbeddedSearchEngine implements SearchEngine {
       return { document: document as D, score, highlights }
     })
     return { hits, total, facets }
+  }
+
+  /**
+   * Keyword and semantic candidates, each scored by both sides and blended:
+   * (1 − ratio) × keyword score + ratio × cosine. Keyword candidates come from BM25, semantic ones
+   * from the exhaustive vector scan above SEMANTIC_FLOOR; filters hold on both.
+   */
+  private hybrid(index: EmbeddedIndex, terms: string[], query: SearchQuery, wanted: number) {
+    const vectors = index.vectors!
+    const ratio = Math.max(0, Math.min(1, query.semanticRatio ?? DEFAULT_SEMANTIC_RATIO))
+    const target = normalize(Float32Array.from(query.vector!))
+    const pool = Math.max(100, wanted * 2)
+    const candidates = new Map<string, { document: SearchDocument; keyword: number; terms: string[] }>()
+    const facetIds = new Set<string>()
+    const facetDocuments: SearchDocument[] = []
+    const collect = (document: SearchDocument) => {
+      if (!facetIds.has(document.id)) {
+        facetIds.add(document.id)
+        facetDocuments.push(document)
+      }
+    }
+    let keywordTotal = 0
+    if (terms.length && ratio < 1) {
+      const accept = query.filter
+        ? (ordinal: number) => filterHolds(index.text.payloadOf(ordinal), query.filter)
+        : () => true
+      const found = index.text.search(terms, query.matchingStrategy === 'all', accept, pool, (ordinal) =>
+        collect(index.text.payloadOf(ordinal)),
+      )
+      keywordTotal = found.total
+      const scale = found.maxScore || 1
+      for (const s of found.top) {
+        const document = index.text.payloadOf(s.ordinal)
+        candidates.set(document.id, {
+          document,
+          keyword: (s.matched + s.score / scale / 2) / (terms.length + 0.5),
+          terms: terms.filter((_, i) => s.mask & (1 << i)),
+        })
+      }
+    }
+    let semanticOnly = 0
+    if (ratio > 0) {
+      const near = vectors.nearest(target, pool, SEMANTIC_FLOOR, (id) => {
+        const document = index.documents.get(id)
+        if (!document || !filterHolds(document, query.filter)) return false
+        if (!facetIds.has(id)) semanticOnly++
+        collect(document)
+        return true
+      })
+      for (const { id } of near.top) {
+        if (!candidates.has(id)) candidates.set(id, { document: index.documents.get(id)!, keyword: 0, terms: [] })
+      }
+    }
+    const ranked = [...candidates.values()]
+      .map((c) => ({
+        document: c.document,
+        terms: c.terms,
+        score: (1 - ratio) * c.keyword + ratio * Math.max(0, vectors.similarity(c.document.id, target) ?? 0),
+      }))
+      .sort((a, b) => b.score - a.score)
+    return { ranked, total: Math.max(ranked.length, keywordTotal + semanticOnly), facetDocuments }
   }
 
   async multiSearch(queries: Array<{ index: IndexName; query: SearchQuery }>): Promise<SearchResponse[]> {

@@ -4,9 +4,10 @@ import type { SearchEngine } from './port'
 
 export * from './port'
 export * from './schema'
-export { keyTerms, segment, tokenize } from './text'
+export { contentWords, keyTerms, segment, tokenize } from './text'
 export { canonicalTerm, surfaceForms, SYNONYM_GROUPS } from './thesaurus'
 export { EmbeddedSearchEngine } from './embedded'
+export * from './embedding'
 export { MeilisearchEngine } from './meilisearch'
 
 export interface SearchConfig {

@@ -13,6 +13,8 @@ import {
   type SearchEngine,
   type SearchQuery,
   type SearchResponse,
+  EMBEDDER_NAME,
+  VECTOR_ATTRIBUTE,
 } from './port'
 
 /** Documents per addDocuments call: Meilisearch indexes large batches far faster than small ones. */
@@ -53,7 +55,18 @@ export function toMeiliSettings(settings: IndexSettings): Settings {
     rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
     faceting: { maxValuesPerFacet: 200 },
     pagination: { maxTotalHits: 5000 },
+    // Vectors are computed by the app and stored in PostgreSQL; Meilisearch only searches them.
+    ...(settings.vectorDimensions
+      ? { embedders: { [EMBEDDER_NAME]: { source: 'userProvided' as const, dimensions: settings.vectorDimensions } } }
+      : {}),
   }
+}
+
+/** Our reserved vector attribute as Meilisearch's `_vectors`; null tells it the document has none. */
+export function toMeiliDocument(document: SearchDocument): Record<string, unknown> {
+  if (!(VECTOR_ATTRIBUTE in document)) return document
+  const { [VECTOR_ATTRIBUTE]: vector, ...rest } = document
+  return { ...rest, _vectors: { [EMBEDDER_NAME]: Array.isArray(vector) && vector.length ? vector : null } }
 }
 
 export function toMeiliSearchParams(query: SearchQuery) {
@@ -70,6 +83,9 @@ export function toMeiliSearchParams(query: SearchQuery) {
     matchingStrategy: query.matchingStrategy ?? 'last',
     locales: ['cmn' as const],
     showRankingScore: true,
+    ...(query.vector
+      ? { vector: query.vector, hybrid: { embedder: EMBEDDER_NAME, semanticRatio: query.semanticRatio ?? 0.5 } }
+      : {}),
   }
 }
 
@@ -115,7 +131,7 @@ export class MeilisearchEngine implements SearchEngine {
   async upsert(index: IndexName, documents: SearchDocument[]): Promise<void> {
     const target = this.client.index(this.uid(index))
     for (let start = 0; start < documents.length; start += MEILI_BATCH_SIZE) {
-      const batch = documents.slice(start, start + MEILI_BATCH_SIZE)
+      const batch = documents.slice(start, start + MEILI_BATCH_SIZE).map(toMeiliDocument)
       this.check(await target.addDocuments(batch, { primaryKey: 'id' }).waitTask({ timeout: TASK_TIMEOUT_MS }))
     }
   }
@@ -141,7 +157,7 @@ export class MeilisearchEngine implements SearchEngine {
   }): SearchResponse<D> {
     return {
       hits: raw.hits.map((hit) => {
-        const { _formatted, _rankingScore, ...document } = hit as Record<string, unknown> & {
+        const { _formatted, _rankingScore, _vectors, ...document } = hit as Record<string, unknown> & {
           _formatted?: Record<string, unknown>
           _rankingScore?: number
         }

@@ -15,7 +15,17 @@ export interface IndexSettings {
   searchableAttributes: string[]
   filterableAttributes: string[]
   sortableAttributes: string[]
+  /** Documents carry an embedding of this many dimensions in `VECTOR_ATTRIBUTE`. */
+  vectorDimensions?: number
 }
+
+/**
+ * Reserved attribute: the document's embedding, a unit vector computed by the app (Meilisearch's
+ * `userProvided` embedder). Engines keep it for semantic search and never return it in hits.
+ */
+export const VECTOR_ATTRIBUTE = '_vector'
+/** The embedder's name in Meilisearch's index settings. */
+export const EMBEDDER_NAME = 'default'
 
 /** One condition on one attribute. Array attributes match when any element matches. */
 export type FilterClause =
@@ -43,6 +53,14 @@ export interface SearchQuery {
   /** Attributes to return with highlight markers around matched words. */
   highlight?: string[]
   matchingStrategy?: MatchingStrategy
+  /**
+   * Hybrid search: the query's embedding. Documents are then ranked by a blend of the keyword
+   * score and the cosine to this vector, and documents sharing no word with `q` but close in
+   * meaning are found too. With an empty `q` the search is purely semantic.
+   */
+  vector?: number[]
+  /** Weight of the semantic side in [0, 1]: 0 keyword only, 1 meaning only (Meilisearch's name). */
+  semanticRatio?: number
 }
 
 export interface SearchHit<D extends SearchDocument = SearchDocument> {

@@ -68,3 +68,16 @@ export function keyTerms(text: string, limit: number): Array<{ term: string; wei
     .filter((k) => keep(k.term))
     .slice(0, limit)
 }
+
+/** The words of a text that carry meaning, for embedding: plain segmentation, stop words out. */
+export function contentWords(text: string): string[] {
+  return text ? segment(text) : []
+}
+
+/** The shorter dictionary words inside a word ("蛋白酶发酵" → 蛋白, 蛋白酶, 发酵), itself excluded. */
+export function searchPieces(word: string): string[] {
+  return jieba
+    .cutForSearch(word, true)
+    .map((t) => t.trim().toLowerCase())
+    .filter((t) => t !== word && keep(t))
+}

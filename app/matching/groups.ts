@@ -43,7 +43,7 @@ export function assembleGroups(
   const groups: ProposedGroup[] = []
   const seen = new Set<string>()
 
-  for (const seed of useful.slice(0, Math.max(limit * 2, 3))) {
+  for (const seed of useful.slice(0, Math.max(limit * 4, 12))) {
     const team = [seed]
     const covered = new Set(seed.covers)
     while (team.length < MAX_MEMBERS) {
@@ -117,8 +117,28 @@ export function assembleGroups(
       reasons,
     })
   }
-  return groups
-    .sort((a, b) => b.score - a.score)
-    .slice(0, limit)
-    .map((g, i) => ({ ...g, id: `group:${needId}:${i + 1}` }))
+  return diverse(
+    groups.sort((a, b) => b.score - a.score),
+    Math.min(limit, MAX_GROUPS),
+  ).map((g, i) => ({
+    ...g,
+    id: `group:${needId}:${i + 1}`,
+  }))
+}
+
+/** At most three groups are shown, and no two share more than half their members. */
+export const MAX_GROUPS = 3
+
+function diverse(ranked: ProposedGroup[], limit: number): ProposedGroup[] {
+  const chosen: ProposedGroup[] = []
+  for (const group of ranked) {
+    if (chosen.length >= limit) break
+    const members = new Set(group.members.map((m) => m.expertId))
+    const overlapsTooMuch = chosen.some((other) => {
+      const shared = other.members.filter((m) => members.has(m.expertId)).length
+      return shared > Math.min(members.size, other.members.length) / 2
+    })
+    if (!overlapsTooMuch) chosen.push(group)
+  }
+  return chosen
 }

@@ -81,8 +81,7 @@ describe('scoring', () => {
     const scored = scoreResult(
       profile,
       result,
-      text,
-      1,
+      { documentText: text, engineScore: 1, similarity: 0.8 },
       { ...EMPTY_TRACK_RECORD, contracts: 3, responseRate: 0.9 },
       fields,
     )
@@ -96,16 +95,16 @@ describe('scoring', () => {
   })
 
   it('lowers the score when the enterprise declined the candidate as outside its field before', () => {
-    const base = scoreResult(profile, result, text, 1, EMPTY_TRACK_RECORD, fields)
+    const evidence = { documentText: text, engineScore: 1, similarity: 0.8 }
+    const base = scoreResult(profile, result, evidence, EMPTY_TRACK_RECORD, fields)
     const declined = scoreResult(
       profile,
       result,
-      text,
-      1,
+      evidence,
       { ...EMPTY_TRACK_RECORD, ownerDeclinedOutsideField: 1 },
       fields,
     )
-    const accepted = scoreResult(profile, result, text, 1, { ...EMPTY_TRACK_RECORD, ownerAccepted: 1 }, fields)
+    const accepted = scoreResult(profile, result, evidence, { ...EMPTY_TRACK_RECORD, ownerAccepted: 1 }, fields)
     expect(declined.score).toBeLessThan(base.score)
     expect(accepted.score).toBeGreaterThan(base.score)
   })

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { SearchEngine } from '../../search'
-import { matchNeed, matchOfferToNeeds, type MatchItem } from './matcher.server'
+import { matchNeed, type MatchItem } from './matcher.server'
+import { matchOfferToNeeds } from './reverse.server'
 import { enqueueJobs, type NewJob } from '~/jobs/queue.server'
 import type { QueueHandler } from '~/jobs/worker.server'
 import { notifyOrganization } from '~/models/notifications.server'

@@ -1,9 +1,11 @@
 import type { ExpertDocument, ResultDocument } from '../../search'
+import { semanticEvidence } from './semantic'
 import { coverage, type DocumentText, type KeyTerm } from './terms'
 
 /** One reason a match was made, in both UI languages; `code` lets the UI group or style them. */
 export interface Reason {
-  code: 'terms' | 'field' | 'region' | 'maturity' | 'modes' | 'budget' | 'track' | 'feedback' | 'availability'
+  code:
+    'terms' | 'semantic' | 'field' | 'region' | 'maturity' | 'modes' | 'budget' | 'track' | 'feedback' | 'availability'
   zh: string
   en: string
 }
@@ -44,7 +46,11 @@ export interface Scored {
   score: number
   confidence: 1 | 2 | 3 | 4 | 5
   coverage: number
+  /** Semantic evidence in [0, 1] (see semanticEvidence). */
+  semantic: number
   matchedTerms: string[]
+  /** Terms found in the candidate's title, keywords or directions, not only its description. */
+  strongTerms: string[]
   reasons: Reason[]
 }
 
@@ -70,10 +76,19 @@ const REGION_NAMES: Record<string, [string, string]> = {
   HEBEI: ['河北', 'Hebei'],
 }
 
-/** Score → confidence 1–5. A match that covers few of the need's terms is never confident. */
-export function confidenceOf(score: number, coverageRatio: number): Scored['confidence'] {
-  const byScore = score >= 0.7 ? 5 : score >= 0.56 ? 4 : score >= 0.43 ? 3 : score >= 0.3 ? 2 : 1
-  const cap = coverageRatio >= 0.45 ? 5 : coverageRatio >= 0.25 ? 3 : 2
+/**
+ * Score bounds of confidence 2, 3, 4 and 5, calibrated on the relevance set collected from real
+ * postings (`npm run eval:relevance` prints each level's measured precision).
+ */
+export const CONFIDENCE_BOUNDS = [0.3, 0.43, 0.56, 0.7] as const
+
+/**
+ * Score → confidence 1–5. A match with little textual evidence (neither the need's terms nor
+ * its meaning) is never confident, whatever its field, region or record.
+ */
+export function confidenceOf(score: number, evidence: number): Scored['confidence'] {
+  const byScore = 1 + CONFIDENCE_BOUNDS.filter((bound) => score >= bound).length
+  const cap = evidence >= 0.45 ? 5 : evidence >= 0.25 ? 3 : 2
   return Math.min(byScore, cap) as Scored['confidence']
 }
 
@@ -142,21 +157,36 @@ function termReason(matched: string[]): Reason | null {
 
 const clamp = (v: number) => Math.max(0, Math.min(1, v))
 
-/** What every candidate is judged on: text coverage, field, region, track record, feedback. */
+/** How much the keyword side (coverage of the need's terms) weighs against the meaning side. */
+export const LEXICAL_WEIGHT = 0.5
+
+/** The text evidence a candidate brings: its words and its meaning. */
+export interface TextEvidence {
+  documentText: DocumentText
+  /** The engine's relevance in [0, 1]. */
+  engineScore: number
+  /** Cosine of the need's and the candidate's vectors; null when either has none. */
+  similarity: number | null
+}
+
+/** What every candidate is judged on: text coverage and meaning, field, region, track record, feedback. */
 function commonFit(
   need: NeedProfile,
   fields: string[],
   regionGroup: string,
-  documentText: DocumentText,
-  engineScore: number,
+  evidence: TextEvidence,
   track: TrackRecord,
   fieldNames: Map<string, string[]>,
 ) {
-  const { covered, ratio } = coverage(need.terms, documentText)
+  const { covered, strong, ratio } = coverage(need.terms, evidence.documentText)
+  const lexical = 0.75 * ratio + 0.25 * evidence.engineScore
+  const semantic = semanticEvidence(evidence.similarity)
   return {
     ratio,
-    text: 0.75 * ratio + 0.25 * engineScore,
+    semantic,
+    text: LEXICAL_WEIGHT * lexical + (1 - LEXICAL_WEIGHT) * semantic,
     matchedTerms: covered.map((t) => t.term),
+    strongTerms: strong.map((t) => t.term),
     field: fieldFit(need.fieldCode, fields, fieldNames),
     region: regionFit(regionGroup),
     track: trackFit(track),
@@ -168,9 +198,11 @@ function commonFit(
 function scored(score: number, fit: ReturnType<typeof commonFit>, specific: Array<Reason | null>): Scored {
   return {
     score,
-    confidence: confidenceOf(score, fit.ratio),
+    confidence: confidenceOf(score, Math.max(fit.ratio, fit.semantic)),
     coverage: fit.ratio,
+    semantic: fit.semantic,
     matchedTerms: fit.matchedTerms,
+    strongTerms: fit.strongTerms,
     reasons: [
       termReason(fit.matchedTerms),
       fit.field.reason,
@@ -185,12 +217,11 @@ function scored(score: number, fit: ReturnType<typeof commonFit>, specific: Arra
 export function scoreResult(
   need: NeedProfile,
   document: ResultDocument,
-  documentText: DocumentText,
-  engineScore: number,
+  evidence: TextEvidence,
   track: TrackRecord,
   fieldNames: Map<string, string[]>,
 ): Scored {
-  const fit = commonFit(need, document.fieldCodes, document.regionGroup, documentText, engineScore, track, fieldNames)
+  const fit = commonFit(need, document.fieldCodes, document.regionGroup, evidence, track, fieldNames)
   const reasons: Reason[] = []
 
   let maturity = 0.5
@@ -244,12 +275,11 @@ export function scoreResult(
 export function scoreExpert(
   need: NeedProfile,
   document: ExpertDocument,
-  documentText: DocumentText,
-  engineScore: number,
+  evidence: TextEvidence,
   track: TrackRecord,
   fieldNames: Map<string, string[]>,
 ): Scored {
-  const fit = commonFit(need, document.fieldCodes, document.regionGroup, documentText, engineScore, track, fieldNames)
+  const fit = commonFit(need, document.fieldCodes, document.regionGroup, evidence, track, fieldNames)
   const availability: Reason | null = document.available
     ? { code: 'availability', zh: '目前可承接新项目', en: 'Available for new projects' }
     : null

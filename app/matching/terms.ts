@@ -1,5 +1,30 @@
 import { SYNONYM_GROUPS, canonicalTerm, keyTerms, segment, tokenize } from '../../search'
 
+/** How often words occur across the platform's listings (app/search/vectors.server.ts). */
+export interface TermStatistics {
+  documents: number
+  documentFrequency: Map<string, number>
+}
+
+/**
+ * Words that say nothing about a technology on their own. The corpus decides beyond these (see
+ * `isGeneric`); this list covers a young platform whose corpus is still too small to tell.
+ */
+const GENERIC_WORDS = new Set(
+  '工艺 材料 装备 设备 提高 提升 方向 研究 研究成果 成果 揭榜挂帅 技术 技术难题 难题 问题 需求 企业 公司 产品 生产 开发 研发 应用 系统 方法 项目 解决 实现 进行 相关 需要 希望 目前 现有 主要 领域 行业 产业 质量 效率 成本 能力 水平 关键 核心 合作 团队 专家 高校'.split(
+    ' ',
+  ),
+)
+/** A word in more than this share of listings is generic here (once there are enough listings). */
+const GENERIC_SHARE = 0.06
+const MIN_DOCUMENTS_FOR_SHARE = 50
+
+export function isGeneric(term: string, stats?: TermStatistics): boolean {
+  if (GENERIC_WORDS.has(term)) return true
+  if (!stats || stats.documents < MIN_DOCUMENTS_FOR_SHARE) return false
+  return (stats.documentFrequency.get(term) ?? 0) / stats.documents > GENERIC_SHARE
+}
+
 /** Meilisearch reads at most 10 query words; the matcher never sends more. */
 export const MAX_QUERY_TERMS = 10
 
@@ -19,14 +44,17 @@ export interface KeyTerm {
  */
 export function extractKeyTerms(
   text: { title: string; summary: string; keywords?: string[] },
-  limit = MAX_QUERY_TERMS,
+  options: { limit?: number; stats?: TermStatistics } = {},
 ): KeyTerm[] {
+  const limit = options.limit ?? MAX_QUERY_TERMS
   const seen = new Set<string>()
   const coveredTokens = new Set<string>()
   const ordered: string[] = []
-  const add = (raw: string) => {
+  const add = (raw: string, own = false) => {
     const term = canonicalTerm(raw.trim())
     if (!term || seen.has(term) || ordered.length >= limit) return
+    // The enterprise's own keywords stay; other generic words would pull in unrelated listings.
+    if (!own && isGeneric(term, options.stats)) return
     // A term whose tokens are all part of terms already chosen ("医疗" after "医疗影像设备") adds nothing.
     const tokens = tokenize(term)
     if (tokens.length === 0 || tokens.every((t) => coveredTokens.has(t))) return
@@ -36,7 +64,7 @@ export function extractKeyTerms(
   }
   // The enterprise's own keywords and known domain terms weigh most; TF-IDF terms less and less.
   const weights: number[] = []
-  for (const keyword of text.keywords ?? []) add(keyword)
+  for (const keyword of text.keywords ?? []) add(keyword, true)
   const body = `${text.title}。${text.title}。${text.summary}`
   for (const token of segment(body)) if (THESAURUS_CANONICAL.has(canonicalTerm(token))) add(token)
   while (weights.length < ordered.length) weights.push(1 - weights.length * 0.03)
@@ -56,35 +84,57 @@ export function termTokens(term: string): string[] {
   return [...new Set(tokenize(term))]
 }
 
-/** A document's tokens: `primary` from its title and keywords, `all` from every text field. */
+/**
+ * A document's tokens: `primary` from its title and keywords, `all` from every text field; its
+ * plain words (for semantic reasons) and its lower-cased text (for compounds jieba splits).
+ */
 export interface DocumentText {
   primary: Set<string>
   all: Set<string>
+  primaryWords: Set<string>
+  primaryRaw: string
+  allRaw: string
 }
 
 export function documentText(primary: string, secondary: string): DocumentText {
   const primaryTokens = new Set(tokenize(primary))
-  return { primary: primaryTokens, all: new Set([...primaryTokens, ...tokenize(secondary)]) }
+  const primaryRaw = primary.toLowerCase()
+  return {
+    primary: primaryTokens,
+    all: new Set([...primaryTokens, ...tokenize(secondary)]),
+    primaryWords: new Set(segment(primary)),
+    primaryRaw,
+    allRaw: `${primaryRaw} ${secondary.toLowerCase()}`,
+  }
 }
+
+const CJK_COMPOUND = /^[\u4e00-\u9fff]{3,}$/
 
 /**
  * Which key terms a document covers, weighted by where: a term counts fully when the document's
  * title or keywords have it (whole, as a synonym, or all its tokens), 0.7 when only its
  * description does, and partly when the document has some of its tokens.
  */
-export function coverage(terms: KeyTerm[], text: DocumentText): { covered: KeyTerm[]; ratio: number } {
+export function coverage(
+  terms: KeyTerm[],
+  text: DocumentText,
+): { covered: KeyTerm[]; strong: KeyTerm[]; ratio: number } {
   let got = 0
   let total = 0
   const covered: KeyTerm[] = []
-  const has = (set: Set<string>, term: string, tokens: string[]) =>
-    set.has(canonicalTerm(term)) || tokens.every((t) => set.has(t))
+  const strong: KeyTerm[] = []
+  // A compound of three or more characters also counts when it appears verbatim: the dictionary
+  // may lack it and split it differently in the two texts ("壳聚糖季铵盐").
+  const has = (set: Set<string>, raw: string, term: string, tokens: string[]) =>
+    set.has(canonicalTerm(term)) || tokens.every((t) => set.has(t)) || (CJK_COMPOUND.test(term) && raw.includes(term))
   for (const term of terms) {
     const tokens = termTokens(term.term)
     total += term.weight
-    if (has(text.primary, term.term, tokens)) {
+    if (has(text.primary, text.primaryRaw, term.term, tokens)) {
       got += term.weight
       covered.push(term)
-    } else if (has(text.all, term.term, tokens)) {
+      strong.push(term)
+    } else if (has(text.all, text.allRaw, term.term, tokens)) {
       got += term.weight * 0.7
       covered.push(term)
     } else {
@@ -92,5 +142,5 @@ export function coverage(terms: KeyTerm[], text: DocumentText): { covered: KeyTe
       got += (term.weight * hits) / tokens.length / 3
     }
   }
-  return { covered, ratio: total === 0 ? 0 : got / total }
+  return { covered, strong, ratio: total === 0 ? 0 : got / total }
 }

@@ -7,6 +7,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request)
   const text = (new URL(request.url).searchParams.get('text') ?? '').slice(0, 3000)
   const [title, ...rest] = text.split('。')
-  const keywords = extractKeyTerms({ title, summary: rest.join('。') }, 8).map((k) => k.term)
+  const keywords = extractKeyTerms({ title, summary: rest.join('。') }, { limit: 8 }).map((k) => k.term)
   return Response.json({ keywords })
 }

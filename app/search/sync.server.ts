@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { INDEX_NAMES, INDEX_SETTINGS, type IndexName, type SearchEngine } from '../../search'
 import { allIds, countRows, loadDocuments } from './documents.server'
+import { attachVectors, deleteVectors, getEmbedder } from './vectors.server'
 import { enqueueJobs } from '~/jobs/queue.server'
 import { enqueueMatchRefresh } from '~/matching/refresh.server'
 import type { QueueHandler } from '~/jobs/worker.server'
@@ -30,18 +31,32 @@ export function enqueueIndexing(tx: Pick<Prisma.TransactionClient, 'job'>, index
   )
 }
 
+/** Every index with its settings, sized for the process's embedder. */
 export async function ensureIndexes(engine: SearchEngine): Promise<void> {
-  for (const index of INDEX_NAMES) await engine.ensureIndex(index, INDEX_SETTINGS[index])
+  const { dimensions } = await getEmbedder()
+  for (const index of INDEX_NAMES) {
+    await engine.ensureIndex(index, { ...INDEX_SETTINGS[index], vectorDimensions: dimensions })
+  }
+}
+
+/** A page of documents with their vectors (stored ones reused, changed texts embedded and stored). */
+async function loadIndexable(db: PrismaClient, index: IndexName, ids: string[]) {
+  const documents = await loadDocuments(db, index, ids)
+  await attachVectors(db, await getEmbedder(), index, documents)
+  return documents
 }
 
 /** Brings the given rows' documents in line with the database: upsert what exists, delete the rest. */
 export async function syncDocuments(db: PrismaClient, engine: SearchEngine, index: IndexName, ids: string[]) {
   const unique = [...new Set(ids)]
-  const documents = await loadDocuments(db, index, unique)
+  const documents = await loadIndexable(db, index, unique)
   const present = new Set(documents.map((d) => d.id))
   const gone = unique.filter((id) => !present.has(id))
   if (documents.length) await engine.upsert(index, documents)
-  if (gone.length) await engine.delete(index, gone)
+  if (gone.length) {
+    await engine.delete(index, gone)
+    await deleteVectors(db, index, gone)
+  }
   return documents.filter((d) => d.status === 'PUBLISHED' || d.status === 'IN_PROGRESS').map((d) => d.id)
 }
 
@@ -75,7 +90,8 @@ export interface ReindexProgress {
 
 /**
  * Rebuilds every index from the database. Each index is emptied first, so documents of deleted
- * rows disappear too; pages of 2,000 rows are loaded and sent together.
+ * rows disappear too; pages of 2,000 rows are loaded and sent together. Stored vectors are reused:
+ * only listings whose text changed since they were last embedded are embedded again.
  */
 export async function reindexAll(
   db: PrismaClient,
@@ -90,7 +106,7 @@ export async function reindexAll(
     await engine.clear(index)
     onProgress({ index, done: 0, total })
     for await (const ids of allIds(db, index)) {
-      const documents = await loadDocuments(db, index, ids)
+      const documents = await loadIndexable(db, index, ids)
       await engine.upsert(index, documents)
       counts[index] += documents.length
       onProgress({ index, done: counts[index], total })
