@@ -1,5 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { HIGHLIGHT_POST, HIGHLIGHT_PRE, INDEX_SETTINGS, visibilityFilter, type SearchEngine } from '../../search'
+import {
+  HIGHLIGHT_POST,
+  HIGHLIGHT_PRE,
+  INDEX_SETTINGS,
+  VECTOR_ATTRIBUTE,
+  visibilityFilter,
+  type SearchEngine,
+} from '../../search'
 
 /**
  * The contract every search adapter must pass: same documents, same queries, same hits. It runs
@@ -267,6 +274,93 @@ export function searchEngineContract(name: string, makeEngine: () => Promise<Sea
       await expect(
         engine.search('results', { q: '', filter: [{ attribute: 'abstract', in: ['x'] }] }),
       ).rejects.toThrow()
+    })
+  })
+
+  describe(`search engine contract, hybrid: ${name}`, () => {
+    let engine: SearchEngine
+    // Four dimensions by hand: the engines are held to what they do with vectors, not to a model.
+    const expert = (id: string, directions: string[], vector: number[], published = true) => ({
+      id,
+      externalId: id.toUpperCase(),
+      name: `专家${id}`,
+      title: '教授',
+      directions,
+      keywords: [],
+      bio: '',
+      fieldCodes: [],
+      institution: '天津大学',
+      organizationId: published ? ORG_A : ORG_B,
+      regionCode: '120000',
+      regionGroup: 'TIANJIN',
+      available: true,
+      status: published ? 'PUBLISHED' : 'DRAFT',
+      visibility: published ? ['public', `org:${ORG_A}`] : [`org:${ORG_B}`],
+      [VECTOR_ATTRIBUTE]: vector,
+    })
+    const experts = [
+      expert('e1', ['酶工程', '酶制剂'], [1, 0, 0, 0]),
+      expert('e2', ['膜分离', '污水深度处理'], [0, 1, 0, 0]),
+      expert('e3', ['水肥一体化', '智能灌溉'], [0, 0, 1, 0]),
+      expert('e4', ['蛋白质工程'], [0.9, 0.1, 0, 0], false),
+    ]
+    const enzymeLike = [0.95, 0.05, 0, 0]
+
+    beforeAll(async () => {
+      engine = await makeEngine()
+      await engine.ensureIndex('experts', { ...INDEX_SETTINGS.experts, vectorDimensions: 4 })
+      await engine.clear('experts')
+      await engine.upsert('experts', experts)
+    }, 120_000)
+
+    it('finds by meaning what shares no word with the query, and never returns the vector', async () => {
+      const visible = visibilityFilter({ kind: 'anonymous' })
+      expect(ids(await engine.search('experts', { q: '蛋白酶发酵', filter: visible }))).toEqual([])
+      const response = await engine.search('experts', {
+        q: '蛋白酶发酵',
+        vector: enzymeLike,
+        semanticRatio: 0.5,
+        filter: visible,
+      })
+      expect(ids(response)[0]).toBe('e1')
+      expect(ids(response)).not.toContain('e4')
+      expect(response.hits[0].document[VECTOR_ATTRIBUTE]).toBeUndefined()
+      expect(response.hits[0].document).not.toHaveProperty('_vectors')
+    })
+
+    it('ranks purely by meaning with an empty query, within the filter', async () => {
+      const all = await engine.search('experts', { q: '', vector: enzymeLike, semanticRatio: 1 })
+      expect(ids(all).slice(0, 2)).toEqual(['e1', 'e4'])
+      const visible = await engine.search('experts', {
+        q: '',
+        vector: [0, 0.2, 1, 0],
+        semanticRatio: 1,
+        filter: visibilityFilter({ kind: 'anonymous' }),
+      })
+      expect(ids(visible)[0]).toBe('e3')
+      expect(ids(visible)).not.toContain('e4')
+    })
+
+    it('keeps keyword ranking first when the semantic ratio is 0', async () => {
+      const response = await engine.search('experts', { q: '膜分离', vector: enzymeLike, semanticRatio: 0 })
+      expect(ids(response)[0]).toBe('e2')
+    })
+
+    it('blends: a document with both the words and the meaning outranks one with only the words', async () => {
+      await engine.upsert('experts', [expert('e5', ['酶工程', '膜分离'], [0, 0, 0, 1])])
+      const response = await engine.search('experts', { q: '酶工程', vector: enzymeLike, semanticRatio: 0.5 })
+      expect(ids(response).indexOf('e1')).toBeLessThan(ids(response).indexOf('e5'))
+      await engine.delete('experts', ['e5'])
+    })
+
+    it('replaces a vector on upsert and forgets it on delete', async () => {
+      await engine.upsert('experts', [{ ...experts[2], [VECTOR_ATTRIBUTE]: [1, 0, 0, 0] }])
+      const moved = await engine.search('experts', { q: '', vector: [1, 0, 0, 0], semanticRatio: 1, limit: 2 })
+      expect(ids(moved)).toContain('e3')
+      await engine.delete('experts', ['e3'])
+      const gone = await engine.search('experts', { q: '', vector: [1, 0, 0, 0], semanticRatio: 1 })
+      expect(ids(gone)).not.toContain('e3')
+      await engine.upsert('experts', [experts[2]])
     })
   })
 }

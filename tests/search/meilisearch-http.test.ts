@@ -1,7 +1,15 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { HIGHLIGHT_POST, HIGHLIGHT_PRE, INDEX_SETTINGS, MeilisearchEngine, SearchEngineError } from '../../search'
+import {
+  EMBEDDER_NAME,
+  HIGHLIGHT_POST,
+  HIGHLIGHT_PRE,
+  INDEX_SETTINGS,
+  MeilisearchEngine,
+  SearchEngineError,
+  VECTOR_ATTRIBUTE,
+} from '../../search'
 
 /**
  * The Meilisearch adapter at the HTTP boundary: a local stand-in answers the documented endpoints
@@ -76,6 +84,7 @@ beforeAll(async () => {
               id: 'r1',
               title: '锂离子电池正极材料',
               _rankingScore: 0.93,
+              _vectors: { default: { embeddings: [[0.1, 0.2]], regenerate: false } },
               _formatted: {
                 id: 'r1',
                 title: `${HIGHLIGHT_PRE}锂离子电池${HIGHLIGHT_POST}正极材料`,
@@ -187,6 +196,41 @@ describe('Meilisearch adapter at the HTTP boundary', () => {
     expect(response.hits[0].document).toEqual({ id: 'r1', title: '锂离子电池正极材料' })
     expect(response.hits[0].score).toBe(0.93)
     expect(response.hits[0].highlights.title).toBe(`${HIGHLIGHT_PRE}锂离子电池${HIGHLIGHT_POST}正极材料`)
+  })
+
+  it('declares a userProvided embedder, sends vectors as _vectors and searches hybrid', async () => {
+    const engine = new MeilisearchEngine(host, undefined)
+    await engine.ensureIndex('experts', { ...INDEX_SETTINGS.experts, vectorDimensions: 100 })
+    const settings = requests.find((r) => r.method === 'PATCH')!.body as Record<string, unknown>
+    expect(settings.embedders).toEqual({ [EMBEDDER_NAME]: { source: 'userProvided', dimensions: 100 } })
+
+    await engine.upsert('experts', [
+      { id: 'e1', name: '王老师', [VECTOR_ATTRIBUTE]: [0.6, 0.8] },
+      { id: 'e2', name: '李老师', [VECTOR_ATTRIBUTE]: [] },
+    ])
+    const sentDocuments = requests.find((r) => r.path.startsWith('/indexes/experts/documents'))!.body
+    expect(sentDocuments).toEqual([
+      { id: 'e1', name: '王老师', _vectors: { [EMBEDDER_NAME]: [0.6, 0.8] } },
+      { id: 'e2', name: '李老师', _vectors: { [EMBEDDER_NAME]: null } },
+    ])
+
+    await engine.search('experts', { q: '酶工程', vector: [0.6, 0.8], semanticRatio: 0.7 })
+    const sent = requests.find((r) => r.path === '/indexes/experts/search')!.body as Record<string, unknown>
+    expect(sent).toMatchObject({
+      q: '酶工程',
+      vector: [0.6, 0.8],
+      hybrid: { embedder: EMBEDDER_NAME, semanticRatio: 0.7 },
+    })
+    expect(sent).not.toHaveProperty('retrieveVectors', true)
+  })
+
+  it('leaves hybrid parameters out of keyword searches and strips _vectors from hits', async () => {
+    const engine = new MeilisearchEngine(host, undefined)
+    const response = await engine.search('results', { q: '锂电池' })
+    const sent = requests.find((r) => r.path === '/indexes/results/search')!.body as Record<string, unknown>
+    expect(sent).not.toHaveProperty('hybrid')
+    expect(sent).not.toHaveProperty('vector')
+    expect(response.hits[0].document).not.toHaveProperty('_vectors')
   })
 
   it('escapes quotes in filter values', async () => {
