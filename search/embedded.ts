@@ -22,10 +22,12 @@ import {
 
 /**
  * In hybrid search a document that shares no word with the query joins the results when its
- * cosine to the query is at least this (word-vector texts: unrelated pairs ≈ 0.35, related ≈ 0.7).
+ * cosine to the query is at least this (centred word-vector texts: unrelated pairs ≈ 0 ± 0.2, related 0.4–0.8).
  */
-export const SEMANTIC_FLOOR = 0.5
+export const SEMANTIC_FLOOR = 0.3
 const DEFAULT_SEMANTIC_RATIO = 0.5
+/** Meilisearch's default `pagination.maxTotalHits` in our settings: sorted matches stop there too. */
+const MAX_SORTED_MATCHES = 5000
 
 /**
  * The embedded engine: an inverted index with BM25 field weights over jieba tokens with the
@@ -238,7 +240,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
         terms,
         query.matchingStrategy === 'all',
         accept,
-        offset + limit,
+        // Sorted matches need all of them (up to Meilisearch's own maxTotalHits), not the best few.
+        query.sort?.length ? MAX_SORTED_MATCHES : offset + limit,
         query.facets?.length ? (ordinal) => facetDocuments.push(index.text.payloadOf(ordinal)) : undefined,
       )
       const scale = maxScore || 1
@@ -255,14 +258,15 @@ export class EmbeddedSearchEngine implements SearchEngine {
       for (const document of index.documents.values()) {
         if (filterHolds(document, query.filter)) ranked.push({ document, score: 1, terms: [] })
       }
-      for (const { attribute, direction } of [...(query.sort ?? [])].reverse()) {
-        if (!index.settings.sortableAttributes.includes(attribute)) {
-          throw new SearchEngineError(`Attribute ${attribute} is not sortable in ${name}`, 'invalid_search_sort')
-        }
-        const sign = direction === 'asc' ? 1 : -1
-        ranked.sort((a, b) => sign * compare(a.document[attribute], b.document[attribute]))
-      }
       total = ranked.length
+    }
+    // Stable sorts, last key first: ties keep the relevance order.
+    for (const { attribute, direction } of [...(query.sort ?? [])].reverse()) {
+      if (!index.settings.sortableAttributes.includes(attribute)) {
+        throw new SearchEngineError(`Attribute ${attribute} is not sortable in ${name}`, 'invalid_search_sort')
+      }
+      const sign = direction === 'asc' ? 1 : -1
+      ranked.sort((a, b) => sign * compare(a.document[attribute], b.document[attribute]))
     }
 
     const facets: Record<string, Record<string, number>> = {}

@@ -51,8 +51,9 @@ export function toMeiliSettings(settings: IndexSettings): Settings {
     localizedAttributes: [{ attributePatterns: ['*'], locales: ['cmn'] }],
     stopWords: [...STOP_WORDS],
     synonyms: meilisearchSynonyms(),
-    // Relevance first; `sort` only orders documents that relevance leaves tied (and browsing).
-    rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness'],
+    // `sort` first: skipped when a search sends no sort (relevance then decides), and "newest
+    // first" with a query orders the matches by date, as the embedded engine does.
+    rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'],
     faceting: { maxValuesPerFacet: 200 },
     pagination: { maxTotalHits: 5000 },
     // Vectors are computed by the app and stored in PostgreSQL; Meilisearch only searches them.

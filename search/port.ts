@@ -46,7 +46,7 @@ export interface SearchQuery {
   q: string
   filter?: Filter
   facets?: string[]
-  /** Applied to browsing (empty `q`); with a query, relevance comes first. */
+  /** Orders browsing (empty `q`); with a query, orders the matches instead of relevance. */
   sort?: Array<{ attribute: string; direction: 'asc' | 'desc' }>
   limit?: number
   offset?: number

@@ -677,6 +677,7 @@ const en: Catalog = {
     none: 'Nothing found. Try other keywords or fewer filters.',
     filters: 'Filters',
     clear: 'Clear filters',
+    sort: { label: 'Sort', relevance: 'Relevance', newest: 'Newest', name: 'Name' },
     facet: {
       fieldCodes: 'Field',
       regionGroup: 'Region',

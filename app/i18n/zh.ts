@@ -636,6 +636,7 @@ const zh = {
     none: '没有找到符合条件的结果，请尝试更换关键词或减少筛选条件。',
     filters: '筛选',
     clear: '清除筛选',
+    sort: { label: '排序', relevance: '按相关度', newest: '最新发布', name: '按姓名' },
     facet: {
       fieldCodes: '技术领域',
       regionGroup: '所在地区',

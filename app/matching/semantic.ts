@@ -1,14 +1,14 @@
 import { cosine, type Embedder } from '../../search'
 
 /**
- * The semantic side of a match. Cosines of word-vector texts sit around 0.35 for unrelated pairs
- * and 0.7 for related ones (docs/decisions/003-offline-semantic-matching.md); `semanticEvidence`
+ * The semantic side of a match. Cosines of centred word-vector texts sit around 0 for unrelated pairs
+ * and 0.4–0.8 for related ones (docs/decisions/003-offline-semantic-matching.md); `semanticEvidence`
  * maps that range onto [0, 1] so it can be blended with keyword coverage.
  */
-export const UNRELATED_COSINE = 0.4
-export const RELATED_COSINE = 0.8
+export const UNRELATED_COSINE = 0.05
+export const RELATED_COSINE = 0.55
 /** Two words this close are worth naming in a reason ("酶工程 ≈ 蛋白酶"). */
-export const WORD_PAIR_COSINE = 0.55
+export const WORD_PAIR_COSINE = 0.5
 
 export function semanticEvidence(similarity: number | null): number {
   if (similarity === null) return 0

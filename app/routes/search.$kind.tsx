@@ -27,6 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     kind,
     q: searchParams.q,
+    sort: searchParams.sort,
     page: searchParams.page,
     pages: Math.max(1, Math.ceil(response.total / SEARCH_PAGE_SIZE)),
     total: response.total,
@@ -159,6 +160,13 @@ export default function Search() {
             defaultValue={data.q}
             placeholder={t(`search.placeholder.${data.kind}`)}
           />
+          <label htmlFor="sort" className="visually-hidden">
+            {t('search.sort.label')}
+          </label>
+          <select id="sort" name="sort" defaultValue={data.sort}>
+            <option value="relevance">{t('search.sort.relevance')}</option>
+            <option value="newest">{t(data.kind === 'experts' ? 'search.sort.name' : 'search.sort.newest')}</option>
+          </select>
           <button type="submit" className="primary">
             {t('search.submit')}
           </button>

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { Filter, IndexName, SearchViewer } from '../../search'
 import { visibilityFilter } from '../../search'
 import { searchEngine } from './engine.server'
+import { getEmbedder } from './vectors.server'
 import type { SessionUser } from '~/utils/session.server'
 
 export const SEARCH_PAGE_SIZE = 20
@@ -66,6 +67,8 @@ export const SearchParamsSchema = z.object({
     .max(2)
     .catch([])
     .default([]),
+  /** With a query: by relevance (words and meaning) or newest first; browsing is always ordered. */
+  sort: z.enum(['relevance', 'newest']).catch('relevance').default('relevance'),
 })
 export type SearchParams = z.infer<typeof SearchParamsSchema>
 
@@ -73,6 +76,7 @@ export function parseSearchParams(url: URL): SearchParams {
   const raw: Record<string, string | string[]> = {
     q: url.searchParams.get('q') ?? '',
     page: url.searchParams.get('page') ?? '1',
+    sort: url.searchParams.get('sort') ?? 'relevance',
   }
   for (const key of ['field', 'region', 'stage', 'mode', 'institution', 'available'])
     raw[key] = url.searchParams.getAll(key)
@@ -87,7 +91,23 @@ export function viewerOf(user: SessionUser | null): SearchViewer {
   return organizationId ? { kind: 'organization', organizationId } : { kind: 'anonymous' }
 }
 
-/** One page of a public listing search with facet counts; only published listings are found. */
+/**
+ * Weight of meaning in public search. A typed query is short and people expect their words to
+ * be found, so words weigh more here than in matching a whole need.
+ */
+export const SEARCH_SEMANTIC_RATIO = 0.3
+
+/** Newest first where listings have a publication date; experts are listed by name. */
+const BROWSE_ORDER: Record<IndexName, { attribute: string; direction: 'asc' | 'desc' }> = {
+  results: { attribute: 'publishedAt', direction: 'desc' },
+  needs: { attribute: 'publishedAt', direction: 'desc' },
+  experts: { attribute: 'name', direction: 'asc' },
+}
+
+/**
+ * One page of a public listing search with facet counts; only published listings are found. A
+ * query ranks by relevance through the same hybrid path as matching, or newest first on request.
+ */
 export async function searchListings(index: IndexName, params: SearchParams, viewer: SearchViewer) {
   const filter: Filter = [{ attribute: 'status', in: LISTED_STATUSES[index] }, ...visibilityFilter(viewer)]
   for (const { attribute, param } of FACETS[index]) {
@@ -95,14 +115,19 @@ export async function searchListings(index: IndexName, params: SearchParams, vie
     if (values.length)
       filter.push({ attribute, in: attribute === 'available' ? values.map((v) => v === 'true') : values })
   }
+  const byRelevance = params.q !== '' && params.sort === 'relevance'
+  let vector: number[] | undefined
+  if (byRelevance) {
+    const [embedded] = await (await getEmbedder()).embed([params.q])
+    if (embedded.some((v) => v !== 0)) vector = Array.from(embedded)
+  }
   const response = await searchEngine().search(index, {
     q: params.q,
     filter,
     facets: FACETS[index].map((f) => f.attribute),
-    sort:
-      index === 'experts'
-        ? [{ attribute: 'name', direction: 'asc' }]
-        : [{ attribute: 'publishedAt', direction: 'desc' }],
+    ...(byRelevance
+      ? { vector, semanticRatio: vector ? SEARCH_SEMANTIC_RATIO : undefined }
+      : { sort: [BROWSE_ORDER[index]] }),
     limit: SEARCH_PAGE_SIZE,
     offset: (params.page - 1) * SEARCH_PAGE_SIZE,
     highlight: HIGHLIGHT[index],

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 import { idf as idfTable } from '@node-rs/jieba/dict'
 import { contentWords, searchPieces } from '../text'
+import centreJson from './word-vector-centre.json'
 import { normalize, type Embedder } from './port'
 
 /**
@@ -122,14 +123,23 @@ function idfOf(word: string): number {
   return idf.get(word) ?? medianIdf
 }
 
+/**
+ * The common direction of technical listing text (scripts/compute-embedding-centre.ts): removed
+ * from every text vector, so unrelated listings score around 0 instead of 0.4.
+ */
+const DEFAULT_CENTRE = Float32Array.from(centreJson as number[])
+
 export class WordVectorEmbedder implements Embedder {
-  readonly id = 'word2vec-zhwiki-100-int8@1'
+  readonly id: string
   readonly dimensions: number
   private readonly table: WordVectorTable
+  private readonly centre: Float32Array | null
 
-  constructor(vectors: WordVectorTable = wordVectorTable()) {
-    this.table = vectors
-    this.dimensions = vectors.dimensions
+  constructor(options: { vectors?: WordVectorTable; centre?: Float32Array | null } = {}) {
+    this.table = options.vectors ?? wordVectorTable()
+    this.dimensions = this.table.dimensions
+    this.centre = options.centre === undefined ? DEFAULT_CENTRE : options.centre
+    this.id = `word2vec-zhwiki-100-int8${this.centre ? '-centred' : ''}@2`
   }
 
   /**
@@ -166,6 +176,9 @@ export class WordVectorEmbedder implements Embedder {
         for (let d = 0; d < dimensions; d++) sum[d] += weight * data[base + d]
       }
     }
+    normalize(sum)
+    if (!this.centre || sum.every((v) => v === 0)) return sum
+    for (let d = 0; d < dimensions; d++) sum[d] -= this.centre[d]
     return normalize(sum)
   }
 

@@ -82,7 +82,7 @@ export async function loadSuite(name: SuiteName): Promise<SuiteData> {
   const needs = await json<RealNeed[]>(path.join(dir, 'needs.raw.json'))
   const results = await json<RealResult[]>(path.join(dir, 'results.raw.json'))
   const experts = await json<RealExpert[]>(path.join(dir, 'experts.raw.json'))
-  const judged = await json<RealJudgments>(path.join(dir, 'judgments.json')).catch(() => ({}) as RealJudgments)
+  const judged = await json<RealJudgments>(path.join(dir, 'judgments.json'))
   return {
     needs: needs.map((n) => ({
       externalId: n.id,

@@ -223,6 +223,21 @@ export function searchEngineContract(name: string, makeEngine: () => Promise<Sea
       expect(response.facets.transferModes).toEqual({ DEVELOPMENT: 2, LICENSE: 1, SERVICE: 1, TRANSFER: 1 })
     })
 
+    it('orders the matches of a query by a sort when one is asked for', async () => {
+      const relevance = await engine.search('results', {
+        q: '检测 正极材料',
+        filter: [{ attribute: 'status', in: ['PUBLISHED'] }],
+      })
+      const newest = await engine.search('results', {
+        q: '检测 正极材料',
+        filter: [{ attribute: 'status', in: ['PUBLISHED'] }],
+        sort: [{ attribute: 'publishedAt', direction: 'asc' }],
+      })
+      expect(ids(newest).sort()).toEqual(ids(relevance).sort())
+      const dates = newest.hits.map((h) => h.document.publishedAt as number)
+      expect(dates).toEqual([...dates].sort((a, b) => a - b))
+    })
+
     it('sorts and paginates when browsing', async () => {
       const query = {
         q: '',

@@ -130,7 +130,7 @@ describe('Meilisearch adapter at the HTTP boundary', () => {
     expect(synonyms['锂电池']).toEqual(expect.arrayContaining(['锂离子电池', '动力电池']))
     expect(synonyms['锂离子电池']).toContain('锂电池')
     expect(settings.stopWords).toContain('的')
-    expect((settings.rankingRules as string[])[0]).toBe('words')
+    expect(settings.rankingRules).toEqual(['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'])
   })
 
   it('accepts an index that already exists', async () => {
