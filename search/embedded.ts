@@ -301,6 +301,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const target = normalize(Float32Array.from(query.vector!))
     const pool = Math.max(100, wanted * 2)
     const candidates = new Map<string, { document: SearchDocument; keyword: number; terms: string[] }>()
+    // Facets count every match of either side; without facets nothing but the pools is kept.
+    const wantFacets = Boolean(query.facets?.length)
     const facetIds = new Set<string>()
     const facetDocuments: SearchDocument[] = []
     const collect = (document: SearchDocument) => {
@@ -314,8 +316,12 @@ export class EmbeddedSearchEngine implements SearchEngine {
       const accept = query.filter
         ? (ordinal: number) => filterHolds(index.text.payloadOf(ordinal), query.filter)
         : () => true
-      const found = index.text.search(terms, query.matchingStrategy === 'all', accept, pool, (ordinal) =>
-        collect(index.text.payloadOf(ordinal)),
+      const found = index.text.search(
+        terms,
+        query.matchingStrategy === 'all',
+        accept,
+        pool,
+        wantFacets ? (ordinal) => collect(index.text.payloadOf(ordinal)) : undefined,
       )
       keywordTotal = found.total
       const scale = found.maxScore || 1
@@ -332,14 +338,14 @@ export class EmbeddedSearchEngine implements SearchEngine {
     if (ratio > 0) {
       const near = vectors.nearest(target, pool, SEMANTIC_FLOOR, (id) => {
         const document = index.documents.get(id)
-        if (!document || !filterHolds(document, query.filter)) return false
-        if (!facetIds.has(id)) semanticOnly++
-        collect(document)
-        return true
+        return document !== undefined && filterHolds(document, query.filter)
       })
       for (const { id } of near.top) {
         if (!candidates.has(id)) candidates.set(id, { document: index.documents.get(id)!, keyword: 0, terms: [] })
       }
+      // An estimate, as Meilisearch's is: semantic neighbours the keyword side did not rank.
+      semanticOnly = near.top.filter((n) => candidates.get(n.id)!.keyword === 0).length
+      if (wantFacets) for (const { id } of near.top) collect(index.documents.get(id)!)
     }
     const ranked = [...candidates.values()]
       .map((c) => ({

@@ -65,8 +65,16 @@ function textOf(document: SearchDocument, attributes: string[]): string {
     .join(' ')
 }
 
+// Segmenting a candidate's text is most of a match's work. The embedded engine hands back the
+// same document object until the listing changes, so its segmentation is kept with it.
+const segmented = new WeakMap<SearchDocument, DocumentText>()
+
 export function documentTextOf(document: SearchDocument, primary: string[], secondary: string[]): DocumentText {
-  return documentText(textOf(document, primary), textOf(document, secondary))
+  const cached = segmented.get(document)
+  if (cached) return cached
+  const text = documentText(textOf(document, primary), textOf(document, secondary))
+  segmented.set(document, text)
+  return text
 }
 
 async function loadNeed(db: PrismaClient, needId: string) {

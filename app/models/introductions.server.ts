@@ -17,6 +17,79 @@ interface Actor {
 
 export type IntroOutcome = { ok: true; id: string } | { ok: false; error: string }
 
+type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0]
+type Target = { kind: 'expert' | 'result'; id: string; organizationId: string }
+
+async function openNeedOf(actor: Actor, needId: string) {
+  const need = await prisma.need.findFirst({
+    where: { id: needId, organizationId: actor.organizationId },
+    select: { id: true, status: true, title: true },
+  })
+  return need && ['PUBLISHED', 'IN_PROGRESS'].includes(need.status) ? need : null
+}
+
+const targetKey = (target: Pick<Target, 'kind' | 'id'>) =>
+  target.kind === 'expert' ? { expertId: target.id } : { resultId: target.id }
+
+/** One introduction row with its audit entry, notification, reminder and expiry, in `tx`. */
+async function insertIntroduction(
+  tx: Tx,
+  actor: Actor,
+  need: { id: string; title: string },
+  target: Target,
+  message: string,
+  audit: Record<string, unknown> = {},
+): Promise<string> {
+  const deadline = new Date(Date.now() + getEnv().INTRO_RESPONSE_DAYS * DAY)
+  const key = targetKey(target)
+  const match = await tx.match.findFirst({ where: { needId: need.id, ...key }, select: { id: true } })
+  const intro = await tx.introduction.create({
+    data: {
+      needId: need.id,
+      matchId: match?.id ?? null,
+      requesterOrgId: actor.organizationId,
+      requestedById: actor.userId,
+      targetOrgId: target.organizationId,
+      ...key,
+      message,
+      responseDeadline: deadline,
+    },
+    select: { id: true },
+  })
+  await recordAudit(tx, {
+    actorId: actor.userId,
+    actorOrgId: actor.organizationId,
+    action: 'introduction.request',
+    entityType: 'Introduction',
+    entityId: intro.id,
+    data: { needId: need.id, ...key, ...audit },
+  })
+  await notifyOrganization(
+    tx,
+    target.organizationId,
+    'introRequested',
+    { need: need.title },
+    `/introductions/${intro.id}`,
+  )
+  await enqueueJobs(tx, [
+    {
+      queue: INTRODUCTIONS_QUEUE,
+      kind: 'remind',
+      payload: { introductionId: intro.id },
+      runAt: new Date(deadline.getTime() - 2 * DAY),
+      dedupeKey: `intro:${intro.id}:remind`,
+    },
+    {
+      queue: INTRODUCTIONS_QUEUE,
+      kind: 'expire',
+      payload: { introductionId: intro.id },
+      runAt: deadline,
+      dedupeKey: `intro:${intro.id}:expire`,
+    },
+  ])
+  return intro.id
+}
+
 /**
  * An enterprise asks to be introduced to an expert or to the institution behind a result, for one
  * of its open needs. The answer is due within INTRO_RESPONSE_DAYS; a reminder job and an expiry
@@ -26,13 +99,9 @@ export async function requestIntroduction(
   actor: Actor,
   input: { needId: string; targetKind: 'expert' | 'result'; targetId: string; message: string },
 ): Promise<IntroOutcome> {
-  const need = await prisma.need.findFirst({
-    where: { id: input.needId, organizationId: actor.organizationId },
-    select: { id: true, status: true, title: true },
-  })
-  if (!need || !['PUBLISHED', 'IN_PROGRESS'].includes(need.status))
-    return { ok: false, error: 'errors.intro.needNotOpen' }
-  const target =
+  const need = await openNeedOf(actor, input.needId)
+  if (!need) return { ok: false, error: 'errors.intro.needNotOpen' }
+  const found =
     input.targetKind === 'expert'
       ? await prisma.expert.findFirst({
           where: { id: input.targetId, status: 'PUBLISHED' },
@@ -42,63 +111,50 @@ export async function requestIntroduction(
           where: { id: input.targetId, status: 'PUBLISHED' },
           select: { id: true, organizationId: true },
         })
-  if (!target) return { ok: false, error: 'errors.intro.targetUnavailable' }
-  const key = input.targetKind === 'expert' ? { expertId: target.id } : { resultId: target.id }
+  if (!found) return { ok: false, error: 'errors.intro.targetUnavailable' }
+  const target: Target = { kind: input.targetKind, ...found }
   const open = await prisma.introduction.count({
-    where: { needId: need.id, ...key, status: { in: ['REQUESTED', 'ACCEPTED'] } },
+    where: { needId: need.id, ...targetKey(target), status: { in: ['REQUESTED', 'ACCEPTED'] } },
   })
   if (open) return { ok: false, error: 'errors.intro.duplicate' }
-
-  const deadline = new Date(Date.now() + getEnv().INTRO_RESPONSE_DAYS * DAY)
-  const id = await prisma.$transaction(async (tx) => {
-    const match = await tx.match.findFirst({ where: { needId: need.id, ...key }, select: { id: true } })
-    const intro = await tx.introduction.create({
-      data: {
-        needId: need.id,
-        matchId: match?.id ?? null,
-        requesterOrgId: actor.organizationId,
-        requestedById: actor.userId,
-        targetOrgId: target.organizationId,
-        ...key,
-        message: input.message,
-        responseDeadline: deadline,
-      },
-      select: { id: true },
-    })
-    await recordAudit(tx, {
-      actorId: actor.userId,
-      actorOrgId: actor.organizationId,
-      action: 'introduction.request',
-      entityType: 'Introduction',
-      entityId: intro.id,
-      data: { needId: need.id, ...key },
-    })
-    await notifyOrganization(
-      tx,
-      target.organizationId,
-      'introRequested',
-      { need: need.title },
-      `/introductions/${intro.id}`,
-    )
-    await enqueueJobs(tx, [
-      {
-        queue: INTRODUCTIONS_QUEUE,
-        kind: 'remind',
-        payload: { introductionId: intro.id },
-        runAt: new Date(deadline.getTime() - 2 * DAY),
-        dedupeKey: `intro:${intro.id}:remind`,
-      },
-      {
-        queue: INTRODUCTIONS_QUEUE,
-        kind: 'expire',
-        payload: { introductionId: intro.id },
-        runAt: deadline,
-        dedupeKey: `intro:${intro.id}:expire`,
-      },
-    ])
-    return intro.id
-  })
+  const id = await prisma.$transaction((tx) => insertIntroduction(tx, actor, need, target, input.message))
   return { ok: true, id }
+}
+
+/**
+ * An introduction to a whole expert group: one request per member, all or none, in one
+ * transaction. Members already asked for this need (or no longer published) are skipped; the
+ * request fails when nobody is left.
+ */
+export async function requestGroupIntroduction(
+  actor: Actor,
+  input: { needId: string; expertIds: string[]; message: string },
+): Promise<{ ok: true; ids: string[]; skipped: number } | { ok: false; error: string }> {
+  const need = await openNeedOf(actor, input.needId)
+  if (!need) return { ok: false, error: 'errors.intro.needNotOpen' }
+  const experts = await prisma.expert.findMany({
+    where: { id: { in: input.expertIds }, status: 'PUBLISHED' },
+    select: { id: true, organizationId: true },
+  })
+  const asked = await prisma.introduction.findMany({
+    where: { needId: need.id, expertId: { in: input.expertIds }, status: { in: ['REQUESTED', 'ACCEPTED'] } },
+    select: { expertId: true },
+  })
+  const askedIds = new Set(asked.map((a) => a.expertId))
+  const members = experts.filter((e) => !askedIds.has(e.id))
+  if (members.length === 0) return { ok: false, error: 'errors.intro.groupUnavailable' }
+  const ids = await prisma.$transaction(async (tx) => {
+    const created: string[] = []
+    for (const member of members) {
+      created.push(
+        await insertIntroduction(tx, actor, need, { kind: 'expert', ...member }, input.message, {
+          group: input.expertIds,
+        }),
+      )
+    }
+    return created
+  })
+  return { ok: true, ids, skipped: input.expertIds.length - members.length }
 }
 
 /** The target organization accepts or declines (with a structured reason) before the deadline. */

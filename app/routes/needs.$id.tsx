@@ -15,8 +15,8 @@ import { pageTitle } from '~/utils/meta'
 import { ENTERPRISE_ROLES, notFound, requireUser } from '~/utils/permissions.server'
 import { getSessionUser, type SessionUser } from '~/utils/session.server'
 import { MatchFeedbackSchema } from '~/validation/matching'
-import { IntroRequestSchema } from '~/validation/introductions'
-import { listNeedIntroductions, requestIntroduction } from '~/models/introductions.server'
+import { GroupIntroRequestSchema, IntroRequestSchema } from '~/validation/introductions'
+import { listNeedIntroductions, requestGroupIntroduction, requestIntroduction } from '~/models/introductions.server'
 import { getEnv } from '~/utils/env.server'
 import { FieldError } from '~/components/field'
 import { NeedStatusSchema } from '~/validation/needs'
@@ -142,6 +142,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!outcome.ok) return data({ ok: false, errors: { '': [outcome.error] } }, { status: 409 })
     return { ok: true, errors: null, statusChanged: false, introduced: true }
   }
+  if (formData.get('intent') === 'introduceGroup') {
+    const submission = parseWithZod(formData, { schema: GroupIntroRequestSchema })
+    if (submission.status !== 'success') return data({ ok: false, errors: submission.error }, { status: 400 })
+    const outcome = await requestGroupIntroduction(
+      { userId: user.id, organizationId: membership.organizationId },
+      { needId: need.id, ...submission.value },
+    )
+    if (!outcome.ok) return data({ ok: false, errors: { '': [outcome.error] } }, { status: 409 })
+    return { ok: true, errors: null, statusChanged: false, introducedGroup: outcome.ids.length }
+  }
   const status = NeedStatusSchema.safeParse({ intent: formData.get('statusChange') })
   if (status.success) {
     const changed = await changeNeedStatus(
@@ -183,6 +193,28 @@ function OwnerActions({ id, status }: { id: string; status: string }) {
       {open ? <StatusButton intent="close" label={t('needForm.close')} /> : null}
       {!open ? <StatusButton intent="reopen" label={t('needForm.reopen')} /> : null}
     </div>
+  )
+}
+
+function GroupIntroRequestForm({ expertIds, groupId }: { expertIds: string[]; groupId: string }) {
+  const { t } = useTranslation()
+  return (
+    <details className="intro-request">
+      <summary>{t('intro.requestGroup')}</summary>
+      <Form method="post" className="stack">
+        <CsrfInput />
+        <input type="hidden" name="intent" value="introduceGroup" />
+        {expertIds.map((id) => (
+          <input key={id} type="hidden" name="expertIds" value={id} />
+        ))}
+        <label htmlFor={`intro-${groupId}`}>{t('intro.message')}</label>
+        <textarea id={`intro-${groupId}`} name="message" rows={3} minLength={10} maxLength={1000} required />
+        <p className="muted">{t('intro.requestHint')}</p>
+        <button type="submit" className="primary">
+          {t('intro.send')}
+        </button>
+      </Form>
+    </details>
   )
 }
 
@@ -251,6 +283,11 @@ export default function NeedPage() {
           {t('intro.requested', { days: responseDays })}
         </p>
       ) : null}
+      {result && 'introducedGroup' in result && result.introducedGroup ? (
+        <p className="notice" role="status">
+          {t('intro.groupRequested', { count: result.introducedGroup })}
+        </p>
+      ) : null}
       {result && !result.ok && result.errors && '' in result.errors ? (
         <FieldError id="need-error" errors={(result.errors as Record<string, string[]>)['']} />
       ) : null}
@@ -314,7 +351,10 @@ export default function NeedPage() {
           <p className="muted">
             {t('match.terms')}：{matches.terms.join('、')}
           </p>
-          {result?.ok && !('statusChanged' in result && result.statusChanged) && !('introduced' in result) ? (
+          {result?.ok &&
+          !('statusChanged' in result && result.statusChanged) &&
+          !('introduced' in result) &&
+          !('introducedGroup' in result) ? (
             <p className="notice" role="status">
               {t('match.feedbackSaved')}
             </p>
@@ -365,6 +405,9 @@ export default function NeedPage() {
                     <li key={i}>{reasonText(r)}</li>
                   ))}
                 </ul>
+                {canGiveFeedback ? (
+                  <GroupIntroRequestForm groupId={g.id} expertIds={g.members.map((m) => m.expertId)} />
+                ) : null}
               </li>
             ))}
           </ol>

@@ -12,6 +12,15 @@ export const IntroRequestSchema = z.object({
     .max(1000, { message: 'errors.intro.messageLong' }),
 })
 
+/** An introduction to every member of a proposed expert group (2 to 5 experts). */
+export const GroupIntroRequestSchema = z.object({
+  expertIds: z
+    .array(z.string().min(1).max(40), { error: 'errors.match.target' })
+    .min(2, { message: 'errors.match.target' })
+    .max(5, { message: 'errors.match.target' }),
+  message: IntroRequestSchema.shape.message,
+})
+
 /** Accept, or decline with one of the structured reasons (and a note, required for "other"). */
 export const IntroResponseSchema = z.discriminatedUnion('decision', [
   z.object({
