@@ -80,7 +80,7 @@ const REGION_NAMES: Record<string, [string, string]> = {
  * Score bounds of confidence 2, 3, 4 and 5, calibrated on the relevance set collected from real
  * postings (`npm run eval:relevance` prints each level's measured precision).
  */
-export const CONFIDENCE_BOUNDS = [0.3, 0.43, 0.56, 0.7] as const
+export const CONFIDENCE_BOUNDS = [0.25, 0.33, 0.45, 0.52] as const
 
 /**
  * Score → confidence 1–5. A match with little textual evidence (neither the need's terms nor
@@ -158,7 +158,7 @@ function termReason(matched: string[]): Reason | null {
 const clamp = (v: number) => Math.max(0, Math.min(1, v))
 
 /** How much the keyword side (coverage of the need's terms) weighs against the meaning side. */
-export const LEXICAL_WEIGHT = 0.5
+export const LEXICAL_WEIGHT = 0.7
 
 /** The text evidence a candidate brings: its words and its meaning. */
 export interface TextEvidence {

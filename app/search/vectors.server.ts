@@ -9,7 +9,6 @@ import {
   type IndexName,
   type SearchDocument,
 } from '../../search'
-import { getEnv } from '~/utils/env.server'
 import type { PrismaClient } from '~/generated/prisma/client'
 
 type Db = Pick<PrismaClient, 'listingVector' | '$executeRaw' | '$queryRaw'>
@@ -20,7 +19,7 @@ declare global {
 
 /** The process's embedder, loaded once. */
 export function getEmbedder(): Promise<Embedder> {
-  return (globalThis.__embedder ??= createEmbedder({ modelDir: getEnv().EMBEDDING_MODEL_DIR }))
+  return (globalThis.__embedder ??= createEmbedder())
 }
 
 const list = (v: unknown) => (Array.isArray(v) ? v.join('，') : v == null ? '' : String(v))

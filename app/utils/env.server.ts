@@ -13,11 +13,6 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[a-zA-Z0-9_-]*$/)
     .default(''),
-  /**
-   * A sentence-embedding model (ONNX, transformers.js layout) used instead of the bundled word
-   * vectors; unset: the word vectors (docs/decisions/003-offline-semantic-matching.md).
-   */
-  EMBEDDING_MODEL_DIR: z.string().optional(),
   /** Set to 0 on app servers that must not run background workers. */
   RUN_WORKERS: z.enum(['0', '1']).default('1'),
   STRIPE_SECRET_KEY: z.string().optional(),

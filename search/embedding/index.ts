@@ -4,13 +4,10 @@ import { WordVectorEmbedder } from './word-vectors'
 export * from './port'
 export { WordVectorEmbedder, wordVectorTable } from './word-vectors'
 
-export interface EmbedderConfig {
-  /** A sentence-embedding model directory; unset: the bundled word vectors. */
-  modelDir?: string
-}
-
-/** The configured embedder: an operator's sentence model when given, else the bundled word vectors. */
-export async function createEmbedder(config: EmbedderConfig = {}): Promise<Embedder> {
-  void config
-  return new WordVectorEmbedder()
+/**
+ * The process's embedder: the bundled word vectors. A sentence-embedding model is the planned
+ * operator drop-in (docs/decisions/003-offline-semantic-matching.md); it plugs in here.
+ */
+export function createEmbedder(): Promise<Embedder> {
+  return Promise.resolve(new WordVectorEmbedder())
 }

@@ -79,6 +79,7 @@ export async function runSuite(name: SuiteName) {
     // Reliability: among the full top 10, how many items of each grade got each confidence.
     const reliability = [1, 2, 3, 4, 5].map(() => [0, 0, 0])
     const lines: string[] = []
+    const scores: Array<[number, number, number]> = []
     const pool: Record<string, { need: string; results: string[]; experts: string[] }> = {}
 
     for (const need of needs) {
@@ -113,6 +114,7 @@ export async function runSuite(name: SuiteName) {
           baseline: { ndcg: ndcgAt(theirs, grades, 10), p5: precisionAt(theirs, grades, 5) },
         }
         for (const m of all.items) {
+          if (process.env.EVAL_SCORES) scores.push([m.score, grades[m.externalId!] ?? 0, m.confidence])
           if (!(m.externalId! in grades)) unjudged++
           reliability[m.confidence - 1][grades[m.externalId!] ?? 0]++
         }
@@ -135,6 +137,7 @@ export async function runSuite(name: SuiteName) {
       }
     }
     if (process.env.EVAL_POOL) await writeFile(process.env.EVAL_POOL, JSON.stringify(pool, null, 1))
+    if (process.env.EVAL_SCORES) await writeFile(process.env.EVAL_SCORES, JSON.stringify(scores))
 
     const mean = (v: number) => round(v / Math.max(queries, 1))
     const precisionByConfidence = reliability.map((row) => {
