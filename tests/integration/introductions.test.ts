@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { describe, expect, it } from 'vitest'
-import { introductionJobsHandler } from '~/models/introductions.server'
+import { introductionJobsHandler, requestGroupIntroduction } from '~/models/introductions.server'
 import { drain } from '~/jobs/worker.server'
 import { action as needAction } from '~/routes/needs.$id'
 import { action as introAction, loader as introLoader } from '~/routes/introductions.$id'
@@ -54,6 +54,39 @@ async function requestIntro(
 type IntroData = Awaited<ReturnType<typeof introLoader>>
 
 describe('introductions', () => {
+  it('asks a whole expert group at once: one request per member, members already asked skipped', async () => {
+    const s = await setup()
+    const experts = await prisma.expert.findMany({
+      where: { externalId: { in: ['E-NDT', 'E-WELD'] } },
+      select: { id: true, organizationId: true },
+    })
+    const actor = { userId: s.owner.id, organizationId: s.need.organizationId }
+    const message = '请专家组一起来看看焊缝检测线的改造方案。'
+    const first = await requestGroupIntroduction(actor, {
+      needId: s.need.id,
+      expertIds: [experts[0].id],
+      message,
+    }).then(async () =>
+      requestGroupIntroduction(actor, { needId: s.need.id, expertIds: experts.map((e) => e.id), message }),
+    )
+    expect(first).toMatchObject({ ok: true, skipped: 1 })
+    const intros = await prisma.introduction.findMany({ where: { needId: s.need.id }, select: { expertId: true } })
+    expect(intros.map((i) => i.expertId).sort()).toEqual(experts.map((e) => e.id).sort())
+    expect(await prisma.auditLog.count({ where: { action: 'introduction.request' } })).toBe(2)
+
+    const again = await requestGroupIntroduction(actor, {
+      needId: s.need.id,
+      expertIds: experts.map((e) => e.id),
+      message,
+    })
+    expect(again).toEqual({ ok: false, error: 'errors.intro.groupUnavailable' })
+    const stranger = await requestGroupIntroduction(
+      { userId: s.officer.id, organizationId: s.result.organizationId },
+      { needId: s.need.id, expertIds: experts.map((e) => e.id), message },
+    )
+    expect(stranger).toEqual({ ok: false, error: 'errors.intro.needNotOpen' })
+  })
+
   it('a request notifies the office, queues its reminder and expiry, and shows in the inbox', async () => {
     const s = await setup()
     const intro = await requestIntro(s)
