@@ -23,6 +23,16 @@ export interface ProposedGroup {
 }
 
 const MIN_MEMBERS = 2
+
+/**
+ * A group is as good as the share of the need it covers: a team covering a third of the need's
+ * aspects is never "5/5", however good each member is.
+ */
+function groupConfidence(coveredWeight: number, meanScore: number): ProposedGroup['confidence'] {
+  const byCoverage =
+    coveredWeight >= 0.85 ? 5 : coveredWeight >= 0.7 ? 4 : coveredWeight >= 0.5 ? 3 : coveredWeight >= 0.3 ? 2 : 1
+  return Math.min(byCoverage, confidenceOf(meanScore, coveredWeight)) as ProposedGroup['confidence']
+}
 const MAX_MEMBERS = 5
 
 /**
@@ -104,7 +114,7 @@ export function assembleGroups(
     groups.push({
       id: `group:${needId}:${groups.length + 1}`,
       score,
-      confidence: confidenceOf(score, coveredWeight),
+      confidence: groupConfidence(coveredWeight, meanScore),
       coverage: coveredWeight,
       members: team.map((m) => ({
         expertId: m.id,

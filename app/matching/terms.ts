@@ -11,7 +11,7 @@ export interface TermStatistics {
  * `isGeneric`); this list covers a young platform whose corpus is still too small to tell.
  */
 const GENERIC_WORDS = new Set(
-  '工艺 材料 装备 设备 提高 提升 方向 研究 研究成果 成果 揭榜挂帅 技术 技术难题 难题 问题 需求 企业 公司 产品 生产 开发 研发 应用 系统 方法 项目 解决 实现 进行 相关 需要 希望 目前 现有 主要 领域 行业 产业 质量 效率 成本 能力 水平 关键 核心 合作 团队 专家 高校'.split(
+  '工艺 材料 装备 设备 提高 提升 方向 研究 研究成果 成果 揭榜挂帅 技术 技术难题 难题 问题 需求 企业 公司 产品 生产 开发 研发 应用 系统 方法 项目 解决 实现 进行 相关 需要 希望 目前 现有 主要 领域 行业 产业 质量 效率 成本 能力 水平 关键 核心 合作 团队 专家 高校 工人 人工 经验 全凭 办法 越来越 想找'.split(
     ' ',
   ),
 )
