@@ -80,7 +80,7 @@ export async function attachVectors(
       SELECT ${index}, r.id, ${embedder.id}, r.hash, decode(r.vector, 'base64'),
              ARRAY(SELECT jsonb_array_elements_text(r.words)), now()
       FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(id text, hash text, vector text, words jsonb)
-      ON CONFLICT ("index", "recordId", "embedderId") DO UPDATE
+      ON CONFLICT ("embedderId", "index", "recordId") DO UPDATE
       SET "textHash" = EXCLUDED."textHash", "vector" = EXCLUDED."vector", "words" = EXCLUDED."words",
           "updatedAt" = now()`
   }
