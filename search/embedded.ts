@@ -335,12 +335,14 @@ export class EmbeddedSearchEngine implements SearchEngine {
       }
     }
     let semanticOnly = 0
+    const known = new Map<string, number>()
     if (ratio > 0) {
       const near = vectors.nearest(target, pool, SEMANTIC_FLOOR, (id) => {
         const document = index.documents.get(id)
         return document !== undefined && filterHolds(document, query.filter)
       })
-      for (const { id } of near.top) {
+      for (const { id, similarity } of near.top) {
+        known.set(id, similarity)
         if (!candidates.has(id)) candidates.set(id, { document: index.documents.get(id)!, keyword: 0, terms: [] })
       }
       // An estimate, as Meilisearch's is: semantic neighbours the keyword side did not rank.
@@ -351,7 +353,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
       .map((c) => ({
         document: c.document,
         terms: c.terms,
-        score: (1 - ratio) * c.keyword + ratio * Math.max(0, vectors.similarity(c.document.id, target) ?? 0),
+        score:
+          (1 - ratio) * c.keyword +
+          ratio * Math.max(0, known.get(c.document.id) ?? vectors.similarity(c.document.id, target) ?? 0),
       }))
       .sort((a, b) => b.score - a.score)
     return { ranked, total: Math.max(ranked.length, keywordTotal + semanticOnly), facetDocuments }

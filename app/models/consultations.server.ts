@@ -1,4 +1,6 @@
-import { notifyOrganization } from './notifications.server'
+import { notifyExpert, notifyOrganization } from './notifications.server'
+import { businessOrganizationIds } from '~/utils/permissions.server'
+import type { SessionUser } from '~/utils/session.server'
 import { buyerColumns, sellerColumns } from '~/data/contract-parties'
 import type { Prisma } from '~/generated/prisma/client'
 import { stripe, stripeEnabled } from '~/payments/stripe.server'
@@ -90,13 +92,9 @@ export async function bookConsultation(
       entityType: 'Consultation',
       entityId: consultation.id,
     })
-    await notifyOrganization(
-      tx,
-      expert.organizationId,
-      'consultationBooked',
-      { expert: expert.name, topic: input.topic },
-      '/consultations',
-    )
+    const booked = { expert: expert.name, topic: input.topic }
+    await notifyOrganization(tx, expert.organizationId, 'consultationBooked', booked, '/consultations')
+    await notifyExpert(tx, expert.id, 'consultationBooked', booked, '/consultations')
     return { consultation, payment }
   })
   if (!booked) return { ok: false, error: 'errors.consultation.taken' }
@@ -183,17 +181,7 @@ export async function settleConsultation(tx: Tx, consultationId: string, paid: b
     { expert: c.expert.name, topic: c.topic },
     '/consultations',
   )
-  if (c.expert.userId) {
-    await tx.notification.create({
-      data: {
-        userId: c.expert.userId,
-        kind: 'consultationPaid',
-        title: 'notifications.consultationPaid',
-        body: JSON.stringify({ expert: c.expert.name, topic: c.topic }),
-        link: '/consultations',
-      },
-    })
-  }
+  await notifyExpert(tx, c.expertId, 'consultationPaid', { expert: c.expert.name, topic: c.topic }, '/consultations')
 }
 
 /** Offline mode: the expert's institution confirms the enterprise's bank transfer. */
@@ -240,8 +228,9 @@ export async function confirmConsultationTransfer(
 }
 
 /** Consultations the user may see: their enterprise's, their institution's experts', their own. */
-export function listConsultations(user: { id: string; memberships: Array<{ organizationId: string }> }) {
-  const orgs = user.memberships.map((m) => m.organizationId)
+/** An enterprise's bookings, an institution's experts' (for its office), an expert's own. */
+export function listConsultations(user: Pick<SessionUser, 'id' | 'memberships'>) {
+  const orgs = businessOrganizationIds(user)
   return prisma.consultation.findMany({
     where: {
       OR: [

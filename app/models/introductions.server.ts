@@ -1,11 +1,13 @@
 import { z } from 'zod'
-import { notifyOrganization } from './notifications.server'
+import { notifyExpert, notifyOrganization } from './notifications.server'
 import { enqueueJobs } from '~/jobs/queue.server'
 import type { QueueHandler } from '~/jobs/worker.server'
 import { recordAudit } from '~/utils/audit.server'
 import { prisma } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
-import type { DeclineReason } from '~/generated/prisma/enums'
+import type { Prisma } from '~/generated/prisma/client'
+import type { DeclineReason, Role } from '~/generated/prisma/enums'
+import { actsForOrganization } from '~/utils/permissions.server'
 
 export const INTRODUCTIONS_QUEUE = 'introductions'
 const DAY = 24 * 60 * 60 * 1000
@@ -13,6 +15,33 @@ const DAY = 24 * 60 * 60 * 1000
 interface Actor {
   userId: string
   organizationId: string
+}
+
+/** Who looks at an introduction: a member of one of its organizations, in a role. */
+export interface IntroViewer extends Actor {
+  role: Role
+}
+
+/**
+ * The introductions a member may see: their organization's as requester or target; an expert only
+ * those about themself (not their colleagues' or their institution's results).
+ */
+function visibleTo(viewer: IntroViewer): Prisma.IntroductionWhereInput {
+  if (!actsForOrganization(viewer)) return { targetOrgId: viewer.organizationId, expert: { userId: viewer.userId } }
+  return { OR: [{ requesterOrgId: viewer.organizationId }, { targetOrgId: viewer.organizationId }] }
+}
+
+/** News for the target side: the organization's business desk and, for an expert, the expert. */
+async function notifyTarget(
+  tx: Tx,
+  intro: { targetOrgId: string; expertId: string | null },
+  kind: string,
+  params: Record<string, string>,
+  link: string,
+  exceptUserId?: string,
+) {
+  await notifyOrganization(tx, intro.targetOrgId, kind, params, link, { exceptUserId })
+  if (intro.expertId) await notifyExpert(tx, intro.expertId, kind, params, link, { exceptUserId })
 }
 
 export type IntroOutcome = { ok: true; id: string } | { ok: false; error: string }
@@ -64,9 +93,9 @@ async function insertIntroduction(
     entityId: intro.id,
     data: { needId: need.id, ...key, ...audit },
   })
-  await notifyOrganization(
+  await notifyTarget(
     tx,
-    target.organizationId,
+    { targetOrgId: target.organizationId, expertId: target.kind === 'expert' ? target.id : null },
     'introRequested',
     { need: need.title },
     `/introductions/${intro.id}`,
@@ -214,17 +243,21 @@ export async function respondToIntroduction(
 
 /** A message in an accepted introduction's thread, from either side. */
 export async function postIntroductionMessage(
-  actor: Actor,
+  actor: IntroViewer,
   introductionId: string,
   body: string,
 ): Promise<IntroOutcome> {
   return prisma.$transaction(async (tx) => {
     const intro = await tx.introduction.findFirst({
-      where: {
-        id: introductionId,
-        OR: [{ requesterOrgId: actor.organizationId }, { targetOrgId: actor.organizationId }],
+      where: { id: introductionId, ...visibleTo(actor) },
+      select: {
+        id: true,
+        status: true,
+        requesterOrgId: true,
+        targetOrgId: true,
+        expertId: true,
+        need: { select: { title: true } },
       },
-      select: { id: true, status: true, requesterOrgId: true, targetOrgId: true, need: { select: { title: true } } },
     })
     if (!intro) return { ok: false, error: 'errors.notFound' }
     if (intro.status !== 'ACCEPTED') return { ok: false, error: 'errors.intro.notAccepted' }
@@ -232,8 +265,15 @@ export async function postIntroductionMessage(
       data: { introductionId: intro.id, authorId: actor.userId, authorOrgId: actor.organizationId, body },
       select: { id: true },
     })
-    const other = intro.requesterOrgId === actor.organizationId ? intro.targetOrgId : intro.requesterOrgId
-    await notifyOrganization(tx, other, 'introMessage', { need: intro.need.title }, `/introductions/${intro.id}`)
+    const link = `/introductions/${intro.id}`
+    const params = { need: intro.need.title }
+    if (intro.requesterOrgId === actor.organizationId) {
+      await notifyTarget(tx, intro, 'introMessage', params, link)
+    } else {
+      await notifyOrganization(tx, intro.requesterOrgId, 'introMessage', params, link)
+      // The others on the target side hear of it too: the office of the expert's message and back.
+      await notifyTarget(tx, intro, 'introMessage', params, link, actor.userId)
+    }
     await recordAudit(tx, {
       actorId: actor.userId,
       actorOrgId: actor.organizationId,
@@ -249,9 +289,10 @@ export async function postIntroductionMessage(
  * One introduction as one of its two organizations sees it. The need's confidential detail and
  * the contacts are revealed only once it is accepted; anyone else gets null.
  */
-export async function getIntroduction(introductionId: string, organizationId: string) {
+export async function getIntroduction(introductionId: string, viewer: IntroViewer) {
+  const organizationId = viewer.organizationId
   const intro = await prisma.introduction.findFirst({
-    where: { id: introductionId, OR: [{ requesterOrgId: organizationId }, { targetOrgId: organizationId }] },
+    where: { id: introductionId, ...visibleTo(viewer) },
     include: {
       need: { select: { id: true, title: true, summary: true, confidentialDetail: true } },
       requesterOrg: { select: { id: true, name: true } },
@@ -333,6 +374,7 @@ export function introductionJobsHandler(): QueueHandler {
               status: true,
               targetOrgId: true,
               requesterOrgId: true,
+              expertId: true,
               need: { select: { title: true } },
             },
           })
@@ -340,7 +382,7 @@ export function introductionJobsHandler(): QueueHandler {
           const link = `/introductions/${intro.id}`
           if (job.kind === 'remind') {
             await tx.introduction.update({ where: { id: intro.id }, data: { remindedAt: new Date() } })
-            await notifyOrganization(tx, intro.targetOrgId, 'introReminder', { need: intro.need.title }, link)
+            await notifyTarget(tx, intro, 'introReminder', { need: intro.need.title }, link)
           } else if (job.kind === 'expire') {
             await tx.introduction.update({ where: { id: intro.id }, data: { status: 'EXPIRED' } })
             await notifyOrganization(tx, intro.requesterOrgId, 'introExpired', { need: intro.need.title }, link)

@@ -3,8 +3,9 @@ import type { Role } from '~/generated/prisma/enums'
 import { enqueueJobs } from '~/jobs/queue.server'
 import { prisma } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
+import { BUSINESS_ROLES } from '~/utils/permissions.server'
 
-type Tx = Pick<Prisma.TransactionClient, 'notification' | 'membership' | 'job'>
+type Tx = Pick<Prisma.TransactionClient, 'notification' | 'membership' | 'job' | 'expert'>
 
 export const EMAIL_QUEUE = 'email'
 
@@ -46,8 +47,10 @@ export async function notifyOrganization(
   link: string,
   options: { exceptUserId?: string; roles?: Role[] } = {},
 ) {
+  // An organization's business reaches the people who act for it, not its experts (who hear of
+  // their own introductions and consultations through notifyExpert).
   const members = await tx.membership.findMany({
-    where: { organizationId, ...(options.roles ? { role: { in: options.roles } } : {}) },
+    where: { organizationId, role: { in: options.roles ?? BUSINESS_ROLES } },
     select: { userId: true },
   })
   await createNotifications(
@@ -66,4 +69,19 @@ export function listNotifications(userId: string) {
 
 export function markAllRead(userId: string) {
   return prisma.notification.updateMany({ where: { userId, readAt: null }, data: { readAt: new Date() } })
+}
+
+/** The expert themself, when they have an account: news of their own introductions and consultations. */
+export async function notifyExpert(
+  tx: Tx,
+  expertId: string,
+  kind: string,
+  params: Record<string, string>,
+  link: string,
+  options: { exceptUserId?: string } = {},
+) {
+  const expert = await tx.expert.findUnique({ where: { id: expertId }, select: { userId: true } })
+  if (expert?.userId && expert.userId !== options.exceptUserId) {
+    await createNotifications(tx, [{ userId: expert.userId, kind, params, link }])
+  }
 }

@@ -8,7 +8,7 @@ import { IntroResponse } from '~/components/intro-response'
 import { getIntroduction, postIntroductionMessage, respondToIntroduction } from '~/models/introductions.server'
 import { requireCsrf } from '~/utils/csrf.server'
 import { pageTitle } from '~/utils/meta'
-import { notFound, OFFICE_ROLES, requireUser } from '~/utils/permissions.server'
+import { CONTRACT_ROLES, notFound, OFFICE_ROLES, requireUser } from '~/utils/permissions.server'
 import { IntroMessageSchema, IntroResponseSchema } from '~/validation/introductions'
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
@@ -18,7 +18,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 async function party(request: Request, id: string) {
   const user = await requireUser(request)
   for (const membership of user.memberships) {
-    const intro = await getIntroduction(id, membership.organizationId)
+    const intro = await getIntroduction(id, { userId: user.id, ...membership })
     if (intro) return { user, membership, intro }
   }
   notFound()
@@ -38,6 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         at: m.createdAt.toISOString().slice(0, 16).replace('T', ' '),
       })),
     },
+    canDraftContract: intro.status === 'ACCEPTED' && CONTRACT_ROLES.includes(membership.role),
     canRespond:
       intro.side === 'target' &&
       OFFICE_ROLES.includes(membership.role) &&
@@ -50,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, membership, intro } = await party(request, params.id ?? '')
   const formData = await request.formData()
   await requireCsrf(request, formData)
-  const actor = { userId: user.id, organizationId: membership.organizationId }
+  const actor = { userId: user.id, organizationId: membership.organizationId, role: membership.role }
   if (formData.get('intent') === 'respond') {
     if (intro.side !== 'target' || !OFFICE_ROLES.includes(membership.role)) notFound()
     const submission = parseWithZod(formData, { schema: IntroResponseSchema })
@@ -68,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function IntroductionPage() {
   const { t } = useTranslation()
-  const { intro, canRespond } = useLoaderData<typeof loader>()
+  const { intro, canRespond, canDraftContract } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const errors: Record<string, string[] | null | undefined> = result?.error ?? {}
   const accepted = intro.status === 'ACCEPTED'
@@ -82,7 +83,7 @@ export default function IntroductionPage() {
         {intro.overdue ? <span className="badge warning">{t('intro.overdue')}</span> : null}
       </p>
       <p className="muted">{t('intro.deadline', { date: intro.responseDeadline })}</p>
-      {accepted ? (
+      {canDraftContract ? (
         <p>
           <Link to={`/contracts/new?introduction=${intro.id}`} className="button primary">
             {t('intro.draftContract')}

@@ -114,34 +114,43 @@ export interface CorpusStats {
 }
 
 const STATS_TTL_MS = 10 * 60_000
-let statsCache: { at: number; embedderId: string; stats: Promise<CorpusStats> } | null = null
+let statsCache: { at: number; embedderId: string; stats: Promise<CorpusStats>; refreshing?: boolean } | null = null
 
 /**
  * How many of the platform's listings use each word: the matcher's measure of which words are
- * generic here (工艺, 材料, 提高…). Derived from PostgreSQL and kept for ten minutes; every
- * process computes the same figures from the same table.
+ * generic here (工艺, 材料, 提高…). Derived from PostgreSQL; every process computes the same
+ * figures from the same table. Only a process's first match waits for them: after ten minutes
+ * the figures are recomputed in the background while matches go on with the previous ones.
  */
 export function corpusStats(db: Db, embedder: Embedder): Promise<CorpusStats> {
-  if (statsCache && statsCache.embedderId === embedder.id && Date.now() - statsCache.at < STATS_TTL_MS) {
-    return statsCache.stats
+  const cached = statsCache?.embedderId === embedder.id ? statsCache : null
+  if (cached && Date.now() - cached.at >= STATS_TTL_MS && !cached.refreshing) {
+    cached.refreshing = true
+    computeCorpusStats(db, embedder).then(
+      (stats) => (statsCache = { at: Date.now(), embedderId: embedder.id, stats: Promise.resolve(stats) }),
+      () => (cached.refreshing = false),
+    )
   }
-  const stats = (async () => {
-    const [total] = await db.$queryRaw<Array<{ n: bigint }>>`
-      SELECT count(*) AS n FROM "ListingVector" WHERE "embedderId" = ${embedder.id} AND "index" <> 'needs'`
-    const rows = await db.$queryRaw<Array<{ word: string; df: bigint }>>`
-      SELECT w AS word, count(*) AS df FROM "ListingVector", unnest("words") AS w
-      WHERE "embedderId" = ${embedder.id} AND "index" <> 'needs'
-      GROUP BY w HAVING count(*) >= 2`
-    return {
-      documents: Number(total?.n ?? 0),
-      documentFrequency: new Map(rows.map((r) => [r.word, Number(r.df)])),
-    }
-  })()
+  if (cached) return cached.stats
+  const stats = computeCorpusStats(db, embedder)
   statsCache = { at: Date.now(), embedderId: embedder.id, stats }
   stats.catch(() => {
     statsCache = null
   })
   return stats
+}
+
+async function computeCorpusStats(db: Db, embedder: Embedder): Promise<CorpusStats> {
+  const [total] = await db.$queryRaw<Array<{ n: bigint }>>`
+      SELECT count(*) AS n FROM "ListingVector" WHERE "embedderId" = ${embedder.id} AND "index" <> 'needs'`
+  const rows = await db.$queryRaw<Array<{ word: string; df: bigint }>>`
+      SELECT w AS word, count(*) AS df FROM "ListingVector", unnest("words") AS w
+      WHERE "embedderId" = ${embedder.id} AND "index" <> 'needs'
+      GROUP BY w HAVING count(*) >= 2`
+  return {
+    documents: Number(total?.n ?? 0),
+    documentFrequency: new Map(rows.map((r) => [r.word, Number(r.df)])),
+  }
 }
 
 /** Forget cached corpus statistics (after a bulk import, and in tests). */

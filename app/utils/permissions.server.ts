@@ -49,6 +49,23 @@ export const requireExpert = (request: Request) => requireRole(request, ['EXPERT
 export const requireBureauStaff = (request: Request) => requireRole(request, ['BUREAU_STAFF', 'PLATFORM_ADMIN'])
 export const requirePlatformAdmin = (request: Request) => requireRole(request, ['PLATFORM_ADMIN'])
 
+/**
+ * Whether a membership acts for its organization's business: its introductions, consultations,
+ * contracts, payments and notifications. An expert belongs to an institution but acts only for
+ * themself: their own profile, the introductions and consultations about them.
+ */
+export function actsForOrganization(membership: Pick<Membership, 'role'>): boolean {
+  return membership.role !== 'EXPERT'
+}
+
+/** The organizations whose business this user may see (experts' institutions excluded). */
+export function businessOrganizationIds(user: Pick<SessionUser, 'memberships'>): string[] {
+  return user.memberships.filter(actsForOrganization).map((m) => m.organizationId)
+}
+
+/** Roles notified of an organization's business: everyone but its experts. */
+export const BUSINESS_ROLES: Role[] = [...ENTERPRISE_ROLES, ...OFFICE_ROLES, 'BUREAU_STAFF', 'PLATFORM_ADMIN']
+
 /** Parties to contracts (enterprises and tech-transfer offices) and the bureau that registers them. */
 export const CONTRACT_ROLES: Role[] = [...ENTERPRISE_ROLES, ...OFFICE_ROLES, 'BUREAU_STAFF', 'PLATFORM_ADMIN']
 export const requireContractParty = (request: Request) => requireRole(request, [...ENTERPRISE_ROLES, ...OFFICE_ROLES])
