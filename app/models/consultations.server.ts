@@ -6,6 +6,7 @@ import type { Prisma } from '~/generated/prisma/client'
 import { stripe, stripeEnabled } from '~/payments/stripe.server'
 import { recordAudit } from '~/utils/audit.server'
 import { prisma } from '~/utils/db.server'
+import { beijingTodayAsDate } from '~/utils/time'
 
 /**
  * Paid consultations: an enterprise books an hour of an expert who offers them (price and length
@@ -166,7 +167,7 @@ export async function settleConsultation(tx: Tx, consultationId: string, paid: b
       ...sellerColumns(seller),
       amountFen: c.priceFen,
       techAmountFen: c.priceFen,
-      signedOn: new Date(new Date().toISOString().slice(0, 10)),
+      signedOn: beijingTodayAsDate(),
       areaId: baodi.areaId,
       inDevelopmentZone: baodi.inDevelopmentZone,
       createdByOrgId: buyer.id,

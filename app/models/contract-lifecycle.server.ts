@@ -7,6 +7,7 @@ import { recordAudit } from '~/utils/audit.server'
 import { prisma } from '~/utils/db.server'
 import type { SessionUser } from '~/utils/session.server'
 import { EXPERT_REVIEW_FEN, type ContractFormInput, type ContractStep } from '~/validation/contracts'
+import { beijingTodayAsDate } from '~/utils/time'
 
 /**
  * Technology contracts from draft to registration: who may see and change them, where they count
@@ -182,7 +183,7 @@ export async function saveContract(
     sellerEntityType: seller.EntityType,
     amountFen: input.amountYuan,
     techAmountFen: input.techAmountYuan,
-    signedOn: day(input.signedOn) ?? existing?.signedOn ?? new Date(new Date().toISOString().slice(0, 10)),
+    signedOn: day(input.signedOn) ?? existing?.signedOn ?? beijingTodayAsDate(),
     validFrom: day(input.validFrom),
     validTo: day(input.validTo),
     paymentMode: input.paymentMode,

@@ -4,6 +4,7 @@ import { prisma } from '~/utils/db.server'
 import { OFFICE_ROLES } from '~/utils/permissions.server'
 import type { Prisma } from '~/generated/prisma/client'
 import type { CampaignFormInput, ExpertGroupFormInput } from '~/validation/curation'
+import { beijingToday } from '~/utils/time'
 
 /**
  * Bureau curation: need-collection campaigns (征集), needs the matcher has no good answer for,
@@ -17,7 +18,7 @@ interface Actor {
 const SHOWN_CONFIDENCE = 3
 const OPEN = ['PUBLISHED', 'IN_PROGRESS'] as const
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`)
-const today = () => day(new Date().toISOString().slice(0, 10))
+const today = () => day(beijingToday())
 
 export async function listCampaigns() {
   const campaigns = await prisma.campaign.findMany({

@@ -5,6 +5,7 @@ import { enqueueIndexing } from '~/search/sync.server'
 import { recordAudit } from '~/utils/audit.server'
 import { prisma } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
+import { beijingTodayAsDate, calendarDate } from '~/utils/time'
 
 export const FRESHNESS_QUEUE = 'freshness'
 const DAY = 24 * 60 * 60 * 1000
@@ -94,7 +95,7 @@ export async function remindNeedDeadlines(now = new Date()) {
   const due = await prisma.need.findMany({
     where: {
       status: { in: ['PUBLISHED', 'IN_PROGRESS'] },
-      deadline: { gte: new Date(now.toISOString().slice(0, 10)), lte: until },
+      deadline: { gte: beijingTodayAsDate(now), lte: until },
       deadlineRemindedAt: null,
     },
     select: { id: true, title: true, organizationId: true, deadline: true },
@@ -106,7 +107,7 @@ export async function remindNeedDeadlines(now = new Date()) {
         tx,
         need.organizationId,
         'needDeadline',
-        { title: need.title, date: need.deadline?.toISOString().slice(0, 10) ?? '' },
+        { title: need.title, date: need.deadline ? calendarDate(need.deadline) : '' },
         `/needs/${need.id}`,
       )
     })

@@ -8,6 +8,7 @@ import { requireCsrf } from '~/utils/csrf.server'
 import { pageTitle } from '~/utils/meta'
 import { notFound, requireBureauStaff } from '~/utils/permissions.server'
 import { KpiValueSchema } from '~/validation/targets'
+import { beijingDate } from '~/utils/time'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'kpis.title')
 
@@ -35,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         value: v.value?.toString() ?? null,
         note: v.note,
         by: v.recordedBy.name,
-        at: v.recordedAt.toISOString().slice(0, 10),
+        at: beijingDate(v.recordedAt),
       })),
     })),
   }

@@ -13,6 +13,7 @@ import {
 } from '~/models/turnover.server'
 import { pageTitle } from '~/utils/meta'
 import { requireBureauStaff } from '~/utils/permissions.server'
+import { beijingDateTime } from '~/utils/time'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'dashboard.reportTitle')
 
@@ -34,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       basis: filter.basis,
       scope: scopeParam(filter.scope),
     }).toString(),
-    generatedAt: new Date().toISOString().slice(0, 16).replace('T', ' '),
+    generatedAt: beijingDateTime(new Date()),
     dashboard: serializeDashboard(dashboard),
     funnel,
   }

@@ -10,10 +10,9 @@ import { stripeEnabled } from '~/payments/stripe.server'
 import { requireCsrf } from '~/utils/csrf.server'
 import { pageTitle } from '~/utils/meta'
 import { notFound, OFFICE_ROLES, requireRole, requireUser } from '~/utils/permissions.server'
+import { beijingDateTime } from '~/utils/time'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'consultations.title')
-
-const beijing = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')
 
 /** Paid consultations: the enterprise's bookings, an institution's experts', an expert's own. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -27,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       expert: c.expert.name,
       enterprise: c.enterprise.name,
       topic: c.topic,
-      startsAt: beijing(c.startsAt),
+      startsAt: beijingDateTime(c.startsAt),
       minutes: c.minutes,
       priceFen: c.priceFen.toString(),
       status: c.status,

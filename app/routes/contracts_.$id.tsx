@@ -18,12 +18,14 @@ import {
 } from '~/models/payments.server'
 import { stripeEnabled } from '~/payments/stripe.server'
 import { getEnv } from '~/utils/env.server'
+import { beijingDate, calendarDate } from '~/utils/time'
 import type { SessionUser } from '~/utils/session.server'
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, 'contracts.pageTitle', { name: data?.contract.projectName ?? '' })
 
-const iso = (d: Date | null) => d?.toISOString().slice(0, 10) ?? null
+const iso = (d: Date | null) => (d ? calendarDate(d) : null)
+const day = (d: Date | null) => (d ? beijingDate(d) : null)
 
 /** A contract as registered, its milestones and history, and the steps the viewer may take. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -50,7 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       signedOn: iso(contract.signedOn),
       validFrom: iso(contract.validFrom),
       validTo: iso(contract.validTo),
-      registeredAt: iso(contract.registeredAt),
+      registeredAt: day(contract.registeredAt),
       milestones: contract.milestones.map((m) => ({
         id: m.id,
         seq: m.seq,
@@ -66,7 +68,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           status: p.status,
           amountFen: p.amountFen.toString(),
           refundedFen: p.refundedFen.toString(),
-          paidAt: iso(p.paidAt),
+          paidAt: day(p.paidAt),
           reference: p.bankReference,
         })),
       })),
@@ -74,7 +76,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         version: r.version,
         reason: r.reason,
         snapshot: r.snapshot as { amountFen: string; techAmountFen: string },
-        createdAt: iso(r.createdAt),
+        createdAt: day(r.createdAt),
       })),
     },
   }

@@ -7,6 +7,7 @@ import { listOfficeLeads } from '~/matching/refresh.server'
 import { prisma } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
 import { requireOffice } from '~/utils/permissions.server'
+import { beijingDate, beijingDateTime } from '~/utils/time'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'intro.inbox')
 
@@ -21,12 +22,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listOfficeLeads(prisma, membership.organizationId),
   ])
   return {
-    leads: leads.map((l) => ({ ...l, matchedAt: l.matchedAt.toISOString().slice(0, 10) })),
+    leads: leads.map((l) => ({ ...l, matchedAt: beijingDate(l.matchedAt) })),
     requests: rows.map((r) => ({
       id: r.id,
       status: r.status,
       overdue: r.overdue,
-      deadline: r.responseDeadline.toISOString().slice(0, 10),
+      deadline: beijingDateTime(r.responseDeadline),
       need: r.need,
       from: r.requesterOrg.name,
       target: r.expert?.name ?? r.result?.title ?? '',

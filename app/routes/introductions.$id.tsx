@@ -10,6 +10,7 @@ import { requireCsrf } from '~/utils/csrf.server'
 import { pageTitle } from '~/utils/meta'
 import { CONTRACT_ROLES, notFound, OFFICE_ROLES, requireUser } from '~/utils/permissions.server'
 import { IntroMessageSchema, IntroResponseSchema } from '~/validation/introductions'
+import { beijingDateTime } from '~/utils/time'
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, 'intro.title', { need: data?.intro.need.title ?? '' })
@@ -29,13 +30,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     intro: {
       ...intro,
-      responseDeadline: intro.responseDeadline.toISOString().slice(0, 10),
+      responseDeadline: beijingDateTime(intro.responseDeadline),
       messages: intro.messages.map((m) => ({
         id: m.id,
         body: m.body,
         author: m.author.name,
         org: m.authorOrg.name,
-        at: m.createdAt.toISOString().slice(0, 16).replace('T', ' '),
+        at: beijingDateTime(m.createdAt),
       })),
     },
     canDraftContract: intro.status === 'ACCEPTED' && CONTRACT_ROLES.includes(membership.role),

@@ -23,6 +23,7 @@ import { NeedStatusSchema } from '~/validation/needs'
 import { changeNeedStatus, takeNewMatches } from '~/models/needs.server'
 import { getCuratedGroup } from '~/models/curation.server'
 import { confirmListingActive } from '~/models/freshness.server'
+import { beijingDateTime, calendarDate } from '~/utils/time'
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, 'need.pageTitle', { title: data?.need.title ?? '' })
@@ -95,7 +96,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     requests: requests.map((r) => ({
       id: r.id,
       status: r.status,
-      deadline: r.responseDeadline.toISOString().slice(0, 10),
+      deadline: beijingDateTime(r.responseDeadline),
       to: r.targetOrg.name,
       target: r.expert?.name ?? r.result?.title ?? '',
     })),
@@ -103,7 +104,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     need: {
       ...need,
       confidentialDetail: owner || bureau ? need.confidentialDetail : null,
-      deadline: need.deadline?.toISOString().slice(0, 10) ?? null,
+      deadline: need.deadline ? calendarDate(need.deadline) : null,
       budgetMaxFen: need.budgetMaxFen === null ? null : need.budgetMaxFen.toString(),
       stale: need.status === 'PUBLISHED' && need.staleRemindedAt !== null,
       staleRemindedAt: undefined,

@@ -6,6 +6,7 @@ import { listNotifications, markAllRead } from '~/models/notifications.server'
 import { requireCsrf } from '~/utils/csrf.server'
 import { pageTitle } from '~/utils/meta'
 import { requireUser } from '~/utils/permissions.server'
+import { beijingDateTime } from '~/utils/time'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'notifications.title')
 
@@ -26,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       })(),
       link: n.link,
       read: Boolean(n.readAt),
-      at: n.createdAt.toISOString().slice(0, 16).replace('T', ' '),
+      at: beijingDateTime(n.createdAt),
     })),
   }
 }

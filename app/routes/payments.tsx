@@ -5,6 +5,7 @@ import { Money } from '~/components/money'
 import { reconciliation } from '~/models/payments.server'
 import { pageTitle } from '~/utils/meta'
 import { CONTRACT_ROLES, requireRole } from '~/utils/permissions.server'
+import { beijingDateTime } from '~/utils/time'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'payments.title')
 
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     })),
     unmatched: r.unmatched.map((e) => ({
       ...e,
-      receivedAt: e.receivedAt.toISOString().slice(0, 16).replace('T', ' '),
+      receivedAt: beijingDateTime(e.receivedAt),
     })),
   }
 }

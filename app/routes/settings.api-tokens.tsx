@@ -12,6 +12,7 @@ import { requireCsrf } from '~/utils/csrf.server'
 import { pageTitle } from '~/utils/meta'
 import { requireRole } from '~/utils/permissions.server'
 import type { Role } from '~/generated/prisma/enums'
+import { beijingDateTime } from '~/utils/time'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'tokens.title')
 
@@ -29,8 +30,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     tokens: tokens.map((t) => ({
       ...t,
-      createdAt: t.createdAt.toISOString().slice(0, 16).replace('T', ' '),
-      lastUsedAt: t.lastUsedAt ? t.lastUsedAt.toISOString().slice(0, 16).replace('T', ' ') : null,
+      createdAt: beijingDateTime(t.createdAt),
+      lastUsedAt: t.lastUsedAt ? beijingDateTime(t.lastUsedAt) : null,
       revoked: Boolean(t.revokedAt),
     })),
   }

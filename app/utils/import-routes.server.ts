@@ -19,6 +19,7 @@ import {
 } from '~/models/imports.server'
 import { requireCsrf } from '~/utils/csrf.server'
 import { notFound, requireBureauStaff, requireOffice } from '~/utils/permissions.server'
+import { beijingDateTime } from '~/utils/time'
 
 /**
  * The browser import, for two audiences on the same code: tech-transfer offices import their
@@ -68,7 +69,7 @@ export async function importUploadLoader(request: Request, area: ImportArea) {
     organizationName: membership.organizationName,
     batches: batches
       .filter((b) => area.kinds.includes(b.kind.toLowerCase() as BrowserImportKind))
-      .map((b) => ({ ...b, createdAt: b.createdAt.toISOString().slice(0, 16).replace('T', ' ') })),
+      .map((b) => ({ ...b, createdAt: beijingDateTime(b.createdAt) })),
   }
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { KeywordListSchema, OptionalYuanToFenSchema, blankToUndefined, optionalText } from './fields'
+import { beijingToday } from '~/utils/time'
 
 export const COOPERATION_MODES = ['DEVELOPMENT', 'TRANSFER', 'LICENSE', 'CONSULTING', 'SERVICE', 'EQUITY'] as const
 export const MATURITY_STAGES = ['LAB', 'SMALL_PILOT', 'PILOT', 'INDUSTRIAL'] as const
@@ -47,7 +48,7 @@ export const NeedFormSchema = z
     if (v.budgetMinYuan !== undefined && v.budgetMaxYuan !== undefined && v.budgetMinYuan > v.budgetMaxYuan) {
       ctx.addIssue({ code: 'custom', path: ['budgetMaxYuan'], message: 'errors.need.budgetOrder' })
     }
-    if (v.deadline && v.deadline < new Date().toISOString().slice(0, 10)) {
+    if (v.deadline && v.deadline < beijingToday()) {
       ctx.addIssue({ code: 'custom', path: ['deadline'], message: 'errors.need.deadlinePast' })
     }
   })
