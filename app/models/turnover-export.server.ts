@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs'
 import type { Dashboard, FunnelStepRow, TurnoverFilter } from './turnover.server'
 import { createI18n } from '~/i18n'
+import { stringify } from 'csv-stringify/sync'
 
 /**
  * The dashboard's current view as a file for the bureau's superiors: the same figures as the
@@ -87,18 +88,15 @@ export async function dashboardXlsx(d: Dashboard, funnel: FunnelStepRow[], filte
   return Buffer.from(await workbook.xlsx.writeBuffer())
 }
 
-const csvCell = (v: string | number) => {
-  const s = String(v)
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
-}
-
-/** One CSV, its sections one after another (a title line, then the table), UTF-8 with BOM for Excel. */
+/**
+ * One CSV, its sections one after another (a title line, then the table), UTF-8 with BOM for
+ * Excel. Text cells that a spreadsheet would run as a formula (starting with = + - @, a tab or a
+ * CR: a party named "=HYPERLINK(…)") are written with a leading quote by csv-stringify.
+ */
 export function dashboardCsv(d: Dashboard, funnel: FunnelStepRow[], filter: TurnoverFilter, scopeName: string) {
-  const lines: string[] = []
+  const records: Array<Array<string | number>> = []
   for (const sheet of sheets(d, funnel, filter, scopeName)) {
-    lines.push(csvCell(sheet.name), sheet.header.map(csvCell).join(','))
-    for (const row of sheet.rows) lines.push(row.map((v) => csvCell(typeof v === 'number' ? v : v)).join(','))
-    lines.push('')
+    records.push([sheet.name], sheet.header, ...sheet.rows, [])
   }
-  return `\uFEFF${lines.join('\r\n')}`
+  return `\uFEFF${stringify(records, { escape_formulas: true, record_delimiter: 'windows' })}`
 }

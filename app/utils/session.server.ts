@@ -90,7 +90,18 @@ export function loginRedirect(request: Request) {
 }
 
 /** Only same-site relative paths are followed after login. */
+const LOCAL_ORIGIN = 'http://local.invalid'
+
+/**
+ * A redirect target taken from user input, kept to a path on this site. Browsers read `/\host`,
+ * `/\t/host` and the like as another host, so backslashes, control characters and encoded
+ * slashes are refused outright, and what is left must resolve to our own origin.
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/') {
   if (!to || typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//')) return fallback
-  return to
+  // eslint-disable-next-line no-control-regex
+  if (/[\\\u0000-\u001f\u007f]|%(2f|5c|0[0-9a-f]|1[0-9a-f]|7f)/i.test(to)) return fallback
+  const url = new URL(to, LOCAL_ORIGIN)
+  if (url.origin !== LOCAL_ORIGIN) return fallback
+  return url.pathname + url.search + url.hash
 }

@@ -12,8 +12,8 @@ import {
   TEST_PASSWORD,
 } from '../support/factories'
 
-async function login(email: string, password: string, ip = '10.0.0.1') {
-  const request = await formRequest('/login', { email, password }, await cookieHeader())
+async function login(email: string, password: string, ip = '10.0.0.1', extra: Record<string, string> = {}) {
+  const request = await formRequest('/login', { email, password, ...extra }, await cookieHeader())
   request.headers.set('X-Forwarded-For', ip)
   return (await loginAction({ request, params: {}, context: {} })) as unknown as Response & {
     init?: { status?: number }
@@ -35,6 +35,24 @@ describe('login and sessions', () => {
     expect(setCookie).not.toContain(session.id)
     const current = await getSessionUser(getRequest('/', setCookie.split(';')[0]))
     expect(current?.id).toBe(user.id)
+  })
+
+  it('after signing in, goes back only to a path on this site', async () => {
+    const org = await createOrganization('UNIVERSITY')
+    await createUser(org.id, 'TTO_ADMIN', 'office@test.cn')
+    const cases: Array<[string, string]> = [
+      ['/needs/abc?tab=results', '/needs/abc?tab=results'],
+      ['/\\evil.example/', '/office'],
+      ['/\tevil.example/', '/office'],
+      ['/%09/evil.example/', '/office'],
+      ['/%5Cevil.example/', '/office'],
+      ['//evil.example/', '/office'],
+      ['https://evil.example/', '/office'],
+    ]
+    for (const [redirectTo, expected] of cases) {
+      const response = await login('office@test.cn', TEST_PASSWORD, '10.0.0.9', { redirectTo })
+      expect(response.headers.get('Location'), redirectTo).toBe(expected)
+    }
   })
 
   it('answers a wrong password with one generic message', async () => {

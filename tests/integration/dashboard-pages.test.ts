@@ -81,6 +81,16 @@ describe('dashboard pages and exports', () => {
     expect(csv).toContain('成交额（元）,1234567.9')
   })
 
+  it('writes a party name that looks like a formula as text in the CSV', async () => {
+    const cookie = await staff()
+    await contracts()
+    await prisma.contract.updateMany({ data: { sellerName: '=HYPERLINK("http://evil.example","点我")' } })
+    const response = (await call(exportLoader, `/bureau/export?year=2025&basis=BOTH&format=csv`, cookie)) as Response
+    const csv = new TextDecoder().decode(new Uint8Array(await response.arrayBuffer()))
+    expect(csv).toContain(`'=HYPERLINK`)
+    expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/m)
+  })
+
   it('drills from a figure to its contracts', async () => {
     const cookie = await staff()
     await contracts()
