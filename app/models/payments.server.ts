@@ -16,6 +16,17 @@ import type { SessionUser } from '~/utils/session.server'
  * payments the same way.
  */
 type Tx = Prisma.TransactionClient
+
+/**
+ * Row locks for read-modify-write on money: a payment or a milestone is locked, then read again,
+ * so two webhooks or two clicks at once apply one after the other to fresh figures.
+ */
+async function lockPayment(tx: Tx, id: string) {
+  await tx.$queryRaw`SELECT 1 FROM "Payment" WHERE id = ${id} FOR UPDATE`
+}
+async function lockMilestone(tx: Tx, id: string) {
+  await tx.$queryRaw`SELECT 1 FROM "Milestone" WHERE id = ${id} FOR UPDATE`
+}
 const PARTY_ROLES = ['ENTERPRISE_ADMIN', 'ENTERPRISE_MEMBER', 'TTO_ADMIN', 'TTO_MEMBER']
 const orgIds = (user: SessionUser) =>
   user.memberships.filter((m) => PARTY_ROLES.includes(m.role)).map((m) => m.organizationId)
@@ -68,6 +79,7 @@ async function settle(tx: Tx, paymentId: string) {
 }
 
 export async function recomputeMilestone(tx: Tx, milestoneId: string) {
+  await lockMilestone(tx, milestoneId)
   const milestone = await tx.milestone.findUniqueOrThrow({ where: { id: milestoneId }, include: { payments: true } })
   const paid = milestone.payments.filter((p) => p.paidAt)
   const paidFen = paid.reduce((s, p) => s + p.amountFen, 0n)
@@ -203,9 +215,20 @@ export async function confirmBankTransfer(user: SessionUser, milestoneId: string
   if (!found || !(found.seller || found.buyer)) return { ok: false, error: 'notFound', notFound: true }
   const { milestone } = found
   if (!found.seller) return { ok: false, error: 'errors.payment.sellerOnly' }
-  if (milestone.status !== 'PAYMENT_REQUESTED') return { ok: false, error: 'errors.payment.notRequested' }
-  const due = milestone.amountFen - (milestone.paidFen - milestone.refundedFen)
-  await prisma.$transaction(async (tx) => {
+  return prisma.$transaction(async (tx): Promise<Outcome> => {
+    // A double click or two staff at once: the second finds the milestone paid and changes nothing.
+    await lockMilestone(tx, milestone.id)
+    const current = await tx.milestone.findUniqueOrThrow({
+      where: { id: milestone.id },
+      select: { status: true, amountFen: true, paidFen: true, refundedFen: true },
+    })
+    if (current.status !== 'PAYMENT_REQUESTED') {
+      const confirmed = await tx.payment.count({
+        where: { milestoneId: milestone.id, method: 'BANK_TRANSFER', paidAt: { not: null } },
+      })
+      return confirmed ? { ok: true } : { ok: false, error: 'errors.payment.notRequested' }
+    }
+    const due = current.amountFen - (current.paidFen - current.refundedFen)
     const payment = await tx.payment.create({
       data: {
         contractId: milestone.contractId,
@@ -226,8 +249,8 @@ export async function confirmBankTransfer(user: SessionUser, milestoneId: string
       entityId: payment.id,
       data: { reference, amountFen: due.toString() },
     })
+    return { ok: true }
   })
-  return { ok: true }
 }
 
 /**
@@ -254,9 +277,16 @@ export async function refundPayment(user: SessionUser, paymentId: string, amount
       return { ok: false, error: 'errors.payment.stripeUnavailable' }
     }
   }
-  await prisma.$transaction(async (tx) => {
+  return prisma.$transaction(async (tx): Promise<Outcome> => {
     if (payment.method === 'BANK_TRANSFER') {
-      await tx.payment.update({ where: { id: paymentId }, data: { refundedFen: payment.refundedFen + amountFen } })
+      // Checked again under the lock: two refunds at once must not pass the limit together.
+      await lockPayment(tx, paymentId)
+      const { refundedFen } = await tx.payment.findUniqueOrThrow({
+        where: { id: paymentId },
+        select: { refundedFen: true },
+      })
+      if (refundedFen + amountFen > payment.amountFen) return { ok: false, error: 'errors.payment.refundTooLarge' }
+      await tx.payment.update({ where: { id: paymentId }, data: { refundedFen: refundedFen + amountFen } })
       await settle(tx, paymentId)
     }
     await recordAudit(tx, {
@@ -267,8 +297,8 @@ export async function refundPayment(user: SessionUser, paymentId: string, amount
       entityId: paymentId,
       data: { amountFen: amountFen.toString(), method: payment.method },
     })
+    return { ok: true }
   })
-  return { ok: true }
 }
 
 // ---------- webhooks ----------
@@ -278,20 +308,19 @@ type Applied = 'applied' | 'ignored' | 'unmatched'
 const intentIdOf = (value: string | { id: string } | null | undefined) =>
   typeof value === 'string' ? value : (value?.id ?? null)
 
+/** The payment an event is about, locked for the rest of the transaction and read after the lock. */
 async function paymentFor(
   tx: Tx,
   ids: { paymentId?: string | null; intentId?: string | null; sessionId?: string | null },
 ) {
-  if (ids.paymentId) {
-    const p = await tx.payment.findUnique({ where: { id: ids.paymentId } })
-    if (p) return p
-  }
-  if (ids.intentId) {
-    const p = await tx.payment.findUnique({ where: { stripePaymentIntentId: ids.intentId } })
-    if (p) return p
-  }
-  if (ids.sessionId) return tx.payment.findUnique({ where: { stripeCheckoutSessionId: ids.sessionId } })
-  return null
+  const select = { id: true } as const
+  const found =
+    (ids.paymentId ? await tx.payment.findUnique({ where: { id: ids.paymentId }, select }) : null) ??
+    (ids.intentId ? await tx.payment.findUnique({ where: { stripePaymentIntentId: ids.intentId }, select }) : null) ??
+    (ids.sessionId ? await tx.payment.findUnique({ where: { stripeCheckoutSessionId: ids.sessionId }, select }) : null)
+  if (!found) return null
+  await lockPayment(tx, found.id)
+  return tx.payment.findUnique({ where: { id: found.id } })
 }
 
 /** Marks a payment paid (once), after checking Stripe's amount and currency against ours. */

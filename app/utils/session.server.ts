@@ -99,7 +99,6 @@ const LOCAL_ORIGIN = 'http://local.invalid'
  */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/') {
   if (!to || typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//')) return fallback
-  // eslint-disable-next-line no-control-regex
   if (/[\\\u0000-\u001f\u007f]|%(2f|5c|0[0-9a-f]|1[0-9a-f]|7f)/i.test(to)) return fallback
   const url = new URL(to, LOCAL_ORIGIN)
   if (url.origin !== LOCAL_ORIGIN) return fallback

@@ -321,6 +321,51 @@ describe('reconciliation', () => {
 })
 
 describe('offline mode (no Stripe keys)', () => {
+  it('two refund webhooks at once (a third, then all) end fully refunded, ten times over', async () => {
+    for (let trial = 0; trial < 10; trial++) {
+      const { payment, first } = await checkout()
+      const intentId = `pi_race_${trial}`
+      await deliver('checkout.session.completed', session(payment.id, 3000001, intentId, { id: `cs_race_${trial}` }))
+      const refund = (amount: number) => ({
+        id: `ch_race_${trial}`,
+        object: 'charge',
+        payment_intent: intentId,
+        amount_refunded: amount,
+        metadata: { paymentId: payment.id },
+      })
+      const answers = await Promise.all([
+        deliver('charge.refunded', refund(1000000)),
+        deliver('charge.refunded', refund(3000001)),
+      ])
+      expect(answers.map((a) => a.response.status)).toEqual([200, 200])
+      expect(await prisma.payment.findUniqueOrThrow({ where: { id: payment.id } })).toMatchObject({
+        refundedFen: 3000001n,
+        status: 'REFUNDED',
+      })
+      expect(await milestone(first.id)).toMatchObject({ paidFen: 3000001n, refundedFen: 3000001n, status: 'REFUNDED' })
+    }
+  })
+
+  it('a bank transfer confirmed twice at once is received once, ten times over', async () => {
+    delete process.env.STRIPE_SECRET_KEY
+    reloadEnv()
+    try {
+      for (let trial = 0; trial < 10; trial++) {
+        const p = await contract()
+        await act(p.c.id, p.seller, { payment: 'request', milestoneId: p.first.id })
+        const confirm = () =>
+          act(p.c.id, p.seller, { payment: 'bankTransfer', milestoneId: p.first.id, reference: `ICBC-${trial}` })
+        await Promise.all([confirm(), confirm()])
+        const paid = await prisma.payment.findMany({ where: { milestoneId: p.first.id, paidAt: { not: null } } })
+        expect(paid.map((x) => x.amountFen)).toEqual([3000001n])
+        expect(await milestone(p.first.id)).toMatchObject({ status: 'PAID', paidFen: 3000001n })
+      }
+    } finally {
+      process.env.STRIPE_SECRET_KEY = 'sk_test_baodi'
+      reloadEnv()
+    }
+  })
+
   it('settles a requested milestone by a bank transfer the seller confirms', async () => {
     delete process.env.STRIPE_SECRET_KEY
     reloadEnv()
