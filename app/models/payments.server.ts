@@ -150,6 +150,9 @@ export async function requestMilestonePayment(user: SessionUser, milestoneId: st
  * session (our IDs in its metadata, the payment's ID as idempotency key). Nothing is marked paid
  * here; only Stripe's webhook does that.
  */
+/** Checkout sessions live 24 hours at Stripe; within 23 an open one is handed out again. */
+const CHECKOUT_REUSE_MS = 23 * 3600_000
+
 export async function startMilestoneCheckout(
   user: SessionUser,
   milestoneId: string,
@@ -161,17 +164,34 @@ export async function startMilestoneCheckout(
   const { milestone } = found
   if (!found.buyer) return { ok: false, error: 'errors.payment.buyerOnly' }
   if (milestone.status !== 'PAYMENT_REQUESTED') return { ok: false, error: 'errors.payment.notRequested' }
-  const due = milestone.amountFen - (milestone.paidFen - milestone.refundedFen)
-  const payment = await prisma.payment.create({
-    data: {
-      contractId: milestone.contractId,
-      milestoneId: milestone.id,
-      method: 'STRIPE',
-      amountFen: due,
-      currency: 'cny',
-      requestedById: user.id,
-    },
+  // One open Checkout a milestone: a second click (or a second tab) gets the same payment, and
+  // Stripe's idempotency key below gives it the same session, so the buyer cannot pay twice.
+  const payment = await prisma.$transaction(async (tx) => {
+    await lockMilestone(tx, milestone.id)
+    const open = await tx.payment.findFirst({
+      where: {
+        milestoneId: milestone.id,
+        method: 'STRIPE',
+        status: 'PENDING',
+        failedAt: null,
+        createdAt: { gt: new Date(Date.now() - CHECKOUT_REUSE_MS) },
+      },
+      orderBy: { createdAt: 'desc' },
+    })
+    if (open) return open
+    const current = await tx.milestone.findUniqueOrThrow({ where: { id: milestone.id } })
+    return tx.payment.create({
+      data: {
+        contractId: milestone.contractId,
+        milestoneId: milestone.id,
+        method: 'STRIPE',
+        amountFen: current.amountFen - (current.paidFen - current.refundedFen),
+        currency: 'cny',
+        requestedById: user.id,
+      },
+    })
   })
+  const due = payment.amountFen
   const metadata = { paymentId: payment.id, milestoneId: milestone.id, contractId: milestone.contractId }
   try {
     const session = await stripe().checkout.sessions.create(

@@ -321,6 +321,20 @@ describe('reconciliation', () => {
 })
 
 describe('offline mode (no Stripe keys)', () => {
+  it('one open Checkout a milestone: two clicks at once get the same session, ten times over', async () => {
+    for (let trial = 0; trial < 10; trial++) {
+      const p = await contract()
+      await act(p.c.id, p.seller, { payment: 'request', milestoneId: p.first.id })
+      const start = () => act(p.c.id, p.buyer, { payment: 'checkout', milestoneId: p.first.id }) as Promise<Response>
+      const [a, b] = await Promise.all([start(), start()])
+      expect(a.headers.get('Location')).toMatch(/\/pay\/cs_test_/)
+      expect(a.headers.get('Location')).toBe(b.headers.get('Location'))
+      const payments = await prisma.payment.findMany({ where: { milestoneId: p.first.id } })
+      expect(payments).toHaveLength(1)
+      expect(payments[0].amountFen).toBe(3000001n)
+    }
+  })
+
   it('two refund webhooks at once (a third, then all) end fully refunded, ten times over', async () => {
     for (let trial = 0; trial < 10; trial++) {
       const { payment, first } = await checkout()

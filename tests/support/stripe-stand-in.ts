@@ -30,6 +30,7 @@ interface OpenSession {
 export async function startStripeStandIn(options: StandInOptions = {}) {
   const requests: RecordedRequest[] = []
   const sessions = new Map<string, OpenSession>()
+  const answered = new Map<string, { status: number; body: string }>()
   let serial = 0
   const server = http.createServer((req, res) => {
     if (req.method === 'GET' && req.url === '/health') {
@@ -51,9 +52,19 @@ export async function startStripeStandIn(options: StandInOptions = {}) {
         idempotencyKey: (req.headers['idempotency-key'] as string | undefined) ?? null,
         body,
       })
+      const key = (req.headers['idempotency-key'] as string | undefined) ?? null
+      // As Stripe does: a repeated idempotency key gets the first answer again.
+      const replay = key ? answered.get(key) : undefined
+      if (replay) {
+        res.writeHead(replay.status, { 'Content-Type': 'application/json', 'Idempotent-Replayed': 'true' })
+        res.end(replay.body)
+        return
+      }
       const json = (status: number, payload: unknown) => {
+        const text = JSON.stringify(payload)
+        if (key) answered.set(key, { status, body: text })
         res.writeHead(status, { 'Content-Type': 'application/json', 'Request-Id': `req_${++serial}` })
-        res.end(JSON.stringify(payload))
+        res.end(text)
       }
       if (req.method === 'POST' && req.url === '/v1/checkout/sessions') {
         const id = `cs_test_${++serial}`
