@@ -4,7 +4,7 @@ import type { SearchEngine } from './port'
 
 export * from './port'
 export * from './schema'
-export { contentWords, keyTerms, segment, tokenize } from './text'
+export { contentWords, keyTerms, matchText, matchTokens, segment, tokenize, type MatchTokens } from './text'
 export { canonicalTerm, surfaceForms, SYNONYM_GROUPS } from './thesaurus'
 export { EmbeddedSearchEngine } from './embedded'
 export * from './embedding'

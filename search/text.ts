@@ -59,6 +59,51 @@ export function segment(text: string): string[] {
  */
 const TERM_POS = ['n', 'nz', 'nl', 'ng', 'vn', 'v', 'eng', 'x', 'j', 'an']
 
+/**
+ * A listing's text as the matcher reads it: `primary` (what it is: a result's title and keywords,
+ * an expert's directions and keywords, a need's title and keywords) and `secondary` (the rest).
+ */
+const MATCH_FIELDS: Record<string, [string[], string[]]> = {
+  results: [['title', 'keywords'], ['abstract']],
+  experts: [
+    ['directions', 'keywords'],
+    ['bio', 'title'],
+  ],
+  needs: [['title', 'keywords'], ['summary']],
+}
+
+const fieldText = (document: Record<string, unknown>, attributes: string[]) =>
+  attributes
+    .map((a) => {
+      const v = document[a]
+      return Array.isArray(v) ? v.join(' ') : v == null ? '' : String(v)
+    })
+    .join(' ')
+
+export function matchText(index: string, document: Record<string, unknown>): { primary: string; secondary: string } {
+  const [primary, secondary] = MATCH_FIELDS[index]
+  return { primary: fieldText(document, primary), secondary: fieldText(document, secondary) }
+}
+
+/** The tokens the matcher compares, computed once per listing version and stored with its vector. */
+export interface MatchTokens {
+  /** Search tokens of the primary text. */
+  primary: string[]
+  /** Search tokens of the whole text. */
+  all: string[]
+  /** Plain words of the primary text (for "close in meaning" reasons). */
+  primaryWords: string[]
+}
+
+export function matchTokens(text: { primary: string; secondary: string }): MatchTokens {
+  const primary = [...new Set(tokenize(text.primary))]
+  return {
+    primary,
+    all: [...new Set([...primary, ...tokenize(text.secondary)])],
+    primaryWords: [...new Set(segment(text.primary))],
+  }
+}
+
 /** The `limit` most characteristic terms of a text by TF-IDF, best first, with their weights. */
 export function keyTerms(text: string, limit: number): Array<{ term: string; weight: number }> {
   if (!text.trim()) return []

@@ -1,6 +1,9 @@
 import {
   cosine,
+  matchText,
   visibilityFilter,
+  type IndexName,
+  type MatchTokens,
   type ExpertDocument,
   type ResultDocument,
   type SearchDocument,
@@ -12,7 +15,7 @@ import { EMPTY_TRACK_RECORD, scoreExpert, scoreResult, type NeedProfile, type Re
 import { semanticPairs, WordVectorCache } from './semantic'
 import { documentText, extractKeyTerms, type DocumentText } from './terms'
 import { trackRecords } from './track-record.server'
-import { corpusStats, embeddingText, getEmbedder, storedVectors } from '~/search/vectors.server'
+import { corpusStats, embeddingText, getEmbedder, storedListings } from '~/search/vectors.server'
 import type { PrismaClient } from '~/generated/prisma/client'
 import type { MatchStatus } from '~/generated/prisma/enums'
 
@@ -56,52 +59,47 @@ export const CANDIDATES = 40
 /** Weight of meaning against words in candidate retrieval (chosen on the real relevance set). */
 export const SEMANTIC_RATIO = 0.5
 
-function textOf(document: SearchDocument, attributes: string[]): string {
-  return attributes
-    .map((a) => {
-      const v = document[a]
-      return Array.isArray(v) ? v.join(' ') : v == null ? '' : String(v)
-    })
-    .join(' ')
-}
-
-// Segmenting a candidate's text is most of a match's work. The embedded engine hands back the
-// same document object until the listing changes, so its segmentation is kept with it.
+// Segmenting candidates was most of a match's work: their tokens are stored with their vectors
+// (app/search/vectors.server.ts). A listing indexed before that is segmented here, and the embedded
+// engine hands back the same document object until the listing changes, so that is kept with it.
 const segmented = new WeakMap<SearchDocument, DocumentText>()
 
-export function documentTextOf(document: SearchDocument, primary: string[], secondary: string[]): DocumentText {
+export function documentTextOf(index: IndexName, document: SearchDocument, stored?: MatchTokens | null): DocumentText {
   const cached = segmented.get(document)
   if (cached) return cached
-  const text = documentText(textOf(document, primary), textOf(document, secondary))
+  const { primary, secondary } = matchText(index, document)
+  const text = documentText(primary, secondary, stored ?? undefined)
   segmented.set(document, text)
   return text
 }
 
 async function loadNeed(db: PrismaClient, needId: string) {
-  return db.need.findUnique({
-    where: { id: needId },
-    select: {
-      id: true,
-      title: true,
-      summary: true,
-      keywords: true,
-      fieldCode: true,
-      wantedStage: true,
-      wantedTrlMin: true,
-      cooperationModes: true,
-      budgetMaxFen: true,
-      organizationId: true,
-      // Stored PROPOSED rows carry no feedback; only accepts and declines move the ranking.
-      matches: { where: { status: { not: 'PROPOSED' } }, select: { expertId: true, resultId: true, status: true } },
-    },
-  })
+  // Two statements at once rather than one with a relation (which Prisma runs one after the other).
+  const [need, matches] = await Promise.all([
+    db.need.findUnique({
+      where: { id: needId },
+      select: {
+        id: true,
+        title: true,
+        summary: true,
+        keywords: true,
+        fieldCode: true,
+        wantedStage: true,
+        wantedTrlMin: true,
+        cooperationModes: true,
+        budgetMaxFen: true,
+        organizationId: true,
+      },
+    }),
+    // Stored PROPOSED rows carry no feedback; only accepts and declines move the ranking.
+    db.match.findMany({
+      where: { needId, status: { not: 'PROPOSED' } },
+      select: { expertId: true, resultId: true, status: true },
+    }),
+  ])
+  return need && { ...need, matches }
 }
 
-const RESULT_TEXT: [string[], string[]] = [['title', 'keywords'], ['abstract']]
-const EXPERT_TEXT: [string[], string[]] = [
-  ['directions', 'keywords'],
-  ['bio', 'title'],
-]
 const PUBLIC = visibilityFilter({ kind: 'anonymous' })
 
 /** Adds a "语义相近" reason to items whose meaning, more than their words, made the match. */
@@ -181,15 +179,15 @@ export async function matchNeed(
       hit: h,
     }))
     const ids = candidates.map((c) => c.id)
-    const [tracks, vectors] = await Promise.all([
+    const [tracks, stored] = await Promise.all([
       trackRecords(db, target, candidates, need.organizationId),
-      storedVectors(db, embedder, index, ids),
+      storedListings(db, embedder, index, ids),
     ])
     return candidates.map(({ hit }) => {
       const track = tracks.get(hit.document.id) ?? EMPTY_TRACK_RECORD
-      const vector = vectors.get(hit.document.id)
-      const [primary, secondary] = target === 'expert' ? EXPERT_TEXT : RESULT_TEXT
-      const text = documentTextOf(hit.document, primary, secondary)
+      const listing = stored.get(hit.document.id)
+      const vector = listing?.vector
+      const text = documentTextOf(index, hit.document, listing?.tokens)
       const evidence = {
         documentText: text,
         engineScore: hit.score,

@@ -4,7 +4,7 @@ import { CANDIDATES, documentTextOf, SEMANTIC_RATIO } from './matcher.server'
 import { confidenceOf, MODE_NAMES, type Reason } from './score'
 import { semanticEvidence } from './semantic'
 import { coverage, extractKeyTerms, type KeyTerm } from './terms'
-import { corpusStats, embeddingText, getEmbedder, storedVectors } from '~/search/vectors.server'
+import { corpusStats, embeddingText, getEmbedder, storedListings } from '~/search/vectors.server'
 import type { PrismaClient } from '~/generated/prisma/client'
 
 export interface NeedLead {
@@ -71,7 +71,7 @@ export async function matchOfferToNeeds(
     filter: [{ attribute: 'status', in: ['PUBLISHED', 'IN_PROGRESS'] }, ...visibilityFilter(viewer)],
     limit: CANDIDATES,
   })
-  const needVectors = await storedVectors(
+  const needListings = await storedListings(
     db,
     embedder,
     'needs',
@@ -79,8 +79,9 @@ export async function matchOfferToNeeds(
   )
   const leads: NeedLead[] = response.hits.map((hit) => {
     const need = hit.document
-    const { covered, ratio } = coverage(terms, documentTextOf(need, ['title', 'keywords'], ['summary']))
-    const vector = needVectors.get(need.id)
+    const listing = needListings.get(need.id)
+    const { covered, ratio } = coverage(terms, documentTextOf('needs', need, listing?.tokens))
+    const vector = listing?.vector
     const semantic = semanticEvidence(vector && hasMeaning ? cosine(offerVector, vector) : null)
     const sameField =
       need.fieldCode !== null &&

@@ -1,4 +1,4 @@
-import { SYNONYM_GROUPS, canonicalTerm, keyTerms, segment, tokenize } from '../../search'
+import { SYNONYM_GROUPS, canonicalTerm, keyTerms, matchTokens, segment, tokenize, type MatchTokens } from '../../search'
 
 /** How often words occur across the platform's listings (app/search/vectors.server.ts). */
 export interface TermStatistics {
@@ -96,13 +96,17 @@ export interface DocumentText {
   allRaw: string
 }
 
-export function documentText(primary: string, secondary: string): DocumentText {
-  const primaryTokens = new Set(tokenize(primary))
+/** `tokens`, when given, are the stored tokens of the same text (app/search/vectors.server.ts). */
+export function documentText(
+  primary: string,
+  secondary: string,
+  tokens: MatchTokens = matchTokens({ primary, secondary }),
+): DocumentText {
   const primaryRaw = primary.toLowerCase()
   return {
-    primary: primaryTokens,
-    all: new Set([...primaryTokens, ...tokenize(secondary)]),
-    primaryWords: new Set(segment(primary)),
+    primary: new Set(tokens.primary),
+    all: new Set(tokens.all),
+    primaryWords: new Set(tokens.primaryWords),
     primaryRaw,
     allRaw: `${primaryRaw} ${secondary.toLowerCase()}`,
   }

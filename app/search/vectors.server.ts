@@ -3,13 +3,16 @@ import {
   contentWords,
   createEmbedder,
   dequantize,
+  matchText,
+  matchTokens,
   quantize,
   VECTOR_ATTRIBUTE,
   type Embedder,
   type IndexName,
+  type MatchTokens,
   type SearchDocument,
 } from '../../search'
-import type { PrismaClient } from '~/generated/prisma/client'
+import { Prisma, type PrismaClient } from '~/generated/prisma/client'
 
 type Db = Pick<PrismaClient, 'listingVector' | '$executeRaw' | '$queryRaw'>
 
@@ -38,11 +41,18 @@ export function embeddingText(index: IndexName, document: SearchDocument): strin
   return `${list(document.title)}。${list(document.title)}。${list(document.keywords)}。${list(body)}`
 }
 
-const hashOf = (text: string) => createHash('sha256').update(text).digest('hex')
+/** What a stored row is computed from: the embedded text and the matcher's text. */
+function sourceOf(index: IndexName, document: SearchDocument) {
+  const text = embeddingText(index, document)
+  const match = matchText(index, document)
+  const hash = createHash('sha256').update(text).update('\u0000').update(match.primary).update('\u0000')
+  return { text, match, hash: hash.update(match.secondary).digest('hex') }
+}
 
 /**
  * Gives each document its vector (in `VECTOR_ATTRIBUTE`): the stored one when the listing's text
- * has not changed since, otherwise a new one, stored for next time in one statement per batch.
+ * has not changed since, otherwise a new one, stored for next time (with the matcher's tokens)
+ * in one statement per batch.
  */
 export async function attachVectors(
   db: Db,
@@ -51,8 +61,8 @@ export async function attachVectors(
   documents: SearchDocument[],
 ): Promise<{ computed: number; reused: number }> {
   if (documents.length === 0) return { computed: 0, reused: 0 }
-  const texts = documents.map((d) => embeddingText(index, d))
-  const hashes = texts.map(hashOf)
+  const sources = documents.map((d) => sourceOf(index, d))
+  const hashes = sources.map((s) => s.hash)
   const stored = await db.listingVector.findMany({
     where: { index, embedderId: embedder.id, recordId: { in: documents.map((d) => d.id) } },
     select: { recordId: true, textHash: true, vector: true },
@@ -65,41 +75,67 @@ export async function attachVectors(
     else missing.push(i)
   })
   if (missing.length) {
-    const vectors = await embedder.embed(missing.map((i) => texts[i]))
+    const vectors = await embedder.embed(missing.map((i) => sources[i].text))
     const rows = missing.map((i, j) => {
       documents[i][VECTOR_ATTRIBUTE] = Array.from(vectors[j])
+      const tokens = matchTokens(sources[i].match)
       return {
         id: documents[i].id,
         hash: hashes[i],
         vector: Buffer.from(quantize(vectors[j]).buffer).toString('base64'),
-        words: [...new Set(contentWords(texts[i]))],
+        words: [...new Set(contentWords(sources[i].text))],
+        primary: tokens.primary,
+        all: tokens.all,
+        primaryWords: tokens.primaryWords,
       }
     })
+    const array = (column: string) => Prisma.sql`ARRAY(SELECT jsonb_array_elements_text(r.${Prisma.raw(column)}))`
     await db.$executeRaw`
-      INSERT INTO "ListingVector" ("index", "recordId", "embedderId", "textHash", "vector", "words", "updatedAt")
+      INSERT INTO "ListingVector" ("index", "recordId", "embedderId", "textHash", "vector", "words",
+                                   "primaryTokens", "tokens", "primaryWords", "updatedAt")
       SELECT ${index}, r.id, ${embedder.id}, r.hash, decode(r.vector, 'base64'),
-             ARRAY(SELECT jsonb_array_elements_text(r.words)), now()
-      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(id text, hash text, vector text, words jsonb)
+             ${array('words')}, ${array('"primary"')}, ${array('"all"')}, ${array('"primaryWords"')}, now()
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        AS r(id text, hash text, vector text, words jsonb, "primary" jsonb, "all" jsonb, "primaryWords" jsonb)
       ON CONFLICT ("embedderId", "index", "recordId") DO UPDATE
       SET "textHash" = EXCLUDED."textHash", "vector" = EXCLUDED."vector", "words" = EXCLUDED."words",
-          "updatedAt" = now()`
+          "primaryTokens" = EXCLUDED."primaryTokens", "tokens" = EXCLUDED."tokens",
+          "primaryWords" = EXCLUDED."primaryWords", "updatedAt" = now()`
   }
   return { computed: missing.length, reused: documents.length - missing.length }
 }
 
-/** Stored vectors of these listings (unit vectors), for re-ranking candidates on either engine. */
-export async function storedVectors(
+export interface StoredListing {
+  /** The unit vector. */
+  vector: Float32Array
+  /** The matcher's tokens, null for a row stored before they were kept. */
+  tokens: MatchTokens | null
+}
+
+/**
+ * Stored vectors and tokens of these listings, for re-ranking candidates on either engine without
+ * embedding or segmenting them again.
+ */
+export async function storedListings(
   db: Db,
   embedder: Embedder,
   index: IndexName,
   ids: string[],
-): Promise<Map<string, Float32Array>> {
+): Promise<Map<string, StoredListing>> {
   if (ids.length === 0) return new Map()
   const rows = await db.listingVector.findMany({
     where: { index, embedderId: embedder.id, recordId: { in: ids } },
-    select: { recordId: true, vector: true },
+    select: { recordId: true, vector: true, primaryTokens: true, tokens: true, primaryWords: true },
   })
-  return new Map(rows.map((r) => [r.recordId, dequantize(r.vector)]))
+  return new Map(
+    rows.map((r) => [
+      r.recordId,
+      {
+        vector: dequantize(r.vector),
+        tokens: r.tokens.length ? { primary: r.primaryTokens, all: r.tokens, primaryWords: r.primaryWords } : null,
+      },
+    ]),
+  )
 }
 
 /** Vectors of listings that no longer exist are of no use. */

@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import { EmbeddedSearchEngine, MeilisearchEngine, visibilityFilter, type SearchEngine } from '../../search'
+import {
+  EmbeddedSearchEngine,
+  MeilisearchEngine,
+  matchText,
+  matchTokens,
+  visibilityFilter,
+  type SearchEngine,
+} from '../../search'
 import { claimJobs, enqueueJobs, releaseStaleJobs } from '~/jobs/queue.server'
 import { drain, runOnce, startWorker } from '~/jobs/worker.server'
 import { SEARCH_QUEUE, enqueueIndexing, ensureIndexes, reindexAll, searchQueueHandler } from '~/search/sync.server'
+import { getEmbedder, storedListings } from '~/search/vectors.server'
 import { prisma } from '~/utils/db.server'
 import { createOrganization } from '../support/factories'
 
@@ -140,5 +148,28 @@ describe('search index sync through the outbox', () => {
     } finally {
       await worker.stop()
     }
+  })
+})
+
+describe('stored match tokens', () => {
+  it('keeps the matcher tokens with the vector, equal to segmenting the text, and renews them with the text', async () => {
+    const org = await createOrganization()
+    const engine = await freshEngine()
+    const need = await createNeedWithJob(org.id, '污水深度处理膜分离')
+    await drain(prisma, searchQueueHandler(prisma, engine))
+    const embedder = await getEmbedder()
+    const read = async () => (await storedListings(prisma, embedder, 'needs', [need.id])).get(need.id)
+    const expected = (title: string) =>
+      matchTokens(matchText('needs', { title, keywords: [], summary: '共沉淀工艺优化' }))
+    expect((await read())?.tokens).toEqual(expected('污水深度处理膜分离'))
+
+    await prisma.$transaction(async (tx) => {
+      await tx.need.update({ where: { id: need.id }, data: { title: '蛋白酶发酵' } })
+      await enqueueIndexing(tx, 'needs', [need.id])
+    })
+    await drain(prisma, searchQueueHandler(prisma, engine))
+    const renewed = await read()
+    expect(renewed?.tokens).toEqual(expected('蛋白酶发酵'))
+    expect(renewed?.tokens?.primary).not.toContain('膜分离')
   })
 })
