@@ -28,7 +28,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
       user: user && {
         name: user.name,
         email: user.email,
-        memberships: user.memberships.map((m) => ({ role: m.role, organizationName: m.organizationName })),
+        memberships: user.memberships.map((m) => ({
+          role: m.role,
+          organizationName: m.organizationName,
+          verification: m.verification,
+        })),
         unread,
       },
     },

@@ -59,6 +59,7 @@ try {
     name: inst.name,
     regionCode: inst.regionCode,
     legalEntityType: inst.kind,
+    verification: 'APPROVED' as const,
   }))
   await prisma.organization.createMany({ data: institutions })
   await prisma.organization.create({

@@ -9,14 +9,30 @@ const INBOX = { to: '/inbox', key: 'nav.inbox' }
 const CONTRACTS = { to: '/contracts', key: 'nav.contracts' }
 const PAYMENTS = { to: '/payments', key: 'nav.payments' }
 const CONSULTATIONS = { to: '/consultations', key: 'nav.consultations' }
+const ORGANIZATION = { to: '/settings/organization', key: 'nav.organization' }
+const REVIEW = { to: '/admin/organizations', key: 'nav.review' }
 const NAV: Record<Role, Array<{ to: string; key: string }>> = {
-  ENTERPRISE_ADMIN: [{ to: '/enterprise', key: 'nav.enterpriseHome' }, CONTRACTS, CONSULTATIONS, TOKENS],
+  ENTERPRISE_ADMIN: [{ to: '/enterprise', key: 'nav.enterpriseHome' }, CONTRACTS, CONSULTATIONS, ORGANIZATION, TOKENS],
   ENTERPRISE_MEMBER: [{ to: '/enterprise', key: 'nav.enterpriseHome' }, CONTRACTS],
-  TTO_ADMIN: [{ to: '/office', key: 'nav.officeHome' }, INBOX, CONTRACTS, PAYMENTS, CONSULTATIONS, TOKENS],
+  TTO_ADMIN: [
+    { to: '/office', key: 'nav.officeHome' },
+    INBOX,
+    CONTRACTS,
+    PAYMENTS,
+    CONSULTATIONS,
+    ORGANIZATION,
+    TOKENS,
+  ],
   TTO_MEMBER: [{ to: '/office', key: 'nav.officeHome' }, INBOX, CONTRACTS],
   EXPERT: [{ to: '/expert', key: 'nav.expertHome' }, CONSULTATIONS],
-  BUREAU_STAFF: [{ to: '/bureau', key: 'nav.bureauHome' }, CONTRACTS, PAYMENTS, TOKENS],
-  PLATFORM_ADMIN: [{ to: '/admin', key: 'nav.adminHome' }, { to: '/bureau', key: 'nav.bureauHome' }, CONTRACTS, TOKENS],
+  BUREAU_STAFF: [{ to: '/bureau', key: 'nav.bureauHome' }, CONTRACTS, PAYMENTS, REVIEW, TOKENS],
+  PLATFORM_ADMIN: [
+    { to: '/admin', key: 'nav.adminHome' },
+    { to: '/bureau', key: 'nav.bureauHome' },
+    CONTRACTS,
+    REVIEW,
+    TOKENS,
+  ],
 }
 
 function LanguageSwitch() {
@@ -40,6 +56,8 @@ export function AppShell({ children }: { children: React.ReactNode }) {
   const root = useRootData()
   const user = root?.user
   const roles = [...new Set(user?.memberships.map((m) => m.role) ?? [])]
+  // Members of an organization not (or no longer) approved are told why nothing of theirs is public.
+  const unverified = user?.memberships.find((m) => m.verification !== 'APPROVED' && m.role !== 'EXPERT')
   const links = [...new Map(roles.flatMap((r) => NAV[r]).map((l) => [l.to, l])).values()]
   return (
     <>
@@ -95,6 +113,12 @@ export function AppShell({ children }: { children: React.ReactNode }) {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
+        {unverified ? (
+          <p className="notice warning-notice" role="status" data-testid="verification-banner">
+            {t(`verification.banner.${unverified.verification}`)}{' '}
+            <Link to="/settings/organization">{t('verification.bannerLink')}</Link>
+          </p>
+        ) : null}
         {children}
       </main>
       <footer className="site-footer">{t('app.footer')}</footer>

@@ -9,6 +9,8 @@ const en: Catalog = {
     footer: 'Baodi District Science and Technology Bureau · platform of the Baodi innovation action plan',
   },
   nav: {
+    organization: 'Verification',
+    review: 'Review organizations',
     consultations: 'Consultations',
     payments: 'Payments',
     contracts: 'Contracts',
@@ -95,6 +97,19 @@ const en: Catalog = {
     keywords: 'Keywords',
   },
   errors: {
+    organization: {
+      notVerified:
+        'Your organization can publish once it is approved. Upload its business licence or institution certificate under Verification and wait for review.',
+    },
+    verification: {
+      note: 'Please give a reason (2 to 500 characters)',
+      state: 'This organization’s review state has changed; reload and try again',
+    },
+    document: {
+      tooLarge: 'The file may not exceed 5 MB',
+      missing: 'Please choose a file to upload',
+      type: 'Only PDF, PNG or JPG files are accepted',
+    },
     consultation: {
       startsAt: 'Choose a time',
       topic: 'Enter a topic (4 to 200 characters)',
@@ -913,6 +928,10 @@ const en: Catalog = {
       'This is an automatic notification; please do not reply. All notifications are on the platform’s Notifications page.',
   },
   notifications: {
+    verificationPending: 'New organization to review: {{organization}}',
+    verificationApproved: 'Your organization is approved and can publish needs, results and experts',
+    verificationRejected: 'Your organization was not approved: {{note}}',
+    verificationSuspended: 'Your organization is suspended and its listings were taken out of search: {{note}}',
     consultationBooked: 'Consultation booked with {{expert}}: {{topic}}',
     consultationPaid: 'Consultation with {{expert}} paid: {{topic}}',
     paymentRequested: 'Payment requested for "{{project}}": {{milestone}}',
@@ -1053,6 +1072,44 @@ const en: Catalog = {
     republish: 'Publish again',
     statusChanged: 'The result’s status has changed',
   },
+  verification: {
+    reviewTitle: 'Review organizations',
+    reviewLead:
+      'Newly registered or imported organizations can publish and appear in search and matches only once approved. A suspended organization’s listings leave search at once.',
+    filter: 'Filter by review state',
+    all: 'All',
+    empty: 'No organizations match',
+    states: { PENDING: 'Awaiting review', APPROVED: 'Approved', REJECTED: 'Rejected', SUSPENDED: 'Suspended' },
+    decisions: { approve: 'Approve', reject: 'Reject', suspend: 'Suspend', reinstate: 'Reinstate' },
+    notePlaceholder: { reject: 'Reason for rejecting (required)', suspend: 'Reason for suspending (required)' },
+    noCreditCode: 'not given',
+    registeredAt: 'registered {{at}}',
+    counts: '{{members}} members · {{needs}} needs · {{results}} results · {{experts}} experts',
+    note: 'Reviewer’s note',
+    documents: 'Verification documents',
+    noDocuments: 'none uploaded',
+    ownTitle: 'Organization verification',
+    state: 'Review state',
+    approvedAt: 'approved {{at}}',
+    explain: {
+      PENDING:
+        'Until approved, you can edit drafts but not publish; the organization and its listings stay out of public search and matches.',
+      APPROVED: 'Your organization is approved; what it publishes is visible to everyone.',
+      REJECTED: 'Your organization was not approved. Add what the reviewer asks for and contact the platform.',
+      SUSPENDED: 'Your organization is suspended; its listings were taken out of search and matches.',
+    },
+    banner: {
+      PENDING: 'Your organization is being reviewed: until then you can only save drafts, and nothing is public.',
+      REJECTED: 'Your organization was not approved; nothing of it is public.',
+      SUSPENDED: 'Your organization is suspended; its listings were taken out of search.',
+    },
+    bannerLink: 'See verification',
+    documentHelp:
+      'Enterprises upload their business licence; universities and institutes their legal-person certificate or an authorization (PDF, PNG, JPG, up to 5 MB). Only your admins and reviewers can open it.',
+    upload: 'Choose a file',
+    uploadButton: 'Upload document',
+    uploaded: 'Uploaded; awaiting review',
+  },
   tokens: {
     title: 'API access tokens',
     intro:
@@ -1074,7 +1131,6 @@ const en: Catalog = {
     createStaff: 'Create a bureau account',
     createStaffSubmit: 'Create account',
     recentOrganizations: 'Recently registered organizations',
-    needsReview: 'To review',
   },
 }
 

@@ -6,6 +6,8 @@ const zh = {
     footer: '天津市宝坻区科学技术局 · 宝坻区科技创新三年行动计划支撑平台',
   },
   nav: {
+    organization: '机构认证',
+    review: '机构审核',
     consultations: '付费咨询',
     payments: '收付款',
     contracts: '技术合同',
@@ -89,6 +91,15 @@ const zh = {
     keywords: '关键词',
   },
   errors: {
+    organization: {
+      notVerified: '机构通过审核后才能发布。请在“机构认证”上传营业执照或事业单位法人证书，等待平台审核。',
+    },
+    verification: { note: '请填写原因（2 到 500 个字）', state: '该机构的审核状态已变化，请刷新后再操作' },
+    document: {
+      tooLarge: '文件不能超过 5 MB',
+      missing: '请选择要上传的文件',
+      type: '只接受 PDF、PNG 或 JPG 文件',
+    },
     consultation: {
       startsAt: '请选择咨询时间',
       topic: '请填写咨询主题（4 到 200 个字）',
@@ -863,6 +874,10 @@ const zh = {
     footer: '这是一封系统通知邮件，请勿直接回复。可在平台“通知”页面查看全部通知。',
   },
   notifications: {
+    verificationPending: '新机构待审核：{{organization}}',
+    verificationApproved: '机构已通过审核，可以发布需求、成果和专家',
+    verificationRejected: '机构未通过审核：{{note}}',
+    verificationSuspended: '机构已被暂停，其发布内容已从检索中撤下：{{note}}',
     consultationBooked: '{{expert}} 收到付费咨询预约：{{topic}}',
     consultationPaid: '{{expert}} 的付费咨询已支付：{{topic}}',
     paymentRequested: '“{{project}}”发起收款：{{milestone}}',
@@ -1002,6 +1017,43 @@ const zh = {
     republish: '重新上架',
     statusChanged: '成果状态已更新',
   },
+  verification: {
+    reviewTitle: '机构审核',
+    reviewLead:
+      '新注册或由导入创建的机构须经审核后才能发布内容、出现在检索和匹配中。暂停的机构，其发布内容立即从检索中撤下。',
+    filter: '按审核状态筛选',
+    all: '全部',
+    empty: '没有符合条件的机构',
+    states: { PENDING: '待审核', APPROVED: '已通过', REJECTED: '未通过', SUSPENDED: '已暂停' },
+    decisions: { approve: '通过', reject: '驳回', suspend: '暂停', reinstate: '恢复' },
+    notePlaceholder: { reject: '驳回原因（必填）', suspend: '暂停原因（必填）' },
+    noCreditCode: '未填写',
+    registeredAt: '注册于 {{at}}',
+    counts: '成员 {{members}} · 需求 {{needs}} · 成果 {{results}} · 专家 {{experts}}',
+    note: '审核意见',
+    documents: '认证材料',
+    noDocuments: '尚未上传',
+    ownTitle: '机构认证',
+    state: '审核状态',
+    approvedAt: '通过时间 {{at}}',
+    explain: {
+      PENDING: '审核通过前，可以编辑草稿，但不能发布，机构和内容不会出现在公开检索和匹配中。',
+      APPROVED: '机构已通过审核，发布的内容对所有用户可见。',
+      REJECTED: '机构未通过审核。请根据审核意见补充材料后联系平台。',
+      SUSPENDED: '机构已被暂停，发布的内容已从检索和匹配中撤下。',
+    },
+    banner: {
+      PENDING: '机构正在审核中：审核通过前只能保存草稿，内容不会公开。',
+      REJECTED: '机构未通过审核，内容不会公开。',
+      SUSPENDED: '机构已被暂停，发布的内容已从检索中撤下。',
+    },
+    bannerLink: '查看认证状态',
+    documentHelp:
+      '企业上传营业执照，高校和科研院所上传事业单位法人证书或授权文件（PDF、PNG、JPG，不超过 5 MB）。仅本机构管理员和审核人员可查看。',
+    upload: '选择文件',
+    uploadButton: '上传认证材料',
+    uploaded: '已上传，等待审核',
+  },
   tokens: {
     title: 'API 访问令牌',
     intro: '令牌用于通过 API（/api/v1）读取本单位需求的匹配结果。令牌只显示一次，请妥善保存。',
@@ -1022,7 +1074,6 @@ const zh = {
     createStaff: '开通科技局账号',
     createStaffSubmit: '开通账号',
     recentOrganizations: '最近注册的机构',
-    needsReview: '待审核',
   },
 }
 

@@ -7,6 +7,7 @@ import { enqueueIndexing } from '~/search/sync.server'
 import { recordAudit } from '~/utils/audit.server'
 import { isValidCreditCode } from '~/validation/credit-code'
 import { PATENT_NUMBER } from '~/validation/results'
+import { notifyReviewers } from '~/models/verification.server'
 import type { Prisma, PrismaClient } from '~/generated/prisma/client'
 import type { ContractType, ImportKind, IpType, LegalEntityType, OrgKind } from '~/generated/prisma/enums'
 
@@ -284,10 +285,11 @@ export async function importTable(
           regionCode: plan.regionCode,
           legalEntityType: legalEntityType(plan.kind),
           creditCode: plan.creditCode,
-          needsReview: true,
         },
         select: orgSelect,
       })
+      // Created by an import, it waits for review like a registered one.
+      await notifyReviewers(tx, org)
       orgByRef.set(key, org)
     }
     const counts = await writeRows(tx, kind, parsed, { findOrg, fields, report, onProgress: options.onProgress })
@@ -391,7 +393,7 @@ async function writeRows(
         await tx.organization.update({ where: { id: existing.id }, data })
         updated++
       } else {
-        await tx.organization.create({
+        const organization = await tx.organization.create({
           data: {
             ...data,
             kind: orgKind,
@@ -399,7 +401,9 @@ async function writeRows(
             creditCode: v.creditCode ?? null,
             regionCode: data.regionCode ?? regionCodeFromText(v.name) ?? BAODI_REGION_CODE,
           },
+          select: { id: true, name: true },
         })
+        await notifyReviewers(tx, organization)
         created++
       }
       continue

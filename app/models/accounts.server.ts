@@ -7,6 +7,7 @@ import { dummyPasswordHash, hashPassword, verifyPassword } from '~/utils/passwor
 import { clearRateLimit, hitRateLimit } from '~/utils/rate-limit.server'
 import { getEnv } from '~/utils/env.server'
 import type { RegistrationInput } from '~/validation/accounts'
+import { notifyReviewers } from './verification.server'
 
 export type FieldErrors = Record<string, string[]>
 export type Outcome<T> = { ok: true; value: T } | { ok: false; fieldErrors: FieldErrors }
@@ -64,8 +65,9 @@ export async function registerOrganization(
           areaId: area?.id ?? null,
           inDevelopmentZone: inBaodi && (input.inDevelopmentZone || area?.kind === 'DEV_ZONE'),
         },
-        select: { id: true },
+        select: { id: true, name: true },
       })
+      await notifyReviewers(tx, organization)
       const user = await tx.user.create({
         data: {
           email: input.email,

@@ -7,6 +7,7 @@ import { stripe, stripeEnabled } from '~/payments/stripe.server'
 import { recordAudit } from '~/utils/audit.server'
 import { prisma } from '~/utils/db.server'
 import { beijingTodayAsDate } from '~/utils/time'
+import { PUBLIC_OWNER } from './verification.server'
 
 /**
  * Paid consultations: an enterprise books an hour of an expert who offers them (price and length
@@ -25,6 +26,7 @@ export function consultableExpert(id: string) {
     where: {
       id,
       status: 'PUBLISHED',
+      ...PUBLIC_OWNER,
       available: true,
       consultationFeeFen: { not: null },
       consultationMinutes: { not: null },

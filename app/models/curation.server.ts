@@ -5,6 +5,7 @@ import { OFFICE_ROLES } from '~/utils/permissions.server'
 import type { Prisma } from '~/generated/prisma/client'
 import type { CampaignFormInput, ExpertGroupFormInput } from '~/validation/curation'
 import { beijingToday } from '~/utils/time'
+import { PUBLIC_OWNER } from './verification.server'
 
 /**
  * Bureau curation: need-collection campaigns (征集), needs the matcher has no good answer for,
@@ -190,7 +191,7 @@ export async function saveCuratedGroup(actor: Actor, needId: string, input: Expe
   })
   if (!need || !(OPEN as readonly string[]).includes(need.status)) return { ok: false as const, notFound: true }
   const experts = await prisma.expert.findMany({
-    where: { id: { in: input.members }, status: 'PUBLISHED' },
+    where: { id: { in: input.members }, status: 'PUBLISHED', ...PUBLIC_OWNER },
     select: { id: true, userId: true, organizationId: true },
   })
   if (experts.length !== input.members.length) {

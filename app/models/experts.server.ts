@@ -3,6 +3,7 @@ import { enqueueIndexing } from '~/search/sync.server'
 import { recordAudit } from '~/utils/audit.server'
 import { prisma } from '~/utils/db.server'
 import type { ExpertFormInput } from '~/validation/experts'
+import { isVerified, NOT_VERIFIED_ERRORS, type StatusChange } from './verification.server'
 
 export function getExpertForUser(userId: string) {
   return prisma.expert.findUnique({
@@ -75,6 +76,9 @@ export async function saveExpert(
   if (fields.length !== new Set(input.fieldCodes).size)
     return { ok: false, fieldErrors: { fieldCodes: ['errors.need.fieldUnknown'] } }
   const publish = input.intent === 'publish' || existing?.status === 'PUBLISHED'
+  const owner = existing?.organizationId ?? actor.organizationId
+  if (publish && existing?.status !== 'PUBLISHED' && !(await isVerified(prisma, owner)))
+    return { ok: false, fieldErrors: NOT_VERIFIED_ERRORS }
   const data = {
     name: input.name,
     title: input.title ?? null,
@@ -125,11 +129,15 @@ export async function changeExpertStatus(
   scope: ExpertScope,
   expertId: string | undefined,
   intent: keyof typeof EXPERT_TRANSITIONS,
-) {
+): Promise<StatusChange> {
   const rule = EXPERT_TRANSITIONS[intent]
   return prisma.$transaction(async (tx) => {
-    const expert = await tx.expert.findFirst({ where: scopeWhere(scope, expertId), select: { id: true, status: true } })
-    if (!expert || !(rule.from as readonly string[]).includes(expert.status)) return false
+    const expert = await tx.expert.findFirst({
+      where: scopeWhere(scope, expertId),
+      select: { id: true, status: true, organizationId: true },
+    })
+    if (!expert || !(rule.from as readonly string[]).includes(expert.status)) return 'refused'
+    if (rule.to === 'PUBLISHED' && !(await isVerified(tx, expert.organizationId))) return 'notVerified'
     await tx.expert.update({ where: { id: expert.id }, data: { status: rule.to, lastActivityAt: new Date() } })
     await enqueueIndexing(tx, 'experts', [expert.id])
     await recordAudit(tx, {
@@ -140,6 +148,6 @@ export async function changeExpertStatus(
       entityId: expert.id,
       data: { from: expert.status, to: rule.to },
     })
-    return true
+    return 'changed'
   })
 }

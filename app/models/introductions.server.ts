@@ -8,6 +8,7 @@ import { getEnv } from '~/utils/env.server'
 import type { Prisma } from '~/generated/prisma/client'
 import type { DeclineReason, Role } from '~/generated/prisma/enums'
 import { actsForOrganization } from '~/utils/permissions.server'
+import { PUBLIC_OWNER } from './verification.server'
 
 export const INTRODUCTIONS_QUEUE = 'introductions'
 const DAY = 24 * 60 * 60 * 1000
@@ -133,11 +134,11 @@ export async function requestIntroduction(
   const found =
     input.targetKind === 'expert'
       ? await prisma.expert.findFirst({
-          where: { id: input.targetId, status: 'PUBLISHED' },
+          where: { id: input.targetId, status: 'PUBLISHED', ...PUBLIC_OWNER },
           select: { id: true, organizationId: true },
         })
       : await prisma.researchResult.findFirst({
-          where: { id: input.targetId, status: 'PUBLISHED' },
+          where: { id: input.targetId, status: 'PUBLISHED', ...PUBLIC_OWNER },
           select: { id: true, organizationId: true },
         })
   if (!found) return { ok: false, error: 'errors.intro.targetUnavailable' }
@@ -162,7 +163,7 @@ export async function requestGroupIntroduction(
   const need = await openNeedOf(actor, input.needId)
   if (!need) return { ok: false, error: 'errors.intro.needNotOpen' }
   const experts = await prisma.expert.findMany({
-    where: { id: { in: input.expertIds }, status: 'PUBLISHED' },
+    where: { id: { in: input.expertIds }, status: 'PUBLISHED', ...PUBLIC_OWNER },
     select: { id: true, organizationId: true },
   })
   const asked = await prisma.introduction.findMany({

@@ -3,6 +3,7 @@ import { enqueueIndexing } from '~/search/sync.server'
 import { recordAudit } from '~/utils/audit.server'
 import { prisma } from '~/utils/db.server'
 import type { NeedFormInput } from '~/validation/needs'
+import { isVerified, NOT_VERIFIED_ERRORS, PUBLIC_OWNER, type StatusChange } from './verification.server'
 
 /** The enterprise's own needs, drafts included; scoped to its organization. */
 export function listNeedsForOrganization(organizationId: string) {
@@ -65,7 +66,7 @@ export async function takeNewMatches(needId: string, userId: string): Promise<st
 /** Public teasers only: never the confidential detail. */
 export function listPublicNeedTeasers(limit = 8) {
   return prisma.need.findMany({
-    where: { status: 'PUBLISHED' },
+    where: { status: 'PUBLISHED', ...PUBLIC_OWNER },
     select: {
       id: true,
       title: true,
@@ -111,6 +112,12 @@ export async function saveNeed(actor: Actor, input: NeedFormInput, needId?: stri
     }
   }
   const publish = input.intent === 'publish' || (existing !== null && existing.status !== 'DRAFT')
+  if (
+    publish &&
+    (existing === null || existing.status === 'DRAFT') &&
+    !(await isVerified(prisma, actor.organizationId))
+  )
+    return { ok: false, fieldErrors: NOT_VERIFIED_ERRORS }
   const deadline = input.deadline ? new Date(`${input.deadline}T00:00:00Z`) : null
   const now = new Date()
   const data = {
@@ -158,14 +165,19 @@ const TRANSITIONS: Record<'publish' | 'close' | 'reopen', { from: string[]; to: 
 }
 
 /** Publish, close or reopen; refuses a transition the need's state does not allow. */
-export async function changeNeedStatus(actor: Actor, needId: string, intent: keyof typeof TRANSITIONS) {
+export async function changeNeedStatus(
+  actor: Actor,
+  needId: string,
+  intent: keyof typeof TRANSITIONS,
+): Promise<StatusChange> {
   const rule = TRANSITIONS[intent]
   return prisma.$transaction(async (tx) => {
     const need = await tx.need.findFirst({
       where: { id: needId, organizationId: actor.organizationId },
       select: { id: true, status: true, publishedAt: true },
     })
-    if (!need || !rule.from.includes(need.status)) return false
+    if (!need || !rule.from.includes(need.status)) return 'refused'
+    if (rule.to === 'PUBLISHED' && !(await isVerified(tx, actor.organizationId))) return 'notVerified'
     const now = new Date()
     await tx.need.update({
       where: { id: need.id },
@@ -186,6 +198,6 @@ export async function changeNeedStatus(actor: Actor, needId: string, intent: key
       entityId: need.id,
       data: { from: need.status, to: rule.to },
     })
-    return true
+    return 'changed'
   })
 }

@@ -1,4 +1,5 @@
 import { prisma } from '~/utils/db.server'
+import { PUBLIC_OWNER, PUBLIC_VERIFICATION } from './verification.server'
 
 export async function countOrganizationsByKind() {
   const rows = await prisma.organization.groupBy({ by: ['kind'], _count: { _all: true } })
@@ -7,7 +8,7 @@ export async function countOrganizationsByKind() {
 
 export function listRecentOrganizations(take = 20) {
   return prisma.organization.findMany({
-    select: { id: true, name: true, kind: true, regionCode: true, needsReview: true, createdAt: true },
+    select: { id: true, name: true, kind: true, regionCode: true, verification: true, createdAt: true },
     orderBy: { createdAt: 'desc' },
     take,
   })
@@ -24,10 +25,12 @@ export function listBureauStaff() {
 /** Public counts for the landing page. */
 export async function getMarketplaceStats() {
   const [needs, results, experts, institutions] = await Promise.all([
-    prisma.need.count({ where: { status: 'PUBLISHED' } }),
-    prisma.researchResult.count({ where: { status: 'PUBLISHED' } }),
-    prisma.expert.count({ where: { status: 'PUBLISHED' } }),
-    prisma.organization.count({ where: { kind: { in: ['UNIVERSITY', 'RESEARCH_INSTITUTE'] } } }),
+    prisma.need.count({ where: { status: 'PUBLISHED', ...PUBLIC_OWNER } }),
+    prisma.researchResult.count({ where: { status: 'PUBLISHED', ...PUBLIC_OWNER } }),
+    prisma.expert.count({ where: { status: 'PUBLISHED', ...PUBLIC_OWNER } }),
+    prisma.organization.count({
+      where: { kind: { in: ['UNIVERSITY', 'RESEARCH_INSTITUTE'] }, verification: PUBLIC_VERIFICATION },
+    }),
   ])
   return { needs, results, experts, institutions }
 }

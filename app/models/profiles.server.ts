@@ -1,4 +1,5 @@
 import { prisma } from '~/utils/db.server'
+import { PUBLIC_OWNER, PUBLIC_VERIFICATION } from './verification.server'
 
 /**
  * Whether the viewer's organization has an accepted introduction with the expert (directly or
@@ -20,7 +21,7 @@ async function introducedTo(viewerOrgIds: string[], expert: { id: string; organi
 /** A published expert's public profile; contacts only for organizations introduced to them. */
 export async function getPublicExpert(id: string, viewerOrgIds: string[]) {
   const expert = await prisma.expert.findFirst({
-    where: { id, status: 'PUBLISHED' },
+    where: { id, status: 'PUBLISHED', ...PUBLIC_OWNER },
     select: {
       id: true,
       name: true,
@@ -59,7 +60,7 @@ export async function getPublicExpert(id: string, viewerOrgIds: string[]) {
 /** An institution's public page: its published results and experts (no contacts). */
 export async function getPublicInstitution(id: string) {
   const organization = await prisma.organization.findFirst({
-    where: { id, kind: { in: ['UNIVERSITY', 'RESEARCH_INSTITUTE'] } },
+    where: { id, kind: { in: ['UNIVERSITY', 'RESEARCH_INSTITUTE'] }, verification: PUBLIC_VERIFICATION },
     select: {
       id: true,
       name: true,

@@ -2,6 +2,7 @@ import { enqueueIndexing } from '~/search/sync.server'
 import { recordAudit } from '~/utils/audit.server'
 import { prisma } from '~/utils/db.server'
 import type { ResultFormInput } from '~/validation/results'
+import { isVerified, NOT_VERIFIED_ERRORS, PUBLIC_OWNER, type StatusChange } from './verification.server'
 
 export function listResultsForOrganization(organizationId: string, take = 20) {
   return prisma.researchResult.findMany({
@@ -33,7 +34,7 @@ export async function countResultsByStatus(organizationId: string) {
 
 export function listRecentPublishedResults(limit = 8) {
   return prisma.researchResult.findMany({
-    where: { status: 'PUBLISHED' },
+    where: { status: 'PUBLISHED', ...PUBLIC_OWNER },
     select: {
       id: true,
       title: true,
@@ -75,6 +76,8 @@ export async function saveResult(actor: Actor, input: ResultFormInput, resultId?
   if (experts.length !== new Set(input.expertIds).size)
     return { ok: false, fieldErrors: { expertIds: ['errors.result.expertUnknown'] } }
   const publish = input.intent === 'publish' || existing?.status === 'PUBLISHED'
+  if (publish && existing?.status !== 'PUBLISHED' && !(await isVerified(prisma, actor.organizationId)))
+    return { ok: false, fieldErrors: NOT_VERIFIED_ERRORS }
   const now = new Date()
   const data = {
     title: input.title,
@@ -127,14 +130,19 @@ const RESULT_TRANSITIONS = {
 } as const
 
 /** Publish, archive or republish; refuses what the result's state does not allow. */
-export async function changeResultStatus(actor: Actor, resultId: string, intent: keyof typeof RESULT_TRANSITIONS) {
+export async function changeResultStatus(
+  actor: Actor,
+  resultId: string,
+  intent: keyof typeof RESULT_TRANSITIONS,
+): Promise<StatusChange> {
   const rule = RESULT_TRANSITIONS[intent]
   return prisma.$transaction(async (tx) => {
     const result = await tx.researchResult.findFirst({
       where: { id: resultId, organizationId: actor.organizationId },
       select: { id: true, status: true, publishedAt: true },
     })
-    if (!result || !(rule.from as readonly string[]).includes(result.status)) return false
+    if (!result || !(rule.from as readonly string[]).includes(result.status)) return 'refused'
+    if (rule.to === 'PUBLISHED' && !(await isVerified(tx, actor.organizationId))) return 'notVerified'
     const now = new Date()
     await tx.researchResult.update({
       where: { id: result.id },
@@ -154,6 +162,6 @@ export async function changeResultStatus(actor: Actor, resultId: string, intent:
       entityId: result.id,
       data: { from: result.status, to: rule.to },
     })
-    return true
+    return 'changed'
   })
 }

@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from 'react-i18next'
@@ -107,7 +107,10 @@ export default function AdminHome() {
             {organizations.map((o) => (
               <tr key={o.id}>
                 <td>
-                  {o.name} {o.needsReview ? <span className="badge">{t('admin.needsReview')}</span> : null}
+                  <Link to={`/admin/organizations#org-${o.id}`}>{o.name}</Link>{' '}
+                  {o.verification !== 'APPROVED' ? (
+                    <span className="badge">{t(`verification.states.${o.verification}`)}</span>
+                  ) : null}
                 </td>
                 <td>{t(`orgKinds.${o.kind}`)}</td>
                 <td>

@@ -24,6 +24,7 @@ import { changeNeedStatus, takeNewMatches } from '~/models/needs.server'
 import { getCuratedGroup } from '~/models/curation.server'
 import { confirmListingActive } from '~/models/freshness.server'
 import { beijingDateTime, calendarDate } from '~/utils/time'
+import { NOT_VERIFIED_ERRORS } from '~/models/verification.server'
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, 'need.pageTitle', { title: data?.need.title ?? '' })
@@ -160,7 +161,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       need.id,
       status.data.intent,
     )
-    if (!changed) return data({ ok: false, errors: { intent: ['errors.need.notEditable'] } }, { status: 409 })
+    if (changed === 'notVerified') return data({ ok: false, errors: NOT_VERIFIED_ERRORS }, { status: 409 })
+    if (changed === 'refused')
+      return data({ ok: false, errors: { intent: ['errors.need.notEditable'] } }, { status: 409 })
     return { ok: true, errors: null, statusChanged: true }
   }
   const submission = parseWithZod(formData, { schema: MatchFeedbackSchema })

@@ -13,6 +13,7 @@ import { prisma } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
 import { notFound, requireOffice } from '~/utils/permissions.server'
 import { ResultFormSchema, ResultStatusSchema } from '~/validation/results'
+import { notVerifiedReply } from '~/models/verification.server'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'resultForm.editTitle')
 
@@ -60,7 +61,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const actor = { userId: user.id, organizationId: membership.organizationId }
   const status = ResultStatusSchema.safeParse({ intent: formData.get('statusChange') })
   if (status.success) {
-    if (!(await changeResultStatus(actor, params.id ?? '', status.data.intent))) notFound()
+    const changed = await changeResultStatus(actor, params.id ?? '', status.data.intent)
+    if (changed === 'refused') notFound()
+    if (changed === 'notVerified') return data(notVerifiedReply(), { status: 409 })
     return { statusChanged: true }
   }
   const submission = parseWithZod(formData, { schema: ResultFormSchema })

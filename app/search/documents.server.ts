@@ -1,6 +1,8 @@
 import type { ExpertDocument, IndexName, NeedDocument, ResultDocument, SearchDocument } from '../../search'
 import { regionGroup } from '~/data/regions'
 import type { PrismaClient } from '~/generated/prisma/client'
+import type { OrgVerification } from '~/generated/prisma/enums'
+import { PUBLIC_VERIFICATION } from '~/models/verification.server'
 
 type Db = Pick<PrismaClient, 'need' | 'researchResult' | 'expert'>
 
@@ -13,9 +15,13 @@ function fieldCodesOf(code: string | null | undefined): string[] {
   return parent === code ? [code] : [code, parent]
 }
 
-/** Who may find a listing: everyone once published, otherwise only its owner (and bureau staff). */
-function visibility(published: boolean, organizationId: string): string[] {
-  return published ? ['public', `org:${organizationId}`] : [`org:${organizationId}`]
+/**
+ * Who may find a listing: everyone once published by an approved organization
+ * (app/models/verification.server.ts), otherwise only its owner (and bureau staff).
+ */
+function visibility(published: boolean, organization: { id: string; verification: OrgVerification }): string[] {
+  const own = `org:${organization.id}`
+  return published && organization.verification === PUBLIC_VERIFICATION ? ['public', own] : [own]
 }
 
 const needSelect = {
@@ -32,7 +38,7 @@ const needSelect = {
   status: true,
   publishedAt: true,
   organizationId: true,
-  organization: { select: { name: true, regionCode: true } },
+  organization: { select: { name: true, regionCode: true, verification: true } },
 } as const
 
 const resultSelect = {
@@ -51,7 +57,7 @@ const resultSelect = {
   status: true,
   publishedAt: true,
   organizationId: true,
-  organization: { select: { name: true, regionCode: true } },
+  organization: { select: { name: true, regionCode: true, verification: true } },
   team: { select: { expert: { select: { name: true } } } },
 } as const
 
@@ -67,7 +73,7 @@ const expertSelect = {
   available: true,
   status: true,
   organizationId: true,
-  organization: { select: { name: true, regionCode: true } },
+  organization: { select: { name: true, regionCode: true, verification: true } },
 } as const
 
 /** Needs that are open for matching are searchable by all; the confidential detail is never indexed. */
@@ -92,7 +98,7 @@ export async function loadDocuments(db: Db, index: IndexName, ids: string[]): Pr
       wantedStage: n.wantedStage,
       budgetMaxYuan: yuan(n.budgetMaxFen),
       status: n.status,
-      visibility: visibility(OPEN_NEED_STATUSES.includes(n.status), n.organizationId),
+      visibility: visibility(OPEN_NEED_STATUSES.includes(n.status), { id: n.organizationId, ...n.organization }),
       publishedAt: time(n.publishedAt),
     }))
   }
@@ -118,7 +124,7 @@ export async function loadDocuments(db: Db, index: IndexName, ids: string[]): Pr
       priceMinYuan: yuan(r.priceMinFen),
       priceMaxYuan: yuan(r.priceMaxFen),
       status: r.status,
-      visibility: visibility(r.status === 'PUBLISHED', r.organizationId),
+      visibility: visibility(r.status === 'PUBLISHED', { id: r.organizationId, ...r.organization }),
       publishedAt: time(r.publishedAt),
     }))
   }
@@ -138,7 +144,7 @@ export async function loadDocuments(db: Db, index: IndexName, ids: string[]): Pr
     regionGroup: regionGroup(e.organization.regionCode),
     available: e.available,
     status: e.status,
-    visibility: visibility(e.status === 'PUBLISHED', e.organizationId),
+    visibility: visibility(e.status === 'PUBLISHED', { id: e.organizationId, ...e.organization }),
   }))
 }
 

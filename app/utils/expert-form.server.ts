@@ -3,6 +3,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { changeExpertStatus, findExpertInScope, saveExpert, type ExpertScope } from '~/models/experts.server'
 import { notFound } from '~/utils/permissions.server'
 import { ExpertFormSchema, ExpertStatusSchema } from '~/validation/experts'
+import { notVerifiedReply } from '~/models/verification.server'
 
 const yuan = (fen: bigint | null) => (fen === null ? null : (Number(fen) / 100).toString())
 
@@ -44,7 +45,9 @@ export async function expertFormAction(
 ) {
   const status = ExpertStatusSchema.safeParse({ intent: formData.get('statusChange') })
   if (status.success && expertId !== undefined) {
-    if (!(await changeExpertStatus(actor, scope, expertId, status.data.intent))) notFound()
+    const changed = await changeExpertStatus(actor, scope, expertId, status.data.intent)
+    if (changed === 'refused') notFound()
+    if (changed === 'notVerified') return data(notVerifiedReply(), { status: 409 })
     return { statusChanged: true as const }
   }
   const submission = parseWithZod(formData, { schema: ExpertFormSchema })

@@ -69,3 +69,20 @@ export const BUSINESS_ROLES: Role[] = [...ENTERPRISE_ROLES, ...OFFICE_ROLES, 'BU
 /** Parties to contracts (enterprises and tech-transfer offices) and the bureau that registers them. */
 export const CONTRACT_ROLES: Role[] = [...ENTERPRISE_ROLES, ...OFFICE_ROLES, 'BUREAU_STAFF', 'PLATFORM_ADMIN']
 export const requireContractParty = (request: Request) => requireRole(request, [...ENTERPRISE_ROLES, ...OFFICE_ROLES])
+
+/** Platform admins and bureau staff review organizations (approve, reject, suspend, reinstate). */
+export const REVIEWER_ROLES: Role[] = ['PLATFORM_ADMIN', 'BUREAU_STAFF']
+export const requireReviewer = (request: Request) => requireRole(request, REVIEWER_ROLES)
+
+/** An organization's own admins keep its profile and verification documents. */
+export const ORGANIZATION_ADMIN_ROLES: Role[] = ['ENTERPRISE_ADMIN', 'TTO_ADMIN']
+export const requireOrganizationAdmin = (request: Request) => requireRole(request, ORGANIZATION_ADMIN_ROLES)
+
+/** A verification document is read by its organization's admins and by reviewers only. */
+export function mayReadOrganizationDocument(user: Pick<SessionUser, 'memberships'>, organizationId: string): boolean {
+  return user.memberships.some(
+    (m) =>
+      REVIEWER_ROLES.includes(m.role) ||
+      (m.organizationId === organizationId && ORGANIZATION_ADMIN_ROLES.includes(m.role)),
+  )
+}

@@ -1,5 +1,5 @@
 import { redirect } from '@remix-run/node'
-import type { Role } from '~/generated/prisma/enums'
+import type { OrgVerification, Role } from '~/generated/prisma/enums'
 import { prisma } from './db.server'
 import { sessionCookie } from './cookies.server'
 import { getEnv } from './env.server'
@@ -10,7 +10,14 @@ export interface SessionUser {
   email: string
   name: string
   sessionId: string
-  memberships: Array<{ organizationId: string; organizationName: string; organizationKind: string; role: Role }>
+  memberships: Array<{
+    organizationId: string
+    organizationName: string
+    organizationKind: string
+    /** The organization's verification state (app/models/verification.server.ts). */
+    verification: OrgVerification
+    role: Role
+  }>
 }
 
 async function readToken(request: Request): Promise<string | null> {
@@ -34,7 +41,7 @@ export async function getSessionUser(request: Request): Promise<SessionUser | nu
           name: true,
           disabledAt: true,
           memberships: {
-            select: { role: true, organization: { select: { id: true, name: true, kind: true } } },
+            select: { role: true, organization: { select: { id: true, name: true, kind: true, verification: true } } },
             orderBy: { createdAt: 'asc' },
           },
         },
@@ -52,6 +59,7 @@ export async function getSessionUser(request: Request): Promise<SessionUser | nu
       organizationId: m.organization.id,
       organizationName: m.organization.name,
       organizationKind: m.organization.kind,
+      verification: m.organization.verification,
       role: m.role,
     })),
   }

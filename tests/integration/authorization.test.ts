@@ -68,6 +68,8 @@ const ROLE_PAGES: Record<string, string[]> = {
   ],
   'contracts_.new': ['ENTERPRISE_ADMIN', 'ENTERPRISE_MEMBER', 'TTO_ADMIN', 'TTO_MEMBER'],
   'contracts_.$id_.edit': ['ENTERPRISE_ADMIN', 'ENTERPRISE_MEMBER', 'TTO_ADMIN', 'TTO_MEMBER'],
+  'admin_.organizations': ['BUREAU_STAFF', 'PLATFORM_ADMIN'],
+  'settings.organization': ['ENTERPRISE_ADMIN', 'TTO_ADMIN'],
 }
 
 async function outcome(fn: () => Promise<unknown>) {

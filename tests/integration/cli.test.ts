@@ -48,6 +48,8 @@ describe('npm run cli', () => {
     }
     const again = await cli('import', await file('results.json', RESULTS), '--kind', 'results')
     expect(again.stdout).toContain('新增 0 条，更新 3 条')
+    // The institutions the import created are public once a reviewer approves them.
+    await prisma.organization.updateMany({ where: { verification: 'PENDING' }, data: { verification: 'APPROVED' } })
 
     const matched = await cli(
       'match',

@@ -49,7 +49,7 @@ describe('import', () => {
     expect(report).toMatchObject({ committed: true, created: 3, updated: 0 })
     const tju = await prisma.organization.findFirstOrThrow({ where: { name: '天津大学' } })
     // A well-known institution gets its district from the reference list; others from their name.
-    expect(tju).toMatchObject({ kind: 'UNIVERSITY', needsReview: true, regionCode: '120104' })
+    expect(tju).toMatchObject({ kind: 'UNIVERSITY', verification: 'PENDING', regionCode: '120104' })
     expect(await prisma.job.count({ where: { queue: 'search', status: 'PENDING' } })).toBe(3)
     const batch = await prisma.importBatch.findFirstOrThrow()
     expect(batch).toMatchObject({ kind: 'EXPERTS', rowCount: 3, status: 'COMMITTED' })
@@ -90,7 +90,7 @@ describe('import', () => {
       budgetMaxFen: 50_000_000n,
     })
     expect(need.publishedAt).not.toBeNull()
-    expect(need.organization).toMatchObject({ kind: 'ENTERPRISE', needsReview: true })
+    expect(need.organization).toMatchObject({ kind: 'ENTERPRISE', verification: 'PENDING' })
   })
 
   it('finds existing organizations by credit code or name', async () => {

@@ -417,7 +417,13 @@ function nextMonday(hour: number) {
 
 async function consultingExpert() {
   const institution = await prisma.organization.create({
-    data: { kind: 'UNIVERSITY', name: '天津大学', creditCode: validCreditCode('120104'), regionCode: '120104' },
+    data: {
+      kind: 'UNIVERSITY',
+      name: '天津大学',
+      creditCode: validCreditCode('120104'),
+      regionCode: '120104',
+      verification: 'APPROVED',
+    },
   })
   const office = await cookieHeader((await createUser(institution.id, 'TTO_ADMIN')).id)
   const expert = await prisma.expert.create({

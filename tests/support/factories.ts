@@ -2,7 +2,7 @@ import type { ActionFunctionArgs } from '@remix-run/node'
 import { prisma } from '~/utils/db.server'
 import { hashPassword } from '~/utils/password.server'
 import { creditCodeCheckChar } from '~/validation/credit-code'
-import type { OrgKind, Role } from '~/generated/prisma/enums'
+import type { OrgKind, OrgVerification, Role } from '~/generated/prisma/enums'
 import { csrfCookie, sessionCookie } from '~/utils/cookies.server'
 import { createSession } from '~/utils/session.server'
 
@@ -15,9 +15,14 @@ export function validCreditCode(region = '120115') {
   return first17 + creditCodeCheckChar(first17)
 }
 
-export async function createOrganization(kind: OrgKind = 'ENTERPRISE', name = `测试机构${serial + 1}`) {
+/** An organization, approved unless the test asks for another review state. */
+export async function createOrganization(
+  kind: OrgKind = 'ENTERPRISE',
+  name = `测试机构${serial + 1}`,
+  verification: OrgVerification = 'APPROVED',
+) {
   return prisma.organization.create({
-    data: { kind, name, creditCode: validCreditCode(), regionCode: '120115' },
+    data: { kind, name, creditCode: validCreditCode(), regionCode: '120115', verification },
   })
 }
 

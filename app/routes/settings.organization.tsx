@@ -1,0 +1,142 @@
+import {
+  data,
+  MaxPartSizeExceededError,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { CsrfInput } from '~/components/csrf-input'
+import {
+  DOCUMENT_MAX_BYTES,
+  DOCUMENT_TYPES,
+  getOwnVerification,
+  storeVerificationDocument,
+} from '~/models/verification.server'
+import { requireCsrf } from '~/utils/csrf.server'
+import { pageTitle } from '~/utils/meta'
+import { notFound, requireOrganizationAdmin } from '~/utils/permissions.server'
+import { beijingDateTime } from '~/utils/time'
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'verification.ownTitle')
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { membership } = await requireOrganizationAdmin(request)
+  const organization = await getOwnVerification(membership.organizationId)
+  if (!organization) notFound()
+  return {
+    organization: {
+      ...organization,
+      verifiedAt: organization.verifiedAt ? beijingDateTime(organization.verifiedAt) : null,
+      documents: organization.documents.map((d) => ({ ...d, createdAt: beijingDateTime(d.createdAt) })),
+    },
+  }
+}
+
+/** PDF and images are told apart by their first bytes, not by the name or type the browser gives. */
+function sniff(bytes: Uint8Array): string | null {
+  const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b)
+  if (starts(0x25, 0x50, 0x44, 0x46)) return 'application/pdf'
+  if (starts(0x89, 0x50, 0x4e, 0x47)) return 'image/png'
+  if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg'
+  return null
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user, membership } = await requireOrganizationAdmin(request)
+  let formData: FormData
+  try {
+    formData = await unstable_parseMultipartFormData(
+      request,
+      unstable_createMemoryUploadHandler({ maxPartSize: DOCUMENT_MAX_BYTES }),
+    )
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) return data({ error: 'errors.document.tooLarge' }, { status: 413 })
+    throw error
+  }
+  await requireCsrf(request, formData)
+  const file = formData.get('document')
+  if (!(file instanceof File) || file.size === 0) return data({ error: 'errors.document.missing' }, { status: 400 })
+  const bytes = new Uint8Array(await file.arrayBuffer())
+  const type = sniff(bytes)
+  if (!type || !(type in DOCUMENT_TYPES)) return data({ error: 'errors.document.type' }, { status: 400 })
+  await storeVerificationDocument(
+    { userId: user.id, organizationId: membership.organizationId },
+    { name: file.name, type, bytes },
+  )
+  return { error: null }
+}
+
+export default function OrganizationSettings() {
+  const { t } = useTranslation()
+  const { organization } = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>()
+  return (
+    <>
+      <h1>{t('verification.ownTitle')}</h1>
+      <section className="panel">
+        <h2>{organization.name}</h2>
+        <p>
+          {t(`orgKinds.${organization.kind}`)} · {t('fields.creditCode')} {organization.creditCode ?? '—'}
+        </p>
+        <p>
+          <strong>{t('verification.state')}：</strong>
+          <span className="badge" data-testid="own-verification">
+            {t(`verification.states.${organization.verification}`)}
+          </span>{' '}
+          {organization.verifiedAt ? (
+            <span className="muted">{t('verification.approvedAt', { at: organization.verifiedAt })}</span>
+          ) : null}
+        </p>
+        <p className="muted">{t(`verification.explain.${organization.verification}`)}</p>
+        {organization.verificationNote ? (
+          <p>
+            <strong>{t('verification.note')}：</strong>
+            {organization.verificationNote}
+          </p>
+        ) : null}
+      </section>
+      <section className="panel">
+        <h2>{t('verification.documents')}</h2>
+        <p className="muted">{t('verification.documentHelp')}</p>
+        {organization.documents.length ? (
+          <ul className="list">
+            {organization.documents.map((d) => (
+              <li key={d.id}>
+                <a href={`/organizations/${organization.id}/documents/${d.id}`}>{d.fileName}</a>{' '}
+                <span className="muted">
+                  {d.createdAt} · {Math.ceil(d.size / 1024)} KB · SHA-256 {d.sha256.slice(0, 12)}…
+                </span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">{t('verification.noDocuments')}</p>
+        )}
+        <Form method="post" encType="multipart/form-data" className="stack">
+          <CsrfInput />
+          <label className="field">
+            <span>{t('verification.upload')}</span>
+            <input type="file" name="document" accept=".pdf,.png,.jpg,.jpeg" required />
+          </label>
+          {result?.error ? (
+            <p className="form-error" role="alert">
+              {t(result.error)}
+            </p>
+          ) : null}
+          {result && !result.error ? (
+            <p className="notice" role="status">
+              {t('verification.uploaded')}
+            </p>
+          ) : null}
+          <button type="submit" className="button primary">
+            {t('verification.uploadButton')}
+          </button>
+        </Form>
+      </section>
+    </>
+  )
+}
