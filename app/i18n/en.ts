@@ -143,6 +143,10 @@ const en: Catalog = {
       empty: 'Enter a value or a note',
     },
     contract: {
+      termsChanged: 'The terms were changed; read the latest version before confirming',
+      notConfirmed: 'Both parties must confirm the current terms before the contract is signed or submitted',
+      signDateChanged:
+        'The signing date is part of the confirmed terms; edit the draft and have both parties confirm again',
       type: 'Choose the contract type',
       projectName: 'Enter the project name (4 to 300 characters)',
       buyerName: 'Enter the buyer',
@@ -381,8 +385,19 @@ const en: Catalog = {
     need: 'Need',
     introduction: 'From introduction',
     history: 'Amendments',
+    confirm: {
+      title: 'Confirmed by both parties (terms version {{version}})',
+      lead: 'The parties, type, 成交额, 技术交易额, dates and milestones must be confirmed by buyer and seller, each on the same version, before the contract is signed and submitted. After an edit both confirm again.',
+      offPlatform:
+        'The other party is not on the platform and cannot confirm online. Invite them to register, or the bureau imports the contract from the registry.',
+      confirmedBy: 'confirmed ({{name}}, {{at}})',
+      waiting: 'awaiting confirmation',
+      history: 'Confirmations',
+      historyRow: 'version {{version}} · {{side}} · {{name}} · {{at}}',
+    },
     step: {
       sign: 'Confirm signed',
+      confirm: 'Confirm the terms',
       submit: 'Submit for registration',
       register: 'Register',
       amend: 'Register an amendment',
@@ -928,6 +943,7 @@ const en: Catalog = {
       'This is an automatic notification; please do not reply. All notifications are on the platform’s Notifications page.',
   },
   notifications: {
+    contractConfirmed: 'The other party confirmed the contract terms: {{project}}',
     verificationPending: 'New organization to review: {{organization}}',
     verificationApproved: 'Your organization is approved and can publish needs, results and experts',
     verificationRejected: 'Your organization was not approved: {{note}}',

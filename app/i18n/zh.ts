@@ -133,6 +133,9 @@ const zh = {
       empty: '请填写数值或说明',
     },
     contract: {
+      termsChanged: '合同条款已被修改，请查看最新版本后再确认',
+      notConfirmed: '买卖双方都确认当前版本的合同条款后，才能签订和提交登记',
+      signDateChanged: '签订日期是双方确认的条款之一；如需修改，请编辑草稿后由双方重新确认',
       type: '请选择合同类型',
       projectName: '请填写项目名称（4 到 300 个字）',
       buyerName: '请填写买方单位名称',
@@ -361,8 +364,18 @@ const zh = {
     need: '对应需求',
     introduction: '来自对接',
     history: '变更记录',
+    confirm: {
+      title: '双方确认（条款第 {{version}} 版）',
+      lead: '合同的当事人、类型、成交额、技术交易额、日期和付款节点须经买卖双方各自确认同一版本后，才能签订和提交登记。草稿修改后，双方须重新确认。',
+      offPlatform: '对方单位尚未在平台注册，无法在线确认。请邀请对方注册，或由科技局依据登记机构的数据导入。',
+      confirmedBy: '已确认（{{name}}，{{at}}）',
+      waiting: '待确认',
+      history: '确认记录',
+      historyRow: '第 {{version}} 版 · {{side}} · {{name}} · {{at}}',
+    },
     step: {
       sign: '确认已签订',
+      confirm: '确认合同条款',
       submit: '提交登记',
       register: '登记',
       amend: '登记变更',
@@ -874,6 +887,7 @@ const zh = {
     footer: '这是一封系统通知邮件，请勿直接回复。可在平台“通知”页面查看全部通知。',
   },
   notifications: {
+    contractConfirmed: '对方已确认合同条款：{{project}}',
     verificationPending: '新机构待审核：{{organization}}',
     verificationApproved: '机构已通过审核，可以发布需求、成果和专家',
     verificationRejected: '机构未通过审核：{{note}}',

@@ -6,6 +6,15 @@ import type { ContractStatus, Role } from '~/generated/prisma/enums'
 import { recordAudit } from '~/utils/audit.server'
 import { prisma } from '~/utils/db.server'
 import type { SessionUser } from '~/utils/session.server'
+import { partyOrgIds } from '~/utils/permissions.server'
+import {
+  bothConfirmed,
+  confirmationState,
+  confirmTerms,
+  lockContract,
+  sideOf,
+  type ConfirmationView,
+} from '~/contracts/confirmations.server'
 import { EXPERT_REVIEW_FEN, type ContractFormInput, type ContractStep } from '~/validation/contracts'
 import { beijingTodayAsDate } from '~/utils/time'
 
@@ -14,11 +23,8 @@ import { beijingTodayAsDate } from '~/utils/time'
  * (town/street, zone), and each lifecycle step with its audit entry and a note to the other party.
  */
 const BUREAU: Role[] = ['BUREAU_STAFF', 'PLATFORM_ADMIN']
-const PARTY_ROLES: Role[] = ['ENTERPRISE_ADMIN', 'ENTERPRISE_MEMBER', 'TTO_ADMIN', 'TTO_MEMBER']
 
 export const isBureau = (user: SessionUser) => user.memberships.some((m) => BUREAU.includes(m.role))
-const partyOrgIds = (user: SessionUser) =>
-  user.memberships.filter((m) => PARTY_ROLES.includes(m.role)).map((m) => m.organizationId)
 
 /** Bureau staff see every contract; anyone else only the contracts of their organizations. */
 export function visibleContracts(user: SessionUser): Prisma.ContractWhereInput {
@@ -47,6 +53,10 @@ export function getContract(user: SessionUser, id: string) {
     include: {
       milestones: { orderBy: { seq: 'asc' }, include: { payments: { orderBy: { createdAt: 'asc' } } } },
       revisions: { orderBy: { version: 'desc' } },
+      confirmations: {
+        orderBy: { createdAt: 'desc' },
+        include: { user: { select: { name: true } } },
+      },
       area: { select: { nameZh: true, nameEn: true } },
       field: { select: { nameZh: true, nameEn: true } },
       need: { select: { id: true, title: true } },
@@ -199,8 +209,19 @@ export async function saveContract(
     resultId: intro?.resultId ?? existing?.resultId ?? null,
   }
   const id = await prisma.$transaction(async (tx) => {
+    if (existing) {
+      // Under the contract's lock: a confirmation or a signature in between is not overwritten.
+      await lockContract(tx, existing.id)
+      const now = await tx.contract.findUniqueOrThrow({ where: { id: existing.id }, select: { status: true } })
+      if (now.status !== 'DRAFT') return null
+    }
+    // Any change of the figures asks both parties to confirm again.
     const contract = existing
-      ? await tx.contract.update({ where: { id: existing.id }, data, select: { id: true } })
+      ? await tx.contract.update({
+          where: { id: existing.id },
+          data: { ...data, termsVersion: { increment: 1 } },
+          select: { id: true },
+        })
       : await tx.contract.create({ data: { ...data, createdByOrgId: own.id }, select: { id: true } })
     await tx.milestone.deleteMany({ where: { contractId: contract.id } })
     if (input.milestones.length) {
@@ -224,10 +245,12 @@ export async function saveContract(
     })
     return contract.id
   })
+  if (id === null) return { ok: false, fieldErrors: { '': ['errors.contract.notDraft'] } }
   return { ok: true, id }
 }
 
 const STEPS: Record<ContractStep['statusChange'], { from: ContractStatus[]; to: ContractStatus; bureau: boolean }> = {
+  confirm: { from: ['DRAFT'], to: 'DRAFT', bureau: false },
   sign: { from: ['DRAFT'], to: 'SIGNED', bureau: false },
   submit: { from: ['SIGNED'], to: 'SUBMITTED', bureau: false },
   register: { from: ['SIGNED', 'SUBMITTED'], to: 'REGISTERED', bureau: true },
@@ -243,9 +266,13 @@ export function allowedSteps(
     buyerOrgId: string | null
     sellerOrgId: string | null
     createdByOrgId: string | null
+    termsVersion: number
+    confirmations?: ConfirmationView[]
   },
 ) {
   const bureau = isBureau(user)
+  const confirmed = confirmationState(contract)
+  const side = sideOf(user, contract)
   const party = partyOrgIds(user).some((o) =>
     [contract.buyerOrgId, contract.sellerOrgId, contract.createdByOrgId].includes(o),
   )
@@ -254,6 +281,10 @@ export function allowedSteps(
     if (!rule.from.includes(contract.status)) return false
     // Parties may call off a contract before it is registered; after that only the registry can.
     if (step === 'terminate') return bureau || (party && !['REGISTERED', 'AMENDED'].includes(contract.status))
+    // Each party confirms the current terms once; signing waits for both.
+    if (step === 'confirm')
+      return side !== null && confirmed.bothOnPlatform && !confirmed[side === 'BUYER' ? 'buyer' : 'seller']
+    if (step === 'sign') return party && confirmed.complete
     return rule.bureau ? bureau : party
   })
 }
@@ -268,9 +299,25 @@ export async function takeContractStep(
   contractId: string,
   step: ContractStep,
 ): Promise<{ ok: true } | { ok: false; notFound?: boolean; fieldErrors?: Record<string, string[]> }> {
-  const contract = await prisma.contract.findFirst({ where: { AND: [{ id: contractId }, visibleContracts(user)] } })
+  const contract = await prisma.contract.findFirst({
+    where: { AND: [{ id: contractId }, visibleContracts(user)] },
+    include: { confirmations: { select: { side: true, termsVersion: true } } },
+  })
   if (!contract) return { ok: false, notFound: true }
+  if (step.statusChange === 'confirm') {
+    const outcome = await confirmTerms(user, contract.id, step.termsVersion)
+    return outcome.ok
+      ? outcome
+      : { ...outcome, fieldErrors: { statusChange: [outcome.error ?? 'errors.contract.stepNotAllowed'] } }
+  }
+  if (step.statusChange === 'sign' && step.signedOn && day(step.signedOn)!.getTime() !== contract.signedOn.getTime()) {
+    // The signing date is one of the confirmed figures: changing it is an edit of the draft.
+    return { ok: false, fieldErrors: { signedOn: ['errors.contract.signDateChanged'] } }
+  }
   if (!allowedSteps(user, contract).includes(step.statusChange)) {
+    if (step.statusChange === 'sign' && contract.status === 'DRAFT') {
+      return { ok: false, fieldErrors: { statusChange: ['errors.contract.notConfirmed'] } }
+    }
     return { ok: false, fieldErrors: { statusChange: ['errors.contract.stepNotAllowed'] } }
   }
   const actorOrg =
@@ -288,9 +335,16 @@ export async function takeContractStep(
     return { ok: false, fieldErrors: { techAmountYuan: ['errors.contract.techAboveAmount'] } }
   }
   const rule = STEPS[step.statusChange]
-  await prisma.$transaction(async (tx) => {
+  const done = await prisma.$transaction(async (tx) => {
+    // Signing and submitting hold to what both parties confirmed, checked under the row lock so
+    // an edit in between (which asks for new confirmations) cannot slip through.
+    await lockContract(tx, contract.id)
+    const now = await tx.contract.findUniqueOrThrow({ where: { id: contract.id }, select: { status: true } })
+    if (now.status !== contract.status) return 'moved' as const
+    if (['sign', 'submit'].includes(step.statusChange) && !(await bothConfirmed(tx, contract.id))) {
+      return 'unconfirmed' as const
+    }
     const data: Prisma.ContractUpdateInput = { status: rule.to }
-    if (step.statusChange === 'sign' && step.signedOn) data.signedOn = day(step.signedOn)!
     if (step.statusChange === 'register') {
       data.registrationNumber = step.registrationNumber
       data.registeredAt = new Date()
@@ -333,6 +387,9 @@ export async function takeContractStep(
         `/contracts/${contract.id}`,
       )
     }
+    return 'done' as const
   })
+  if (done === 'unconfirmed') return { ok: false, fieldErrors: { statusChange: ['errors.contract.notConfirmed'] } }
+  if (done === 'moved') return { ok: false, fieldErrors: { statusChange: ['errors.contract.stepNotAllowed'] } }
   return { ok: true }
 }

@@ -7,6 +7,7 @@ import { stripe, stripeEnabled } from '~/payments/stripe.server'
 import { recordAudit } from '~/utils/audit.server'
 import { prisma } from '~/utils/db.server'
 import type { SessionUser } from '~/utils/session.server'
+import { partyOrgIds } from '~/utils/permissions.server'
 
 /**
  * Milestone payments. The seller asks for a milestone's payment; the buyer pays through Stripe
@@ -27,9 +28,7 @@ async function lockPayment(tx: Tx, id: string) {
 async function lockMilestone(tx: Tx, id: string) {
   await tx.$queryRaw`SELECT 1 FROM "Milestone" WHERE id = ${id} FOR UPDATE`
 }
-const PARTY_ROLES = ['ENTERPRISE_ADMIN', 'ENTERPRISE_MEMBER', 'TTO_ADMIN', 'TTO_MEMBER']
-const orgIds = (user: SessionUser) =>
-  user.memberships.filter((m) => PARTY_ROLES.includes(m.role)).map((m) => m.organizationId)
+const orgIds = partyOrgIds
 const isAdmin = (user: SessionUser) => user.memberships.some((m) => m.role === 'PLATFORM_ADMIN')
 const PAYABLE = ['SIGNED', 'SUBMITTED', 'REGISTERED', 'AMENDED']
 

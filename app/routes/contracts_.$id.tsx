@@ -18,7 +18,9 @@ import {
 } from '~/models/payments.server'
 import { stripeEnabled } from '~/payments/stripe.server'
 import { getEnv } from '~/utils/env.server'
-import { beijingDate, calendarDate } from '~/utils/time'
+import { beijingDate, beijingDateTime, calendarDate } from '~/utils/time'
+import { confirmationState } from '~/contracts/confirmations.server'
+import { ContractConfirmations } from '~/components/contract-confirmations'
 import type { SessionUser } from '~/utils/session.server'
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
@@ -72,6 +74,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           reference: p.bankReference,
         })),
       })),
+      confirmations: contract.confirmations.map((k) => ({
+        id: k.id,
+        side: k.side,
+        termsVersion: k.termsVersion,
+        termsDigest: k.termsDigest,
+        userName: k.user.name,
+        createdAt: beijingDateTime(k.createdAt),
+      })),
+      bothOnPlatform: confirmationState(contract).bothOnPlatform,
       revisions: contract.revisions.map((r) => ({
         version: r.version,
         reason: r.reason,
@@ -125,12 +136,21 @@ async function paymentAction(user: SessionUser, formData: FormData, origin: stri
   return { ok: true as const, errors: {} as Record<string, string[]> }
 }
 
-function StepForm({ step, errors }: { step: string; errors: Record<string, string[]> }) {
+function StepForm({
+  step,
+  errors,
+  termsVersion,
+}: {
+  step: string
+  errors: Record<string, string[]>
+  termsVersion: number
+}) {
   const { t } = useTranslation()
   return (
     <Form method="post" className="inline-form step-form" data-testid={`step-${step}`}>
       <CsrfInput />
       <input type="hidden" name="statusChange" value={step} />
+      {step === 'confirm' ? <input type="hidden" name="termsVersion" value={termsVersion} /> : null}
       {step === 'register' ? (
         <label>
           {t('contracts.registrationNumber')}{' '}
@@ -256,9 +276,17 @@ export default function ContractPage() {
       <div className="actions">
         {canEdit ? <Link to={`/contracts/${c.id}/edit`}>{t('contracts.edit')}</Link> : null}
         {steps.map((s) => (
-          <StepForm key={s} step={s} errors={result?.errors ?? {}} />
+          <StepForm key={s} step={s} errors={result?.errors ?? {}} termsVersion={c.termsVersion} />
         ))}
       </div>
+      <ContractConfirmations
+        termsVersion={c.termsVersion}
+        status={c.status}
+        buyerName={c.buyerName}
+        sellerName={c.sellerName}
+        bothOnPlatform={c.bothOnPlatform}
+        confirmations={c.confirmations}
+      />
       <div className="table-wrap">
         <table className="facts">
           <tbody>

@@ -86,3 +86,11 @@ export function mayReadOrganizationDocument(user: Pick<SessionUser, 'memberships
       (m.organizationId === organizationId && ORGANIZATION_ADMIN_ROLES.includes(m.role)),
   )
 }
+
+/** Roles that act for a contract party (an enterprise or a tech-transfer office), never an expert. */
+export const PARTY_ROLES: Role[] = [...ENTERPRISE_ROLES, ...OFFICE_ROLES]
+
+/** The organizations whose contracts this user may act on as a party. */
+export function partyOrgIds(user: Pick<SessionUser, 'memberships'>): string[] {
+  return user.memberships.filter((m) => PARTY_ROLES.includes(m.role)).map((m) => m.organizationId)
+}

@@ -115,6 +115,7 @@ export type ContractFormInput = z.infer<typeof ContractFormSchema>
 
 /** Lifecycle steps; registering needs the registry's 16-digit number, amending a reason. */
 export const ContractStepSchema = z.discriminatedUnion('statusChange', [
+  z.object({ statusChange: z.literal('confirm'), termsVersion: z.coerce.number().int().min(1) }),
   z.object({ statusChange: z.literal('sign'), signedOn: isoDate('errors.contract.date') }),
   z.object({ statusChange: z.literal('submit') }),
   z.object({

@@ -24,14 +24,16 @@ test('a milestone paid through Checkout: the signed webhook marks it paid for bo
   await page.getByLabel('金额（元）').fill('50000.50')
   await page.getByRole('button', { name: '保存合同' }).click()
   await expect(page.getByTestId('contract-status')).toHaveText('草稿')
-  await page.getByRole('button', { name: '确认已签订' }).click()
-  await expect(page.getByTestId('contract-status')).toHaveText('已签订')
+  await page.getByRole('button', { name: '确认合同条款' }).click()
   const contractUrl = page.url()
   await signOut(page)
 
-  // The university asks for the milestone.
+  // The university confirms the same terms, signs, and asks for the milestone.
   await signIn(page, 'office-admin@baodi-demo.cn')
   await page.goto(contractUrl)
+  await page.getByRole('button', { name: '确认合同条款' }).click()
+  await page.getByRole('button', { name: '确认已签订' }).click()
+  await expect(page.getByTestId('contract-status')).toHaveText('已签订')
   await page.getByRole('button', { name: '发起收款' }).click()
   await expect(page.getByTestId('milestone-1-status')).toHaveText('待支付')
   await signOut(page)

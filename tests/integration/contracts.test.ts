@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { loader as newLoader, action as newAction } from '~/routes/contracts_.new'
 import { loader as pageLoader, action as pageAction } from '~/routes/contracts_.$id'
 import { loader as listLoader } from '~/routes/contracts'
+import { action as editAction } from '~/routes/contracts_.$id_.edit'
 import { getDashboard } from '~/models/turnover.server'
 import { prisma } from '~/utils/db.server'
 import {
@@ -154,7 +155,10 @@ describe('technology contracts', () => {
       (await getDashboard({ year: 2026, basis: 'INFLOW', scope: { kind: 'district' } }, new Date('2026-12-31'))).total
         .amountFen
 
-    await step(id, p.buyer, { statusChange: 'sign', signedOn: '2026-03-02' })
+    // Both parties confirm the terms before either can sign.
+    await step(id, p.buyer, { statusChange: 'confirm', termsVersion: '1' })
+    await step(id, p.seller, { statusChange: 'confirm', termsVersion: '1' })
+    await step(id, p.buyer, { statusChange: 'sign' })
     await step(id, p.seller, { statusChange: 'submit' })
     // Only the bureau registers.
     const refused = (await step(id, p.buyer, { statusChange: 'register', registrationNumber: '2026110108000001' })) as {
@@ -217,5 +221,89 @@ describe('technology contracts', () => {
       context: {},
     })
     expect(draft.defaults).not.toHaveProperty('introductionId')
+  })
+})
+
+describe('two-sided contracts', () => {
+  type Page = Awaited<ReturnType<typeof pageLoader>>
+  const page = async (id: string, cookie: string) =>
+    (await pageLoader({ request: getRequest(`/contracts/${id}`, cookie), params: { id }, context: {} })) as Page
+  const errorsOf = (r: unknown) => (r as { data: { errors: Record<string, string[]> } }).data.errors
+
+  it('cannot be signed until both parties confirmed the same version; an edit asks both again', async () => {
+    const p = await parties()
+    await postForm(newAction, '/contracts/new', form(p), p.buyer)
+    const { id } = await prisma.contract.findFirstOrThrow()
+    expect((await page(id, p.buyer)).steps).toEqual(['confirm'])
+
+    // Signing before any confirmation is refused, by step or by a forged post.
+    expect(errorsOf(await step(id, p.buyer, { statusChange: 'sign' })).statusChange).toEqual([
+      'errors.contract.notConfirmed',
+    ])
+    await step(id, p.buyer, { statusChange: 'confirm', termsVersion: '1' })
+    expect((await page(id, p.buyer)).steps).toEqual([])
+    expect((await page(id, p.seller)).steps).toEqual(['confirm'])
+    expect(errorsOf(await step(id, p.seller, { statusChange: 'submit' })).statusChange).toEqual([
+      'errors.contract.stepNotAllowed',
+    ])
+
+    // The buyer edits 技术交易额 after confirming: both confirmations are needed again.
+    await postForm(editAction, `/contracts/${id}/edit`, form(p, { techAmountYuan: '900000' }), p.buyer, id)
+    const edited = await prisma.contract.findUniqueOrThrow({ where: { id } })
+    expect([edited.termsVersion, edited.techAmountFen]).toEqual([2, 90000000n])
+    // The seller confirming the version they saw before the edit is refused.
+    expect(errorsOf(await step(id, p.seller, { statusChange: 'confirm', termsVersion: '1' })).statusChange).toEqual([
+      'errors.contract.termsChanged',
+    ])
+    await step(id, p.seller, { statusChange: 'confirm', termsVersion: '2' })
+    expect(errorsOf(await step(id, p.seller, { statusChange: 'sign' })).statusChange).toEqual([
+      'errors.contract.notConfirmed',
+    ])
+    await step(id, p.buyer, { statusChange: 'confirm', termsVersion: '2' })
+    // The signing date is one of the confirmed figures.
+    expect(errorsOf(await step(id, p.seller, { statusChange: 'sign', signedOn: '2026-03-05' })).signedOn).toEqual([
+      'errors.contract.signDateChanged',
+    ])
+    await step(id, p.seller, { statusChange: 'sign' })
+    await step(id, p.seller, { statusChange: 'submit' })
+    expect((await prisma.contract.findUniqueOrThrow({ where: { id } })).status).toBe('SUBMITTED')
+
+    // The bureau sees who confirmed what: three confirmations, two for the version submitted.
+    const seen = await page(id, p.bureau)
+    expect(seen.contract.confirmations.map((c) => [c.termsVersion, c.side]).sort()).toEqual([
+      [1, 'BUYER'],
+      [2, 'BUYER'],
+      [2, 'SELLER'],
+    ])
+    const digests = new Set(seen.contract.confirmations.filter((c) => c.termsVersion === 2).map((c) => c.termsDigest))
+    expect(digests.size).toBe(1)
+    expect(await prisma.notification.count({ where: { kind: 'contractConfirmed' } })).toBe(3)
+  })
+
+  it('settles an edit and a confirmation at once: the confirmation counts only for the version it saw, ten times', async () => {
+    for (let trial = 0; trial < 10; trial++) {
+      await prisma.contract.deleteMany()
+      const p = await parties()
+      await postForm(newAction, '/contracts/new', form(p), p.buyer)
+      const { id } = await prisma.contract.findFirstOrThrow({ orderBy: { createdAt: 'desc' } })
+      await step(id, p.buyer, { statusChange: 'confirm', termsVersion: '1' })
+      await Promise.all([
+        postForm(editAction, `/contracts/${id}/edit`, form(p, { techAmountYuan: '800000' }), p.buyer, id),
+        step(id, p.seller, { statusChange: 'confirm', termsVersion: '1' }),
+      ])
+      const contract = await prisma.contract.findUniqueOrThrow({ where: { id }, include: { confirmations: true } })
+      expect(contract.termsVersion).toBe(2)
+      // Whatever the order, nothing is confirmed for version 2, so it cannot be signed.
+      expect(contract.confirmations.filter((c) => c.termsVersion === 2)).toEqual([])
+      expect(errorsOf(await step(id, p.seller, { statusChange: 'sign' })).statusChange).toEqual([
+        'errors.contract.notConfirmed',
+      ])
+      // The same confirmation posted twice at once is one confirmation.
+      await Promise.all([
+        step(id, p.seller, { statusChange: 'confirm', termsVersion: '2' }),
+        step(id, p.seller, { statusChange: 'confirm', termsVersion: '2' }),
+      ])
+      expect(await prisma.contractConfirmation.count({ where: { contractId: id, termsVersion: 2 } })).toBe(1)
+    }
   })
 })
