@@ -97,6 +97,10 @@ const en: Catalog = {
     keywords: 'Keywords',
   },
   errors: {
+    contact: {
+      name: 'Enter the contact’s name (2 to 50 characters)',
+      phone: 'Enter a valid mobile or landline number, e.g. 13812345678 or 022-12345678',
+    },
     organization: {
       notVerified:
         'Your organization can publish once it is approved. Upload its business licence or institution certificate under Verification and wait for review.',
@@ -229,6 +233,7 @@ const en: Catalog = {
     },
     notFound: 'Not found, or not yours to see',
     intro: {
+      needRequired: 'Choose the need the introduction concerns',
       messageRequired: 'Write a few words about the need and what you hope for',
       messageShort: 'The message needs at least 10 characters',
       messageLong: 'The message can have at most 1000 characters',
@@ -881,6 +886,8 @@ const en: Catalog = {
     newNeed: 'Post a new need',
   },
   intro: {
+    orgContact: 'Contact at {{organization}}: {{name}}',
+    noOrgContact: '{{organization}} has not named a contact person',
     request: 'Ask for an introduction',
     requestHint:
       'Say briefly what you need and what you hope for; once accepted, both sides see the confidential detail and contacts.',
@@ -1087,6 +1094,34 @@ const en: Catalog = {
     archive: 'Archive',
     republish: 'Publish again',
     statusChanged: 'The result’s status has changed',
+  },
+  resultPage: {
+    title: '{{title}} ({{institution}})',
+    published: 'published {{date}}',
+    price: 'Price',
+    priceOnRequest: 'on request',
+    lead: 'lead',
+  },
+  listingIntro: {
+    title: 'Ask for an introduction',
+    need: 'Which of your needs it concerns',
+    message: 'Message (what you want to know, how you would work together)',
+    send: 'Send the request',
+    noNeed: 'Post a technical need first to ask for an introduction.',
+    orPost: 'No suitable need?',
+    postNeed: 'Post a new need',
+    enterprisesOnly: 'Enterprise users can ask for an introduction here.',
+    signIn: 'Sign in as an enterprise to ask for an introduction.',
+  },
+  contact: {
+    title: 'Contact person',
+    help: 'Once an introduction is accepted, the other side sees this contact person, phone and e-mail; never before.',
+    name: 'Contact name',
+    phone: 'Phone',
+    phoneHint: 'Mobile or landline, e.g. 13812345678 or 022-12345678',
+    email: 'E-mail',
+    save: 'Save contact',
+    saved: 'Contact saved.',
   },
   verification: {
     reviewTitle: 'Review organizations',

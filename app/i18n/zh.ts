@@ -91,6 +91,10 @@ const zh = {
     keywords: '关键词',
   },
   errors: {
+    contact: {
+      name: '请填写联系人姓名（2 到 50 个字）',
+      phone: '请填写正确的手机号或座机号，如 13812345678 或 022-12345678',
+    },
     organization: {
       notVerified: '机构通过审核后才能发布。请在“机构认证”上传营业执照或事业单位法人证书，等待平台审核。',
     },
@@ -218,6 +222,7 @@ const zh = {
     },
     notFound: '记录不存在，或您无权查看',
     intro: {
+      needRequired: '请选择对接所关于的技术需求',
       messageRequired: '请写几句话介绍需求和希望对接的内容',
       messageShort: '对接留言至少 10 个字',
       messageLong: '对接留言不能超过 1000 字',
@@ -827,6 +832,8 @@ const zh = {
     newNeed: '发布新需求',
   },
   intro: {
+    orgContact: '{{organization}} 联系人：{{name}}',
+    noOrgContact: '{{organization}} 尚未填写联系人',
     request: '请求对接',
     requestHint: '简要说明需求和希望对方做什么；对方接受后，双方可以看到保密详情和联系方式。',
     message: '对接留言',
@@ -1030,6 +1037,34 @@ const zh = {
     archive: '下架',
     republish: '重新上架',
     statusChanged: '成果状态已更新',
+  },
+  resultPage: {
+    title: '{{title}}（{{institution}}）',
+    published: '发布于 {{date}}',
+    price: '参考价格',
+    priceOnRequest: '面议',
+    lead: '负责人',
+  },
+  listingIntro: {
+    title: '请求对接',
+    need: '关于哪项技术需求',
+    message: '留言（说明想了解什么、合作设想）',
+    send: '发送对接请求',
+    noNeed: '请求对接需要先发布一项技术需求。',
+    orPost: '没有合适的需求？',
+    postNeed: '发布新需求',
+    enterprisesOnly: '企业用户可以在这里请求对接。',
+    signIn: '企业用户登录后可以请求对接。',
+  },
+  contact: {
+    title: '机构联系人',
+    help: '对接请求被接受后，对方可以看到这里的联系人、电话和邮箱；此前不会显示。',
+    name: '联系人姓名',
+    phone: '联系电话',
+    phoneHint: '手机号或座机号，如 13812345678 或 022-12345678',
+    email: '联系邮箱',
+    save: '保存联系人',
+    saved: '联系人已保存。',
   },
   verification: {
     reviewTitle: '机构审核',

@@ -64,6 +64,9 @@ export async function registerOrganization(
           legalEntityType: LEGAL_ENTITY[input.kind],
           areaId: area?.id ?? null,
           inDevelopmentZone: inBaodi && (input.inDevelopmentZone || area?.kind === 'DEV_ZONE'),
+          // The registrant is the contact person until the organization names another.
+          contactName: input.name,
+          contactEmail: input.email,
         },
         select: { id: true, name: true },
       })

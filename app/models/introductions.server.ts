@@ -286,6 +286,14 @@ export async function postIntroductionMessage(
   })
 }
 
+const ORG_CONTACT = { id: true, name: true, contactName: true, contactPhone: true, contactEmail: true } as const
+const withoutContact = <T extends { id: string; name: string }>(org: T) => ({
+  ...org,
+  contactName: null,
+  contactPhone: null,
+  contactEmail: null,
+})
+
 /**
  * One introduction as one of its two organizations sees it. The need's confidential detail and
  * the contacts are revealed only once it is accepted; anyone else gets null.
@@ -296,9 +304,9 @@ export async function getIntroduction(introductionId: string, viewer: IntroViewe
     where: { id: introductionId, ...visibleTo(viewer) },
     include: {
       need: { select: { id: true, title: true, summary: true, confidentialDetail: true } },
-      requesterOrg: { select: { id: true, name: true } },
+      requesterOrg: { select: ORG_CONTACT },
       requestedBy: { select: { name: true, email: true, phone: true } },
-      targetOrg: { select: { id: true, name: true } },
+      targetOrg: { select: ORG_CONTACT },
       expert: { select: { id: true, name: true, title: true, email: true, phone: true } },
       result: { select: { id: true, title: true } },
       messages: {
@@ -315,6 +323,9 @@ export async function getIntroduction(introductionId: string, viewer: IntroViewe
     overdue: intro.status === 'REQUESTED' && intro.responseDeadline < new Date(),
     need: { ...intro.need, confidentialDetail: accepted ? intro.need.confidentialDetail : null },
     requestedBy: accepted ? intro.requestedBy : { name: intro.requestedBy.name, email: null, phone: null },
+    // Each side's contact person (the office's, for a result or a group) once accepted, never before.
+    requesterOrg: accepted ? intro.requesterOrg : withoutContact(intro.requesterOrg),
+    targetOrg: accepted ? intro.targetOrg : withoutContact(intro.targetOrg),
     expert: intro.expert ? (accepted ? intro.expert : { ...intro.expert, email: null, phone: null }) : null,
   }
 }

@@ -201,3 +201,13 @@ export async function changeNeedStatus(
     return 'changed'
   })
 }
+
+/** The organization's needs an introduction can be about (published or in progress), newest first. */
+export function listOpenNeedTitles(organizationId: string) {
+  return prisma.need.findMany({
+    where: { organizationId, status: { in: ['PUBLISHED', 'IN_PROGRESS'] } },
+    select: { id: true, title: true },
+    orderBy: { updatedAt: 'desc' },
+    take: 50,
+  })
+}

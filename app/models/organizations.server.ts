@@ -1,4 +1,5 @@
 import { prisma } from '~/utils/db.server'
+import { recordAudit } from '~/utils/audit.server'
 import { PUBLIC_OWNER, PUBLIC_VERIFICATION } from './verification.server'
 
 export async function countOrganizationsByKind() {
@@ -33,4 +34,22 @@ export async function getMarketplaceStats() {
     }),
   ])
   return { needs, results, experts, institutions }
+}
+
+/** Names the organization's contact person (its admins only; the route checks), audited. */
+export async function saveOrganizationContact(
+  actor: { userId: string; organizationId: string },
+  contact: { contactName: string; contactPhone: string; contactEmail: string },
+) {
+  await prisma.$transaction(async (tx) => {
+    await tx.organization.update({ where: { id: actor.organizationId }, data: contact })
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      actorOrgId: actor.organizationId,
+      action: 'organization.contact',
+      entityType: 'Organization',
+      entityId: actor.organizationId,
+      data: contact,
+    })
+  })
 }

@@ -84,3 +84,31 @@ export async function getPublicInstitution(id: string) {
   })
   return organization
 }
+
+/** A published result of an approved institution, for anyone: what it is, who made it, how to get it. */
+export function getPublicResult(id: string) {
+  return prisma.researchResult.findFirst({
+    where: { id, status: 'PUBLISHED', ...PUBLIC_OWNER },
+    select: {
+      id: true,
+      title: true,
+      abstract: true,
+      keywords: true,
+      stage: true,
+      trl: true,
+      ipType: true,
+      patentNumbers: true,
+      transferModes: true,
+      priceMinFen: true,
+      priceMaxFen: true,
+      publishedAt: true,
+      field: { select: { nameZh: true, nameEn: true } },
+      organization: { select: { id: true, name: true, kind: true, regionCode: true } },
+      team: {
+        where: { expert: { status: 'PUBLISHED' } },
+        select: { isLead: true, expert: { select: { id: true, name: true, title: true } } },
+        orderBy: { isLead: 'desc' },
+      },
+    },
+  })
+}

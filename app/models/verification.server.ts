@@ -236,6 +236,9 @@ export function getOwnVerification(organizationId: string) {
       verification: true,
       verificationNote: true,
       verifiedAt: true,
+      contactName: true,
+      contactPhone: true,
+      contactEmail: true,
       documents: {
         select: { id: true, fileName: true, size: true, sha256: true, createdAt: true },
         orderBy: { createdAt: 'desc' },

@@ -70,7 +70,9 @@ export default function Index() {
           <ul className="list">
             {results.map((r) => (
               <li key={r.id}>
-                <strong>{r.title}</strong>
+                <strong>
+                  <Link to={`/results/${r.id}`}>{r.title}</Link>
+                </strong>
                 <div className="muted">
                   {r.organization.name}
                   {r.trl ? ` · TRL ${r.trl}` : ''}

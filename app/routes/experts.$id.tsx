@@ -1,10 +1,15 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Money } from '~/components/money'
+import { ListingIntroRequest } from '~/components/listing-intro-request'
+import { requestIntroduction } from '~/models/introductions.server'
+import { listOpenNeedTitles } from '~/models/needs.server'
 import { getPublicExpert } from '~/models/profiles.server'
+import { requireCsrf } from '~/utils/csrf.server'
+import { ListingIntroRequestSchema } from '~/validation/introductions'
 import { pageTitle } from '~/utils/meta'
-import { notFound } from '~/utils/permissions.server'
+import { ENTERPRISE_ROLES, notFound, requireEnterprise } from '~/utils/permissions.server'
 import { getSessionUser } from '~/utils/session.server'
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
@@ -18,7 +23,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getSessionUser(request)
   const expert = await getPublicExpert(params.id ?? '', user?.memberships.map((m) => m.organizationId) ?? [])
   if (!expert) notFound()
+  const enterprise = user?.memberships.find((m) => ENTERPRISE_ROLES.includes(m.role))
   return {
+    needs: enterprise ? await listOpenNeedTitles(enterprise.organizationId) : null,
+    signedIn: Boolean(user),
     expert: { ...expert, consultationFeeFen: expert.consultationFeeFen?.toString() ?? null },
     // Enterprises may book a paid consultation with an available expert who offers them.
     canBook:
@@ -28,9 +36,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
+/** "请求对接" with the expert about one of the enterprise's needs. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, membership } = await requireEnterprise(request)
+  const formData = await request.formData()
+  await requireCsrf(request, formData)
+  const parsed = ListingIntroRequestSchema.safeParse(Object.fromEntries(formData))
+  if (!parsed.success) {
+    return data({ error: parsed.error.issues[0]?.message ?? 'errors.intro.needRequired' }, { status: 400 })
+  }
+  const outcome = await requestIntroduction(
+    { userId: user.id, organizationId: membership.organizationId },
+    { needId: parsed.data.needId, targetKind: 'expert', targetId: params.id ?? '', message: parsed.data.message },
+  )
+  if (!outcome.ok) return data({ error: outcome.error }, { status: 409 })
+  return redirect(`/introductions/${outcome.id}`)
+}
+
 export default function ExpertProfile() {
   const { t } = useTranslation()
-  const { expert, canBook } = useLoaderData<typeof loader>()
+  const { expert, canBook, needs, signedIn } = useLoaderData<typeof loader>()
   return (
     <>
       <h1>
@@ -96,6 +121,7 @@ export default function ExpertProfile() {
           </ul>
         </>
       ) : null}
+      <ListingIntroRequest needs={needs} signedIn={signedIn} />
     </>
   )
 }

@@ -36,7 +36,7 @@ export default function InstitutionPage() {
       <ul className="list">
         {institution.results.map((r) => (
           <li key={r.id}>
-            {r.title}
+            <Link to={`/results/${r.id}`}>{r.title}</Link>
             {r.stage ? <span className="muted"> · {t(`search.stage.${r.stage}`)}</span> : null}
           </li>
         ))}

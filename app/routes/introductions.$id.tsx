@@ -102,6 +102,15 @@ export default function IntroductionPage() {
             <p data-testid="confidential-detail">{intro.need.confidentialDetail ?? '—'}</p>
             <h2>{t('intro.contacts')}</h2>
             <ul className="list" data-testid="contacts">
+              {[intro.targetOrg, intro.requesterOrg].map((org) => (
+                <li key={org.id} data-testid={`org-contact-${org.id === intro.targetOrg.id ? 'target' : 'requester'}`}>
+                  {org.contactName
+                    ? t('intro.orgContact', { organization: org.name, name: org.contactName })
+                    : t('intro.noOrgContact', { organization: org.name })}
+                  {org.contactPhone ? ` · ${t('intro.phone', { value: org.contactPhone })}` : ''}
+                  {org.contactEmail ? ` · ${t('intro.email', { value: org.contactEmail })}` : ''}
+                </li>
+              ))}
               <li>
                 {t('intro.requesterContact', { name: intro.requestedBy.name })}
                 {intro.requestedBy.email ? ` · ${t('intro.email', { value: intro.requestedBy.email })}` : ''}

@@ -379,7 +379,10 @@ export default function NeedPage() {
                     <span className="badge new">{t('match.new')}</span>{' '}
                   </>
                 ) : null}
-                <strong>{m.title}</strong> <span className="muted">· {m.institution}</span>{' '}
+                <strong>
+                  <Link to={m.kind === 'expert' ? `/experts/${m.id}` : `/results/${m.id}`}>{m.title}</Link>
+                </strong>{' '}
+                <span className="muted">· {m.institution}</span>{' '}
                 <span className="confidence">{t('match.confidence', { value: m.confidence })}</span>
                 <ul className="reasons">
                   {m.reasons.map((r, i) => (

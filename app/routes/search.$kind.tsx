@@ -48,7 +48,9 @@ function ResultHit({ doc, hl }: { doc: ResultDocument; hl: Record<string, string
   return (
     <>
       <h3>
-        <Highlighted text={hl.title} fallback={doc.title} />
+        <Link to={`/results/${doc.id}`}>
+          <Highlighted text={hl.title} fallback={doc.title} />
+        </Link>
       </h3>
       <p className="muted">
         <Link to={`/institutions/${doc.organizationId}`}>{doc.institution}</Link>

@@ -9,7 +9,12 @@ import {
 } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { parseWithZod } from '@conform-to/zod/v4'
 import { CsrfInput } from '~/components/csrf-input'
+import { InputFor } from '~/components/field'
+import { useZodForm, ZodForm } from '~/components/zod-form'
+import { saveOrganizationContact } from '~/models/organizations.server'
+import { OrganizationContactSchema } from '~/validation/verification'
 import {
   DOCUMENT_MAX_BYTES,
   DOCUMENT_TYPES,
@@ -47,6 +52,16 @@ function sniff(bytes: Uint8Array): string | null {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, membership } = await requireOrganizationAdmin(request)
+  const actor = { userId: user.id, organizationId: membership.organizationId }
+  if (!request.headers.get('Content-Type')?.startsWith('multipart/form-data')) {
+    const formData = await request.formData()
+    await requireCsrf(request, formData)
+    const submission = parseWithZod(formData, { schema: OrganizationContactSchema })
+    if (submission.status !== 'success') return data({ error: null, contact: submission.reply() }, { status: 400 })
+    const { intent: _intent, ...contact } = submission.value
+    await saveOrganizationContact(actor, contact)
+    return { error: null, contact: submission.reply() }
+  }
   let formData: FormData
   try {
     formData = await unstable_parseMultipartFormData(
@@ -54,26 +69,33 @@ export async function action({ request }: ActionFunctionArgs) {
       unstable_createMemoryUploadHandler({ maxPartSize: DOCUMENT_MAX_BYTES }),
     )
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return data({ error: 'errors.document.tooLarge' }, { status: 413 })
+    if (error instanceof MaxPartSizeExceededError) {
+      return data({ error: 'errors.document.tooLarge', contact: null }, { status: 413 })
+    }
     throw error
   }
   await requireCsrf(request, formData)
   const file = formData.get('document')
-  if (!(file instanceof File) || file.size === 0) return data({ error: 'errors.document.missing' }, { status: 400 })
+  if (!(file instanceof File) || file.size === 0) {
+    return data({ error: 'errors.document.missing', contact: null }, { status: 400 })
+  }
   const bytes = new Uint8Array(await file.arrayBuffer())
   const type = sniff(bytes)
-  if (!type || !(type in DOCUMENT_TYPES)) return data({ error: 'errors.document.type' }, { status: 400 })
-  await storeVerificationDocument(
-    { userId: user.id, organizationId: membership.organizationId },
-    { name: file.name, type, bytes },
-  )
-  return { error: null }
+  if (!type || !(type in DOCUMENT_TYPES)) return data({ error: 'errors.document.type', contact: null }, { status: 400 })
+  await storeVerificationDocument(actor, { name: file.name, type, bytes })
+  return { error: null, contact: null }
 }
 
 export default function OrganizationSettings() {
   const { t } = useTranslation()
   const { organization } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
+  const uploaded = result && !result.contact && !result.error
+  const [form, f] = useZodForm(OrganizationContactSchema, result?.contact, {
+    contactName: organization.contactName ?? '',
+    contactPhone: organization.contactPhone ?? '',
+    contactEmail: organization.contactEmail ?? '',
+  })
   return (
     <>
       <h1>{t('verification.ownTitle')}</h1>
@@ -98,6 +120,24 @@ export default function OrganizationSettings() {
             {organization.verificationNote}
           </p>
         ) : null}
+      </section>
+      <section className="panel">
+        <h2>{t('contact.title')}</h2>
+        <p className="muted">{t('contact.help')}</p>
+        <ZodForm form={form} className="stack">
+          <input type="hidden" name="intent" value="contact" />
+          <InputFor label={t('contact.name')} meta={f.contactName} />
+          <InputFor label={t('contact.phone')} hint={t('contact.phoneHint')} meta={f.contactPhone} />
+          <InputFor label={t('contact.email')} meta={f.contactEmail} />
+          {result?.contact?.status === 'success' ? (
+            <p className="notice" role="status">
+              {t('contact.saved')}
+            </p>
+          ) : null}
+          <button type="submit" className="button primary">
+            {t('contact.save')}
+          </button>
+        </ZodForm>
       </section>
       <section className="panel">
         <h2>{t('verification.documents')}</h2>
@@ -127,7 +167,7 @@ export default function OrganizationSettings() {
               {t(result.error)}
             </p>
           ) : null}
-          {result && !result.error ? (
+          {uploaded ? (
             <p className="notice" role="status">
               {t('verification.uploaded')}
             </p>

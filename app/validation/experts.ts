@@ -1,10 +1,14 @@
 import { z } from 'zod'
-import { KeywordListSchema, OptionalYuanToFenSchema, blankToUndefined, listFromText, optionalText } from './fields'
+import {
+  KeywordListSchema,
+  OptionalYuanToFenSchema,
+  PHONE,
+  blankToUndefined,
+  listFromText,
+  optionalText,
+} from './fields'
 
 export const CONTACT_VISIBILITIES = ['AFTER_INTRODUCTION', 'PUBLIC', 'HIDDEN'] as const
-
-/** Mainland mobile or landline numbers as people write them: 13812345678, 022-12345678, +86 … */
-export const PHONE = /^(\+?86[-\s]?)?(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$/
 
 /**
  * An expert's profile: what enterprises search (directions, keywords, fields), what convinces

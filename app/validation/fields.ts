@@ -85,3 +85,6 @@ export const KeywordListSchema = z.preprocess(
     .max(10, { message: 'errors.need.keywordsMany' })
     .refine((items) => items.every((k) => k.length <= 20), { message: 'errors.need.keywordLong' }),
 )
+
+/** Mainland mobile or landline numbers as people write them: 13812345678, 022-12345678, +86 … */
+export const PHONE = /^(\+?86[-\s]?)?(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$/

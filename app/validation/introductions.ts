@@ -43,3 +43,9 @@ export const IntroMessageSchema = z.object({
     .min(1, { message: 'errors.intro.bodyRequired' })
     .max(2000, { message: 'errors.intro.bodyLong' }),
 })
+
+/** "请求对接" from a result's or an expert's page: the enterprise names the need it concerns. */
+export const ListingIntroRequestSchema = z.object({
+  needId: z.string({ error: 'errors.intro.needRequired' }).min(1, { message: 'errors.intro.needRequired' }).max(40),
+  message: IntroRequestSchema.shape.message,
+})

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { EmailSchema, PHONE } from './fields'
 
 export const VERIFICATION_STATES = ['PENDING', 'APPROVED', 'REJECTED', 'SUSPENDED'] as const
 
@@ -18,3 +19,19 @@ export const VerificationDecisionSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('suspend'), organizationId, seen, note }),
   z.object({ intent: z.literal('reinstate'), organizationId, seen }),
 ])
+
+/** The organization's contact person: who counterparts call once an introduction is accepted. */
+export const OrganizationContactSchema = z.object({
+  intent: z.literal('contact'),
+  contactName: z
+    .string({ error: 'errors.contact.name' })
+    .trim()
+    .min(2, { message: 'errors.contact.name' })
+    .max(50, { message: 'errors.contact.name' }),
+  contactPhone: z
+    .string({ error: 'errors.contact.phone' })
+    .trim()
+    .transform((v) => v.replace(/\s/g, ''))
+    .refine((v) => PHONE.test(v), { message: 'errors.contact.phone' }),
+  contactEmail: EmailSchema,
+})

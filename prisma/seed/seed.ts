@@ -72,6 +72,22 @@ function personName() {
   return pick(SURNAMES.split('')) + pick(GIVEN.split('')) + (random() < 0.6 ? pick(GIVEN.split('')) : '')
 }
 
+/**
+ * A contact person for a demo organization, derived from its position (the seed's random sequence
+ * is left as it was): a name, a landline with the region's area code, an e-mail.
+ */
+function demoContact(regionCode: string, i: number) {
+  const surnames = SURNAMES.split('')
+  const given = GIVEN.split('')
+  const area = regionCode.startsWith('11') ? '010' : regionCode.startsWith('13') ? '0312' : '022'
+  return {
+    contactName:
+      surnames[(i * 7) % surnames.length] + given[(i * 11) % given.length] + given[(i * 5 + 3) % given.length],
+    contactPhone: `${area}-${String(60000000 + ((i * 7919) % 30000000)).slice(0, 8)}`,
+    contactEmail: `contact${String(i + 1).padStart(3, '0')}@baodi-demo.cn`,
+  }
+}
+
 function fill(pattern: string, topic: string) {
   return pattern.replace('{t}', topic).replace('{m}', pick(METHODS))
 }
@@ -180,7 +196,12 @@ export async function seedDatabase(prisma: PrismaClient, log: Log = () => {}) {
       platform,
       ...institutions.map(({ fields: _f, ...o }) => o),
       ...enterprises.map(({ field: _f, ...o }) => o),
-    ].map((o) => ({ ...o, verification: 'APPROVED' as const, verifiedAt: new Date(Date.UTC(2020, 0, 2)) })),
+    ].map((o, i) => ({
+      ...o,
+      verification: 'APPROVED' as const,
+      verifiedAt: new Date(Date.UTC(2020, 0, 2)),
+      ...demoContact(o.regionCode, i),
+    })),
     skipDuplicates: true,
   })
   log(`organizations ${2 + institutions.length + enterprises.length}`)

@@ -80,6 +80,9 @@ test('need → matches → introduction → the office accepts → both see the 
     .click()
   await expect(page.getByTestId('thread')).toContainText('下周二上午')
   await expect(page.getByTestId('confidential-detail')).toHaveText('产线节拍 45 秒，良品率 91%。')
+  // The office's contact person, with a phone number, is now reachable.
+  await expect(page.getByTestId('org-contact-target')).toContainText('联系人')
+  await expect(page.getByTestId('org-contact-target')).toContainText(/电话：?\s*0\d{2,3}-\d{7,8}/)
   await page.screenshot({ path: 'test-results/screenshots/introduction-thread-enterprise.png', fullPage: true })
 
   // The accepted introduction becomes a contract draft, signed, submitted, then registered.

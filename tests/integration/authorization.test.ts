@@ -23,6 +23,7 @@ const PUBLIC = new Set([
   'search.$kind',
   'needs.$id',
   'experts.$id',
+  'results.$id',
   'institutions.$id',
 ])
 // Pages for any signed-in user, showing only their own records (tested in introductions.test.ts).
