@@ -63,6 +63,7 @@ export function ContractForm({
         />
         <Field
           label={t('fields.creditCode')}
+          hint={ours ? undefined : t('contractForm.creditCodeHint')}
           readOnly={ours}
           {...getInputProps(field('CreditCode'), { type: 'text' })}
           errors={field('CreditCode').errors}

@@ -305,6 +305,7 @@ const en: Catalog = {
       required: 'Enter the organization name',
       short: 'At least 2 characters',
       long: 'At most 100 characters',
+      taken: 'An organization of this name is registered. If it is yours, ask its admin for an account',
     },
     name: { required: 'Enter a name', short: 'At least 2 characters', long: 'At most 50 characters' },
     area: { required: 'Baodi enterprises choose their town or street', unknown: 'Unknown town or street' },
@@ -410,6 +411,8 @@ const en: Catalog = {
     },
   },
   contractForm: {
+    creditCodeHint:
+      'The other party’s credit code links the contract to its organization on the platform, which then confirms the terms; a name alone links nothing.',
     newTitle: 'New technology contract',
     editTitle: 'Edit contract draft',
     fromIntroduction: 'Parties, need and result are filled in from the introduction; check them and save.',
@@ -694,6 +697,7 @@ const en: Catalog = {
     contractType: 'Unknown contract type (development, transfer, licence, consulting, service)',
     techAmount: 'Technology amount cannot exceed the contract amount',
     partyRegion: 'Cannot tell where this party is; fill in its region',
+    partyUnlinked: 'No credit code: the contract is not linked to the organization of this name on the platform',
     notYourOrganization: 'You can only import your own organization’s data',
   },
   search: {

@@ -290,7 +290,12 @@ const zh = {
       mismatch: '两次输入的密码不一致',
     },
     kind: { required: '请选择机构类型' },
-    orgName: { required: '请填写机构名称', short: '机构名称至少 2 个字', long: '机构名称不能超过 100 个字' },
+    orgName: {
+      required: '请填写机构名称',
+      short: '机构名称至少 2 个字',
+      long: '机构名称不能超过 100 个字',
+      taken: '已有同名机构注册。如是同一机构，请联系机构管理员为您开通账号',
+    },
     name: { required: '请填写姓名', short: '姓名至少 2 个字', long: '姓名不能超过 50 个字' },
     area: { required: '宝坻区企业请选择所属镇街', unknown: '所选镇街不存在' },
     login: { invalid: '邮箱或密码不正确', rateLimited: '登录尝试过于频繁，请 15 分钟后再试' },
@@ -388,6 +393,7 @@ const zh = {
     },
   },
   contractForm: {
+    creditCodeHint: '填写对方的统一社会信用代码，合同才会与平台上的对方机构关联，由对方确认条款；仅凭名称不会关联。',
     newTitle: '新建技术合同',
     editTitle: '修改合同草稿',
     fromIntroduction: '已根据对接信息预填双方、需求和成果，请核对后保存。',
@@ -647,6 +653,7 @@ const zh = {
     contractType: '无法识别的合同类型（技术开发、技术转让、技术许可、技术咨询、技术服务）',
     techAmount: '技术交易额不能大于成交额',
     partyRegion: '无法确定当事方所在地区，请填写地区',
+    partyUnlinked: '未填写统一社会信用代码：合同不会与平台上的同名机构关联',
     notYourOrganization: '只能导入本单位的数据',
   },
   search: {

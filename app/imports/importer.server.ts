@@ -264,9 +264,13 @@ export async function importTable(
       const tech = yuanToFen(value.techAmountYuan as string | undefined) ?? amount
       if (tech > amount) fail(row, 'imports.techAmount', 'techAmountYuan')
       for (const side of ['buyer', 'seller'] as const) {
-        const org = findOrg((value[`${side}CreditCode`] as string | undefined) ?? (value[side] as string))
+        // A party is linked to an organization by its credit code only: a name can be taken by a
+        // namesake, who would then read the contract.
+        const code = value[`${side}CreditCode`] as string | undefined
+        const org = code ? findOrg(code) : undefined
         const region = regionCodeFromText(value[`${side}Region`] as string | undefined) ?? org?.regionCode
         if (!region) fail(row, 'imports.partyRegion', `${side}Region`)
+        if (!code && findOrg(value[side] as string)) warn(row, 'imports.partyUnlinked', `${side}CreditCode`)
       }
     }
   }
@@ -572,8 +576,9 @@ async function writeRows(
     }
 
     const v = value as RowOf<'contracts'>
-    const buyer = context.findOrg(v.buyerCreditCode ?? v.buyer)
-    const seller = context.findOrg(v.sellerCreditCode ?? v.seller)
+    // Parties are linked by credit code only (see the check above).
+    const buyer = v.buyerCreditCode ? context.findOrg(v.buyerCreditCode) : undefined
+    const seller = v.sellerCreditCode ? context.findOrg(v.sellerCreditCode) : undefined
     const baodi = [buyer, seller].find((o) => o?.regionCode === BAODI_REGION_CODE)
     const amountFen = yuanToFen(v.amountYuan)!
     const data = {

@@ -37,13 +37,19 @@ export async function registerOrganization(
   input: RegistrationInput,
   ip: string | null,
 ): Promise<Outcome<{ userId: string; organizationId: string; role: Role }>> {
-  const [emailTaken, codeTaken] = await Promise.all([
+  const [emailTaken, codeTaken, nameTaken] = await Promise.all([
     prisma.user.findUnique({ where: { email: input.email }, select: { id: true } }),
     prisma.organization.findUnique({ where: { creditCode: input.creditCode }, select: { id: true } }),
+    // Registered names are unique; a second organization by the same name is someone else's.
+    prisma.organization.findFirst({
+      where: { name: { equals: input.organizationName.trim(), mode: 'insensitive' } },
+      select: { id: true },
+    }),
   ])
   const fieldErrors: FieldErrors = {}
   if (emailTaken) fieldErrors.email = ['errors.email.taken']
   if (codeTaken) fieldErrors.creditCode = ['errors.creditCode.taken']
+  if (nameTaken && !codeTaken) fieldErrors.organizationName = ['errors.orgName.taken']
 
   const inBaodi = input.kind === 'ENTERPRISE' && input.regionCode === BAODI_REGION_CODE
   const area = inBaodi

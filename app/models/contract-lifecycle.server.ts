@@ -117,7 +117,7 @@ const day = (iso?: string) => (iso ? new Date(`${iso}T00:00:00Z`) : null)
 /**
  * Creates or edits (while a draft) a contract of the actor's organization, which is one of the
  * parties (`ourSide`). That side's name, code, region and type come from the organization's
- * record; the other party is linked by credit code (or exact name) when it is on the platform.
+ * record; the other party is linked by its credit code when it is on the platform.
  */
 export async function saveContract(
   actor: { userId: string; organizationId: string },
@@ -133,9 +133,9 @@ export async function saveContract(
   const own = await prisma.organization.findUniqueOrThrow({ where: { id: actor.organizationId } })
   const otherSide = ourSide === 'buyer' ? 'seller' : 'buyer'
   const otherCode = input[`${otherSide}CreditCode`]
-  const other = await prisma.organization.findFirst({
-    where: otherCode ? { creditCode: otherCode } : { name: input[`${otherSide}Name`] },
-  })
+  // The other party is the organization with that credit code, never one found by name: a
+  // namesake would otherwise see (and confirm) the contract.
+  const other = otherCode ? await prisma.organization.findUnique({ where: { creditCode: otherCode } }) : null
   if (other?.id === own.id) return { ok: false, fieldErrors: { [`${otherSide}Name`]: ['errors.contract.sameParty'] } }
   const ours = {
     OrgId: own.id,

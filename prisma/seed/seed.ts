@@ -1,5 +1,5 @@
 import type { PrismaClient } from '../../app/generated/prisma/client'
-import { creditCodeCheckChar } from '../../app/validation/credit-code'
+import { demoCreditCode as creditCode, institutionCreditCode } from './credit-codes'
 import { BAODI_REGION_CODE } from '../../app/data/regions'
 import { buyerColumns, sellerColumns } from '../../app/data/contract-parties'
 import { hashPassword } from '../../app/utils/password.server'
@@ -51,18 +51,6 @@ const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.le
 const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1))
 const pad = (n: number, width = 4) => String(n).padStart(width, '0')
 const unique = <T>(items: T[]) => [...new Set(items)]
-
-function creditCode(prefix: string, region: string, serial: number) {
-  const charset = '0123456789ABCDEFGHJKLMNPQRTUWXY'
-  let body = ''
-  let n = serial * 7919 + 104729
-  for (let i = 0; i < 9; i++) {
-    body += charset[n % 31]
-    n = Math.floor(n / 31) + i * 13
-  }
-  const first17 = `${prefix}${region}${body}`
-  return first17 + creditCodeCheckChar(first17)
-}
 
 function topicsFor(field: string) {
   return TOPICS[field] ?? TOPICS[field.split('.')[0]] ?? TOPICS.ADV
@@ -152,7 +140,7 @@ export async function seedDatabase(prisma: PrismaClient, log: Log = () => {}) {
     name: inst.name,
     regionCode: inst.regionCode,
     legalEntityType: inst.kind,
-    creditCode: creditCode('12', inst.regionCode, 100 + i),
+    creditCode: institutionCreditCode(i),
     fields: inst.fields,
   }))
   const enterpriseFields = Object.keys(ENTERPRISE_SUFFIX)

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test'
 import { signIn } from './helpers'
+import { institutionCreditCode } from '../../prisma/seed/credit-codes'
 
 async function signOut(page: Page) {
   await page.getByRole('button', { name: '退出登录' }).click()
@@ -15,6 +16,8 @@ test('a milestone paid through Checkout: the signed webhook marks it paid for bo
   await page.getByLabel('项目名称').fill('余热回收换热器优化（在线支付测试）')
   const seller = page.getByRole('group', { name: /卖方/ })
   await seller.getByLabel('单位名称').fill('天津大学')
+  // The counterpart is linked by its credit code (a name links nothing).
+  await seller.getByLabel('统一社会信用代码').fill(institutionCreditCode('天津大学'))
   await seller.getByLabel('所在地区代码').fill('120104')
   await seller.getByLabel('单位性质').selectOption('UNIVERSITY')
   await page.getByLabel('成交额（元）').fill('50000.50')
