@@ -1,13 +1,25 @@
 import { useTranslation } from 'react-i18next'
 
-/** Amounts travel as fen strings (exact); shown in 万元 in Chinese, in yuan in English. */
+/** Below this many fen (10,000 元) an amount reads in 元, above in 万元. */
+const WAN_FROM_FEN = 1_000_000n
+
+/**
+ * Amounts travel as fen strings (exact). In Chinese, 10,000 元 and more read in 万元 and smaller
+ * amounts in 元 with their fen ("¥500.00", not "0.05 万元"); in English, in yuan.
+ */
 export function Money({ fen }: { fen: string }) {
   const { t, i18n } = useTranslation()
   const value = BigInt(fen)
-  if (i18n.language === 'zh') {
+  const abs = value < 0n ? -value : value
+  if (i18n.language === 'zh' && abs >= WAN_FROM_FEN) {
     const wan = Number(value) / 1_000_000
     return <>{t('money.wan', { value: wan.toLocaleString('zh-CN', { maximumFractionDigits: 2 }) })}</>
   }
   const yuan = Number(value) / 100
-  return <>{t('money.yuan', { value: yuan.toLocaleString('en-US', { maximumFractionDigits: 0 }) })}</>
+  const small = abs < WAN_FROM_FEN
+  const text = yuan.toLocaleString(i18n.language === 'zh' ? 'zh-CN' : 'en-US', {
+    minimumFractionDigits: small ? 2 : 0,
+    maximumFractionDigits: small ? 2 : 0,
+  })
+  return <>{t('money.yuan', { value: text })}</>
 }

@@ -97,6 +97,11 @@ const en: Catalog = {
     keywords: 'Keywords',
   },
   errors: {
+    bank: {
+      accountName: 'Enter the account name (2 to 100 characters)',
+      bankName: 'Enter the bank and branch',
+      accountNumber: 'Enter a valid account number (8 to 30 digits)',
+    },
     contact: {
       name: 'Enter the contact’s name (2 to 50 characters)',
       phone: 'Enter a valid mobile or landline number, e.g. 13812345678 or 022-12345678',
@@ -123,6 +128,7 @@ const en: Catalog = {
       taken: 'That time is taken; choose another',
     },
     payment: {
+      remittedOn: 'Enter the remittance date (not after today)',
       sellerOnly: 'Only the seller can do this',
       buyerOnly: 'Only the buyer can pay',
       notSigned: 'Payments can be requested once the contract is signed',
@@ -495,6 +501,14 @@ const en: Catalog = {
     saveTarget: 'Save target',
   },
   payments: {
+    accountIntro: 'Pay to:',
+    noAccount: 'The other party has not given a receiving account; ask them for it.',
+    awaitingReceipt: 'Remittance recorded; waiting for the other party to confirm receipt.',
+    remit: 'Mark as remitted',
+    remittedOnLabel: 'Remitted on',
+    confirmReceipt: 'Confirm receipt',
+    remittedAt: 'payer marked remitted {{at}} (sent {{on}})',
+    receivedOn: 'received {{on}}',
     outstanding: 'Outstanding',
     title: 'Payments and reconciliation',
     request: 'Request payment',
@@ -954,6 +968,7 @@ const en: Catalog = {
       'This is an automatic notification; please do not reply. All notifications are on the platform’s Notifications page.',
   },
   notifications: {
+    paymentRemitted: 'The payer of “{{project}}” recorded a remittance: {{milestone}}. Please check it arrived',
     contractConfirmed: 'The other party confirmed the contract terms: {{project}}',
     verificationPending: 'New organization to review: {{organization}}',
     verificationApproved: 'Your organization is approved and can publish needs, results and experts',
@@ -1116,6 +1131,16 @@ const en: Catalog = {
     postNeed: 'Post a new need',
     enterprisesOnly: 'Enterprise users can ask for an introduction here.',
     signIn: 'Sign in as an enterprise to ask for an introduction.',
+  },
+  bank: {
+    title: 'Receiving account',
+    help: 'Buyers paying offline (bank transfer) see this account on the contract’s payment step.',
+    accountName: 'Account name',
+    bankName: 'Bank and branch',
+    bankNameHint: 'Down to the branch',
+    accountNumber: 'Account number',
+    save: 'Save account',
+    saved: 'Receiving account saved.',
   },
   contact: {
     title: 'Contact person',

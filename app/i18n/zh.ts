@@ -91,6 +91,11 @@ const zh = {
     keywords: '关键词',
   },
   errors: {
+    bank: {
+      accountName: '请填写账户名称（2 到 100 个字）',
+      bankName: '请填写开户行（如：中国工商银行天津宝坻支行）',
+      accountNumber: '请填写正确的银行账号（8 到 30 位数字）',
+    },
     contact: {
       name: '请填写联系人姓名（2 到 50 个字）',
       phone: '请填写正确的手机号或座机号，如 13812345678 或 022-12345678',
@@ -113,6 +118,7 @@ const zh = {
       taken: '该时间已被预约，请另选时间',
     },
     payment: {
+      remittedOn: '请填写汇款日期（不能晚于今天）',
       sellerOnly: '只有卖方可以进行此操作',
       buyerOnly: '只有买方可以支付',
       notSigned: '合同签订后才能发起收款',
@@ -471,6 +477,14 @@ const zh = {
     saveTarget: '保存目标',
   },
   payments: {
+    accountIntro: '收款账户：',
+    noAccount: '对方尚未填写收款账户，请联系对方获取。',
+    awaitingReceipt: '已登记汇款，等待对方确认到账。',
+    remit: '已汇款',
+    remittedOnLabel: '汇款日期',
+    confirmReceipt: '确认到账',
+    remittedAt: '付款方 {{at}} 登记已汇款（汇款日期 {{on}}）',
+    receivedOn: '{{on}} 确认到账',
     outstanding: '未到账',
     title: '收付款对账',
     request: '发起收款',
@@ -901,6 +915,7 @@ const zh = {
     footer: '这是一封系统通知邮件，请勿直接回复。可在平台“通知”页面查看全部通知。',
   },
   notifications: {
+    paymentRemitted: '“{{project}}”的付款方已登记汇款：{{milestone}}，请核对到账',
     contractConfirmed: '对方已确认合同条款：{{project}}',
     verificationPending: '新机构待审核：{{organization}}',
     verificationApproved: '机构已通过审核，可以发布需求、成果和专家',
@@ -1062,6 +1077,16 @@ const zh = {
     postNeed: '发布新需求',
     enterprisesOnly: '企业用户可以在这里请求对接。',
     signIn: '企业用户登录后可以请求对接。',
+  },
+  bank: {
+    title: '收款账户',
+    help: '买方线下付款（对公转账）时，在合同付款页面看到这个账户。',
+    accountName: '账户名称',
+    bankName: '开户行',
+    bankNameHint: '写到支行，如：中国工商银行天津宝坻支行',
+    accountNumber: '银行账号',
+    save: '保存收款账户',
+    saved: '收款账户已保存。',
   },
   contact: {
     title: '机构联系人',

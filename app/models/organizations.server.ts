@@ -36,20 +36,25 @@ export async function getMarketplaceStats() {
   return { needs, results, experts, institutions }
 }
 
-/** Names the organization's contact person (its admins only; the route checks), audited. */
-export async function saveOrganizationContact(
+/**
+ * The organization's contact person or receiving bank account, set by its admins (the route
+ * checks), audited.
+ */
+export async function saveOrganizationProfile(
   actor: { userId: string; organizationId: string },
-  contact: { contactName: string; contactPhone: string; contactEmail: string },
+  profile:
+    | { contactName: string; contactPhone: string; contactEmail: string }
+    | { bankAccountName: string; bankName: string; bankAccountNumber: string },
 ) {
   await prisma.$transaction(async (tx) => {
-    await tx.organization.update({ where: { id: actor.organizationId }, data: contact })
+    await tx.organization.update({ where: { id: actor.organizationId }, data: profile })
     await recordAudit(tx, {
       actorId: actor.userId,
       actorOrgId: actor.organizationId,
-      action: 'organization.contact',
+      action: 'contactName' in profile ? 'organization.contact' : 'organization.bankAccount',
       entityType: 'Organization',
       entityId: actor.organizationId,
-      data: contact,
+      data: profile,
     })
   })
 }

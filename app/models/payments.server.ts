@@ -25,7 +25,7 @@ type Tx = Prisma.TransactionClient
 async function lockPayment(tx: Tx, id: string) {
   await tx.$queryRaw`SELECT 1 FROM "Payment" WHERE id = ${id} FOR UPDATE`
 }
-async function lockMilestone(tx: Tx, id: string) {
+export async function lockMilestone(tx: Tx, id: string) {
   await tx.$queryRaw`SELECT 1 FROM "Milestone" WHERE id = ${id} FOR UPDATE`
 }
 const orgIds = partyOrgIds
@@ -50,7 +50,7 @@ export function derivePaymentStatus(p: {
 }
 
 /** Brings a payment's status and its milestone in line with the facts stored. */
-async function settle(tx: Tx, paymentId: string) {
+export async function settle(tx: Tx, paymentId: string) {
   const payment = await tx.payment.findUniqueOrThrow({ where: { id: paymentId }, include: { contract: true } })
   const status = derivePaymentStatus(payment)
   await tx.payment.update({ where: { id: paymentId }, data: { status } })
@@ -96,7 +96,7 @@ export async function recomputeMilestone(tx: Tx, milestoneId: string) {
   await tx.milestone.update({ where: { id: milestoneId }, data: { paidFen, refundedFen, status, paidAt } })
 }
 
-async function milestoneFor(user: SessionUser, milestoneId: string) {
+export async function milestoneFor(user: SessionUser, milestoneId: string) {
   const milestone = await prisma.milestone.findUnique({
     where: { id: milestoneId },
     include: { contract: true, payments: true },
@@ -111,7 +111,7 @@ async function milestoneFor(user: SessionUser, milestoneId: string) {
   }
 }
 
-type Outcome = { ok: true; url?: string } | { ok: false; error: string; notFound?: boolean }
+export type Outcome = { ok: true; url?: string } | { ok: false; error: string; notFound?: boolean }
 
 /** The seller asks for a milestone of a signed contract to be paid; the buyer is told. */
 export async function requestMilestonePayment(user: SessionUser, milestoneId: string): Promise<Outcome> {
@@ -226,50 +226,6 @@ export async function startMilestoneCheckout(
     })
     return { ok: false, error: 'errors.payment.stripeUnavailable' }
   }
-}
-
-/** Offline mode: the seller confirms a bank transfer of the milestone with its reference. */
-export async function confirmBankTransfer(user: SessionUser, milestoneId: string, reference: string): Promise<Outcome> {
-  const found = await milestoneFor(user, milestoneId)
-  if (!found || !(found.seller || found.buyer)) return { ok: false, error: 'notFound', notFound: true }
-  const { milestone } = found
-  if (!found.seller) return { ok: false, error: 'errors.payment.sellerOnly' }
-  return prisma.$transaction(async (tx): Promise<Outcome> => {
-    // A double click or two staff at once: the second finds the milestone paid and changes nothing.
-    await lockMilestone(tx, milestone.id)
-    const current = await tx.milestone.findUniqueOrThrow({
-      where: { id: milestone.id },
-      select: { status: true, amountFen: true, paidFen: true, refundedFen: true },
-    })
-    if (current.status !== 'PAYMENT_REQUESTED') {
-      const confirmed = await tx.payment.count({
-        where: { milestoneId: milestone.id, method: 'BANK_TRANSFER', paidAt: { not: null } },
-      })
-      return confirmed ? { ok: true } : { ok: false, error: 'errors.payment.notRequested' }
-    }
-    const due = current.amountFen - (current.paidFen - current.refundedFen)
-    const payment = await tx.payment.create({
-      data: {
-        contractId: milestone.contractId,
-        milestoneId: milestone.id,
-        method: 'BANK_TRANSFER',
-        amountFen: due,
-        bankReference: reference,
-        paidAt: new Date(),
-        requestedById: user.id,
-      },
-    })
-    await settle(tx, payment.id)
-    await recordAudit(tx, {
-      actorId: user.id,
-      actorOrgId: milestone.contract.sellerOrgId,
-      action: 'payment.bankTransfer',
-      entityType: 'Payment',
-      entityId: payment.id,
-      data: { reference, amountFen: due.toString() },
-    })
-    return { ok: true }
-  })
 }
 
 /**

@@ -239,6 +239,9 @@ export function getOwnVerification(organizationId: string) {
       contactName: true,
       contactPhone: true,
       contactEmail: true,
+      bankAccountName: true,
+      bankName: true,
+      bankAccountNumber: true,
       documents: {
         select: { id: true, fileName: true, size: true, sha256: true, createdAt: true },
         orderBy: { createdAt: 'desc' },

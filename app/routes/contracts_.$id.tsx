@@ -10,12 +10,9 @@ import { pageTitle } from '~/utils/meta'
 import { CONTRACT_ROLES, notFound, requireRole } from '~/utils/permissions.server'
 import { ContractStepSchema } from '~/validation/contracts'
 import { PaymentActionSchema } from '~/validation/payments'
-import {
-  confirmBankTransfer,
-  refundPayment,
-  requestMilestonePayment,
-  startMilestoneCheckout,
-} from '~/models/payments.server'
+import { refundPayment, requestMilestonePayment, startMilestoneCheckout } from '~/models/payments.server'
+import { confirmBankTransfer, recordRemittance } from '~/payments/bank-transfer.server'
+import { MilestoneActions, PaymentForm } from '~/components/milestone-actions'
 import { stripeEnabled } from '~/payments/stripe.server'
 import { getEnv } from '~/utils/env.server'
 import { beijingDate, beijingDateTime, calendarDate } from '~/utils/time'
@@ -71,6 +68,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           amountFen: p.amountFen.toString(),
           refundedFen: p.refundedFen.toString(),
           paidAt: day(p.paidAt),
+          remittedAt: p.remittedAt ? beijingDateTime(p.remittedAt) : null,
+          remittedOn: iso(p.remittedOn),
           reference: p.bankReference,
         })),
       })),
@@ -83,6 +82,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         createdAt: beijingDateTime(k.createdAt),
       })),
       bothOnPlatform: confirmationState(contract).bothOnPlatform,
+      sellerAccount: contract.sellerOrg?.bankAccountNumber ? contract.sellerOrg : null,
       revisions: contract.revisions.map((r) => ({
         version: r.version,
         reason: r.reason,
@@ -118,14 +118,20 @@ async function paymentAction(user: SessionUser, formData: FormData, origin: stri
     return data({ ok: false as const, errors }, { status: 400 })
   }
   const input = parsed.data
-  const outcome =
-    input.payment === 'request'
-      ? await requestMilestonePayment(user, input.milestoneId)
-      : input.payment === 'checkout'
-        ? await startMilestoneCheckout(user, input.milestoneId, getEnv().PUBLIC_BASE_URL ?? origin)
-        : input.payment === 'bankTransfer'
-          ? await confirmBankTransfer(user, input.milestoneId, input.reference)
-          : await refundPayment(user, input.paymentId, input.amountYuan)
+  const outcome = await (() => {
+    switch (input.payment) {
+      case 'request':
+        return requestMilestonePayment(user, input.milestoneId)
+      case 'checkout':
+        return startMilestoneCheckout(user, input.milestoneId, getEnv().PUBLIC_BASE_URL ?? origin)
+      case 'remit':
+        return recordRemittance(user, input.milestoneId, input)
+      case 'bankTransfer':
+        return confirmBankTransfer(user, input.milestoneId, input.reference)
+      case 'refund':
+        return refundPayment(user, input.paymentId, input.amountYuan)
+    }
+  })()
   if (!outcome.ok && outcome.notFound) notFound()
   if (!outcome.ok) {
     const errors: Record<string, string[]> = { payment: [outcome.error] }
@@ -179,62 +185,6 @@ function StepForm({
         {t(`contracts.step.${step}`)}
       </button>
     </Form>
-  )
-}
-
-function PaymentForm({
-  intent,
-  hidden,
-  label,
-  children,
-}: {
-  intent: string
-  hidden: Record<string, string>
-  label: string
-  children?: React.ReactNode
-}) {
-  return (
-    <Form method="post" className="inline-form">
-      <CsrfInput />
-      <input type="hidden" name="payment" value={intent} />
-      {Object.entries(hidden).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-      {children}
-      <button type="submit">{label}</button>
-    </Form>
-  )
-}
-
-/** What each side can do with a milestone now: ask for it, pay it, confirm the transfer. */
-function MilestoneActions({
-  milestone: m,
-  side,
-  stripe,
-}: {
-  milestone: { id: string; status: string }
-  side: { seller: boolean; buyer: boolean }
-  stripe: boolean
-}) {
-  const { t } = useTranslation()
-  const hidden = { milestoneId: m.id }
-  if (m.status === 'PENDING' && side.seller) {
-    return <PaymentForm intent="request" hidden={hidden} label={t('payments.request')} />
-  }
-  if (m.status !== 'PAYMENT_REQUESTED') return null
-  return (
-    <>
-      {side.buyer && stripe ? <PaymentForm intent="checkout" hidden={hidden} label={t('payments.payOnline')} /> : null}
-      {side.buyer && !stripe ? <p className="muted">{t('payments.bankInstructions')}</p> : null}
-      {side.seller && !stripe ? (
-        <PaymentForm intent="bankTransfer" hidden={hidden} label={t('payments.confirmTransfer')}>
-          <label>
-            {t('payments.reference')} <input name="reference" required minLength={4} maxLength={100} />
-          </label>{' '}
-        </PaymentForm>
-      ) : null}
-      {side.seller && stripe ? <span className="muted">{t('payments.awaitingBuyer')}</span> : null}
-    </>
   )
 }
 
@@ -336,7 +286,7 @@ export default function ContractPage() {
                   {t(`payments.milestone.${m.status}`)}
                 </span>
                 {c.status !== 'DRAFT' && c.status !== 'TERMINATED' ? (
-                  <MilestoneActions milestone={m} side={side} stripe={stripe} />
+                  <MilestoneActions milestone={m} side={side} stripe={stripe} account={c.sellerAccount} />
                 ) : null}
                 {m.payments.length ? (
                   <ul className="reasons">
@@ -351,6 +301,8 @@ export default function ContractPage() {
                           </>
                         ) : null}
                         {p.reference ? ` · ${p.reference}` : ''}
+                        {p.remittedAt ? ` · ${t('payments.remittedAt', { at: p.remittedAt, on: p.remittedOn })}` : ''}
+                        {p.remittedAt && p.paidAt ? ` · ${t('payments.receivedOn', { on: p.paidAt })}` : ''}
                         {(side.seller || side.admin) && p.paidAt && p.status !== 'REFUNDED' ? (
                           <PaymentForm intent="refund" hidden={{ paymentId: p.id }} label={t('payments.refund')}>
                             <label>

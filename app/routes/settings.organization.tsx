@@ -13,8 +13,8 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { CsrfInput } from '~/components/csrf-input'
 import { InputFor } from '~/components/field'
 import { useZodForm, ZodForm } from '~/components/zod-form'
-import { saveOrganizationContact } from '~/models/organizations.server'
-import { OrganizationContactSchema } from '~/validation/verification'
+import { saveOrganizationProfile } from '~/models/organizations.server'
+import { BankAccountSchema, OrganizationContactSchema } from '~/validation/verification'
 import {
   DOCUMENT_MAX_BYTES,
   DOCUMENT_TYPES,
@@ -56,11 +56,22 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!request.headers.get('Content-Type')?.startsWith('multipart/form-data')) {
     const formData = await request.formData()
     await requireCsrf(request, formData)
+    if (formData.get('intent') === 'bank') {
+      const submission = parseWithZod(formData, { schema: BankAccountSchema })
+      if (submission.status !== 'success') {
+        return data({ error: null, contact: null, bank: submission.reply() }, { status: 400 })
+      }
+      const { intent: _intent, ...account } = submission.value
+      await saveOrganizationProfile(actor, account)
+      return { error: null, contact: null, bank: submission.reply() }
+    }
     const submission = parseWithZod(formData, { schema: OrganizationContactSchema })
-    if (submission.status !== 'success') return data({ error: null, contact: submission.reply() }, { status: 400 })
+    if (submission.status !== 'success') {
+      return data({ error: null, contact: submission.reply(), bank: null }, { status: 400 })
+    }
     const { intent: _intent, ...contact } = submission.value
-    await saveOrganizationContact(actor, contact)
-    return { error: null, contact: submission.reply() }
+    await saveOrganizationProfile(actor, contact)
+    return { error: null, contact: submission.reply(), bank: null }
   }
   let formData: FormData
   try {
@@ -70,27 +81,34 @@ export async function action({ request }: ActionFunctionArgs) {
     )
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) {
-      return data({ error: 'errors.document.tooLarge', contact: null }, { status: 413 })
+      return data({ error: 'errors.document.tooLarge', contact: null, bank: null }, { status: 413 })
     }
     throw error
   }
   await requireCsrf(request, formData)
   const file = formData.get('document')
   if (!(file instanceof File) || file.size === 0) {
-    return data({ error: 'errors.document.missing', contact: null }, { status: 400 })
+    return data({ error: 'errors.document.missing', contact: null, bank: null }, { status: 400 })
   }
   const bytes = new Uint8Array(await file.arrayBuffer())
   const type = sniff(bytes)
-  if (!type || !(type in DOCUMENT_TYPES)) return data({ error: 'errors.document.type', contact: null }, { status: 400 })
+  if (!type || !(type in DOCUMENT_TYPES)) {
+    return data({ error: 'errors.document.type', contact: null, bank: null }, { status: 400 })
+  }
   await storeVerificationDocument(actor, { name: file.name, type, bytes })
-  return { error: null, contact: null }
+  return { error: null, contact: null, bank: null }
 }
 
 export default function OrganizationSettings() {
   const { t } = useTranslation()
   const { organization } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
-  const uploaded = result && !result.contact && !result.error
+  const uploaded = result && !result.contact && !result.bank && !result.error
+  const [bankForm, b] = useZodForm(BankAccountSchema, result?.bank, {
+    bankAccountName: organization.bankAccountName ?? organization.name,
+    bankName: organization.bankName ?? '',
+    bankAccountNumber: organization.bankAccountNumber ?? '',
+  })
   const [form, f] = useZodForm(OrganizationContactSchema, result?.contact, {
     contactName: organization.contactName ?? '',
     contactPhone: organization.contactPhone ?? '',
@@ -136,6 +154,24 @@ export default function OrganizationSettings() {
           ) : null}
           <button type="submit" className="button primary">
             {t('contact.save')}
+          </button>
+        </ZodForm>
+      </section>
+      <section className="panel">
+        <h2>{t('bank.title')}</h2>
+        <p className="muted">{t('bank.help')}</p>
+        <ZodForm form={bankForm} className="stack">
+          <input type="hidden" name="intent" value="bank" />
+          <InputFor label={t('bank.accountName')} meta={b.bankAccountName} />
+          <InputFor label={t('bank.bankName')} hint={t('bank.bankNameHint')} meta={b.bankName} />
+          <InputFor label={t('bank.accountNumber')} meta={b.bankAccountNumber} />
+          {result?.bank?.status === 'success' ? (
+            <p className="notice" role="status">
+              {t('bank.saved')}
+            </p>
+          ) : null}
+          <button type="submit" className="button primary">
+            {t('bank.save')}
           </button>
         </ZodForm>
       </section>

@@ -35,3 +35,22 @@ export const OrganizationContactSchema = z.object({
     .refine((v) => PHONE.test(v), { message: 'errors.contact.phone' }),
   contactEmail: EmailSchema,
 })
+
+/** The organization's receiving account for offline payments (对公账户). */
+export const BankAccountSchema = z.object({
+  intent: z.literal('bank'),
+  bankAccountName: z
+    .string({ error: 'errors.bank.accountName' })
+    .trim()
+    .min(2, { message: 'errors.bank.accountName' })
+    .max(100, { message: 'errors.bank.accountName' }),
+  bankName: z
+    .string({ error: 'errors.bank.bankName' })
+    .trim()
+    .min(4, { message: 'errors.bank.bankName' })
+    .max(100, { message: 'errors.bank.bankName' }),
+  bankAccountNumber: z
+    .string({ error: 'errors.bank.accountNumber' })
+    .transform((v) => v.replace(/[\s-]/g, ''))
+    .refine((v) => /^\d{8,30}$/.test(v), { message: 'errors.bank.accountNumber' }),
+})

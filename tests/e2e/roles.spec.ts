@@ -26,6 +26,12 @@ for (const r of ROLES) {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(r.heading)
     await expect(page.getByTestId('current-user')).toContainText(r.role)
     await page.screenshot({ path: `test-results/screenshots/home-${r.email.split('@')[0]}.png`, fullPage: true })
+    // The same home on a phone: nothing may overflow the 390 px viewport sideways.
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.reload()
+    await page.screenshot({ path: `test-results/screenshots/home-${r.email.split('@')[0]}-390.png`, fullPage: true })
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    expect(overflow).toBeLessThanOrEqual(0)
   })
 }
 

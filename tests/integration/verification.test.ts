@@ -211,7 +211,7 @@ describe('organization verification', () => {
     expect(await upload(new TextEncoder().encode('<html>not a pdf</html>'), 'licence.pdf')).toMatchObject({
       data: { error: 'errors.document.type' },
     })
-    expect(await upload(pdf, '事业单位法人证书.pdf')).toEqual({ error: null, contact: null })
+    expect(await upload(pdf, '事业单位法人证书.pdf')).toEqual({ error: null, contact: null, bank: null })
     const stored = await prisma.organizationDocument.findFirstOrThrow({ where: { organizationId: org.id } })
     expect(stored.contentType).toBe('application/pdf')
     expect(stored.sha256).toMatch(/^[0-9a-f]{64}$/)
