@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ExpertDocument, IndexName, NeedDocument, ResultDocument } from '../../search'
 import { Highlighted } from '~/components/highlighted'
@@ -122,6 +123,8 @@ export default function Search() {
   const { t, i18n } = useTranslation()
   const data = useLoaderData<typeof loader>()
   const [searchParams] = useSearchParams()
+  // On a phone the filters fold behind a button so results are not pushed a screen down.
+  const [filtersOpen, setFiltersOpen] = useState(false)
   const zh = i18n.language === 'zh'
   const label = (attribute: string, value: string) => {
     if (attribute === 'fieldCodes') return data.fieldNames[value]?.[zh ? 0 : 1] ?? value
@@ -173,7 +176,16 @@ export default function Search() {
             {t('search.submit')}
           </button>
         </div>
-        <aside className="facets" aria-label={t('search.filters')}>
+        <button
+          type="button"
+          className="facet-toggle"
+          aria-expanded={filtersOpen}
+          aria-controls="search-facets"
+          onClick={() => setFiltersOpen((open) => !open)}
+        >
+          {t('search.filters')}
+        </button>
+        <aside id="search-facets" className={filtersOpen ? 'facets open' : 'facets'} aria-label={t('search.filters')}>
           {data.facets.map((facet) =>
             facet.values.length ? (
               <fieldset key={facet.attribute}>

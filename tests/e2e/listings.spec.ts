@@ -28,3 +28,17 @@ test('a visitor sees a result’s page and is told to sign in to ask for an intr
   await page.locator('.hit-list h3 a').first().click()
   await expect(page.getByTestId('intro-request-hint')).toHaveText('企业用户登录后可以请求对接。')
 })
+
+test('on a phone, search shows results first and folds the filters behind a button', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 })
+  await page.goto('/search/results?q=%E7%84%8A%E6%8E%A5')
+  const facets = page.locator('#search-facets')
+  await expect(facets).toBeHidden()
+  const first = page.locator('.hit-list > li').first()
+  const box = await first.boundingBox()
+  expect(box && box.y).toBeLessThan(844)
+  await page.screenshot({ path: 'test-results/screenshots/search-390.png', fullPage: true })
+  await page.getByRole('button', { name: '筛选' }).click()
+  await expect(facets).toBeVisible()
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0)
+})
