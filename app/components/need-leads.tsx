@@ -10,7 +10,7 @@ interface Lead {
 }
 
 /** Open needs an offer could answer (reverse matching), with the reasons. */
-export function NeedLeads({ leads }: { leads: Lead[] }) {
+export function NeedLeads({ leads, action }: { leads: Lead[]; action?: (needId: string) => React.ReactNode }) {
   const { t, i18n } = useTranslation()
   if (leads.length === 0) return <p className="muted">{t('leads.none')}</p>
   return (
@@ -27,6 +27,7 @@ export function NeedLeads({ leads }: { leads: Lead[] }) {
               <li key={i}>{i18n.language === 'zh' ? r.zh : r.en}</li>
             ))}
           </ul>
+          {action ? action(lead.needId) : null}
         </li>
       ))}
     </ol>

@@ -239,6 +239,7 @@ const en: Catalog = {
     },
     notFound: 'Not found, or not yours to see',
     intro: {
+      ownNeed: 'You cannot make an offer on your own organization’s need',
       needRequired: 'Choose the need the introduction concerns',
       messageRequired: 'Write a few words about the need and what you hope for',
       messageShort: 'The message needs at least 10 characters',
@@ -805,6 +806,9 @@ const en: Catalog = {
     deadline: 'Deadline',
   },
   leads: {
+    offer: 'We can solve this',
+    offerMessage: 'Our approach, what we have already, how we would work together',
+    offerSend: 'Send to the enterprise',
     title: 'Enterprise needs this result could answer',
     link: 'Matching needs',
     enterprises: 'Enterprises',
@@ -904,6 +908,8 @@ const en: Catalog = {
     newNeed: 'Post a new need',
   },
   intro: {
+    offer: 'Offered by the institution',
+    offeredBy: 'Offered by: {{name}}',
     orgContact: 'Contact at {{organization}}: {{name}}',
     noOrgContact: '{{organization}} has not named a contact person',
     request: 'Ask for an introduction',
@@ -968,6 +974,7 @@ const en: Catalog = {
       'This is an automatic notification; please do not reply. All notifications are on the platform’s Notifications page.',
   },
   notifications: {
+    introOffered: 'An institution says it can solve “{{need}}”: {{result}}',
     paymentRemitted: 'The payer of “{{project}}” recorded a remittance: {{milestone}}. Please check it arrived',
     contractConfirmed: 'The other party confirmed the contract terms: {{project}}',
     verificationPending: 'New organization to review: {{organization}}',

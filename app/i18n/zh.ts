@@ -228,6 +228,7 @@ const zh = {
     },
     notFound: '记录不存在，或您无权查看',
     intro: {
+      ownNeed: '不能对本机构自己的需求提出方案',
       needRequired: '请选择对接所关于的技术需求',
       messageRequired: '请写几句话介绍需求和希望对接的内容',
       messageShort: '对接留言至少 10 个字',
@@ -755,6 +756,9 @@ const zh = {
     deadline: '截止日期',
   },
   leads: {
+    offer: '我们可以解决',
+    offerMessage: '说明我们的方案、已有基础和合作方式',
+    offerSend: '提交给企业',
     title: '可能需要该成果的企业需求',
     link: '匹配需求',
     enterprises: '相关企业',
@@ -853,6 +857,8 @@ const zh = {
     newNeed: '发布新需求',
   },
   intro: {
+    offer: '机构主动提出方案',
+    offeredBy: '方案提出人：{{name}}',
     orgContact: '{{organization}} 联系人：{{name}}',
     noOrgContact: '{{organization}} 尚未填写联系人',
     request: '请求对接',
@@ -915,6 +921,7 @@ const zh = {
     footer: '这是一封系统通知邮件，请勿直接回复。可在平台“通知”页面查看全部通知。',
   },
   notifications: {
+    introOffered: '有机构表示可以解决“{{need}}”：{{result}}',
     paymentRemitted: '“{{project}}”的付款方已登记汇款：{{milestone}}，请核对到账',
     contractConfirmed: '对方已确认合同条款：{{project}}',
     verificationPending: '新机构待审核：{{organization}}',

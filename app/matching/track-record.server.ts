@@ -47,7 +47,7 @@ export async function trackRecords(
     CROSS JOIN LATERAL (
       SELECT count(*) FILTER (WHERE i."status"::text IN ('ACCEPTED', 'DECLINED')) AS answered,
              count(*) FILTER (WHERE i."status"::text NOT IN ('REQUESTED', 'WITHDRAWN')) AS closed
-      FROM "Introduction" i WHERE ${introTarget}) intro
+      FROM "Introduction" i WHERE ${introTarget} AND i."direction" = 'REQUEST') intro
     CROSS JOIN LATERAL (
       SELECT count(*) FILTER (WHERE m."status" = 'ACCEPTED') AS accepted,
              count(*) FILTER (WHERE m."status" = 'DECLINED') AS declined,

@@ -194,21 +194,31 @@ export async function respondToIntroduction(
   answer: { decision: 'ACCEPTED' | 'DECLINED'; reason?: DeclineReason; note?: string },
 ): Promise<IntroOutcome> {
   return prisma.$transaction(async (tx) => {
+    // The institution answers an enterprise's request; the enterprise answers an institution's offer.
     const intro = await tx.introduction.findFirst({
-      where: { id: introductionId, targetOrgId: actor.organizationId },
+      where: {
+        id: introductionId,
+        OR: [
+          { direction: 'REQUEST', targetOrgId: actor.organizationId },
+          { direction: 'OFFER', requesterOrgId: actor.organizationId },
+        ],
+      },
       select: {
         id: true,
         status: true,
+        direction: true,
         responseDeadline: true,
         requesterOrgId: true,
+        targetOrgId: true,
         need: { select: { id: true, title: true } },
       },
     })
     if (!intro) return { ok: false, error: 'errors.notFound' }
     if (intro.status !== 'REQUESTED' || intro.responseDeadline < new Date())
       return { ok: false, error: 'errors.intro.notPending' }
-    await tx.introduction.update({
-      where: { id: intro.id },
+    // One conditional statement: two answers at once, the second finds it answered.
+    const answered = await tx.introduction.updateMany({
+      where: { id: intro.id, status: 'REQUESTED' },
       data: {
         status: answer.decision,
         respondedAt: new Date(),
@@ -217,6 +227,7 @@ export async function respondToIntroduction(
         declineNote: answer.note ?? null,
       },
     })
+    if (answered.count === 0) return { ok: false, error: 'errors.intro.notPending' }
     if (answer.decision === 'ACCEPTED') {
       await tx.need.updateMany({
         where: { id: intro.need.id, status: 'PUBLISHED' },
@@ -233,7 +244,7 @@ export async function respondToIntroduction(
     })
     await notifyOrganization(
       tx,
-      intro.requesterOrgId,
+      intro.direction === 'OFFER' ? intro.targetOrgId : intro.requesterOrgId,
       answer.decision === 'ACCEPTED' ? 'introAccepted' : 'introDeclined',
       { need: intro.need.title },
       `/introductions/${intro.id}`,
@@ -386,18 +397,23 @@ export function introductionJobsHandler(): QueueHandler {
               status: true,
               targetOrgId: true,
               requesterOrgId: true,
+              direction: true,
               expertId: true,
               need: { select: { title: true } },
             },
           })
           if (!intro || intro.status !== 'REQUESTED') return
+          const offer = intro.direction === 'OFFER'
           const link = `/introductions/${intro.id}`
           if (job.kind === 'remind') {
             await tx.introduction.update({ where: { id: intro.id }, data: { remindedAt: new Date() } })
-            await notifyTarget(tx, intro, 'introReminder', { need: intro.need.title }, link)
+            if (offer)
+              await notifyOrganization(tx, intro.requesterOrgId, 'introReminder', { need: intro.need.title }, link)
+            else await notifyTarget(tx, intro, 'introReminder', { need: intro.need.title }, link)
           } else if (job.kind === 'expire') {
             await tx.introduction.update({ where: { id: intro.id }, data: { status: 'EXPIRED' } })
-            await notifyOrganization(tx, intro.requesterOrgId, 'introExpired', { need: intro.need.title }, link)
+            const asker = offer ? intro.targetOrgId : intro.requesterOrgId
+            await notifyOrganization(tx, asker, 'introExpired', { need: intro.need.title }, link)
             await recordAudit(tx, { action: 'introduction.expire', entityType: 'Introduction', entityId: intro.id })
           }
         })

@@ -8,7 +8,7 @@ import { IntroResponse } from '~/components/intro-response'
 import { getIntroduction, postIntroductionMessage, respondToIntroduction } from '~/models/introductions.server'
 import { requireCsrf } from '~/utils/csrf.server'
 import { pageTitle } from '~/utils/meta'
-import { CONTRACT_ROLES, notFound, OFFICE_ROLES, requireUser } from '~/utils/permissions.server'
+import { CONTRACT_ROLES, mayAnswerIntroduction, notFound, requireUser } from '~/utils/permissions.server'
 import { IntroMessageSchema, IntroResponseSchema } from '~/validation/introductions'
 import { beijingDateTime } from '~/utils/time'
 
@@ -40,11 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       })),
     },
     canDraftContract: intro.status === 'ACCEPTED' && CONTRACT_ROLES.includes(membership.role),
-    canRespond:
-      intro.side === 'target' &&
-      OFFICE_ROLES.includes(membership.role) &&
-      intro.status === 'REQUESTED' &&
-      !intro.overdue,
+    canRespond: mayAnswerIntroduction(membership, intro) && intro.status === 'REQUESTED' && !intro.overdue,
   }
 }
 
@@ -54,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   await requireCsrf(request, formData)
   const actor = { userId: user.id, organizationId: membership.organizationId, role: membership.role }
   if (formData.get('intent') === 'respond') {
-    if (intro.side !== 'target' || !OFFICE_ROLES.includes(membership.role)) notFound()
+    if (!mayAnswerIntroduction(membership, intro)) notFound()
     const submission = parseWithZod(formData, { schema: IntroResponseSchema })
     if (submission.status !== 'success') return data({ error: submission.error }, { status: 400 })
     const outcome = await respondToIntroduction(actor, intro.id, submission.value)
@@ -78,8 +74,15 @@ export default function IntroductionPage() {
     <>
       <h1>{t('intro.title', { need: intro.need.title })}</h1>
       <p className="muted">
-        {t('intro.from', { org: intro.requesterOrg.name })} · {t('intro.to', { org: intro.targetOrg.name })} ·{' '}
-        {t('intro.about', { target: intro.expert?.name ?? intro.result?.title ?? '' })} ·{' '}
+        {intro.direction === 'OFFER' ? (
+          <span className="badge" data-testid="offer-badge">
+            {t('intro.offer')}
+          </span>
+        ) : null}{' '}
+        {intro.direction === 'OFFER'
+          ? `${t('intro.from', { org: intro.targetOrg.name })} · ${t('intro.to', { org: intro.requesterOrg.name })}`
+          : `${t('intro.from', { org: intro.requesterOrg.name })} · ${t('intro.to', { org: intro.targetOrg.name })}`}{' '}
+        · {t('intro.about', { target: intro.expert?.name ?? intro.result?.title ?? '' })} ·{' '}
         <span className="badge">{t(`intro.status.${intro.status}`)}</span>{' '}
         {intro.overdue ? <span className="badge warning">{t('intro.overdue')}</span> : null}
       </p>
@@ -112,7 +115,9 @@ export default function IntroductionPage() {
                 </li>
               ))}
               <li>
-                {t('intro.requesterContact', { name: intro.requestedBy.name })}
+                {t(intro.direction === 'OFFER' ? 'intro.offeredBy' : 'intro.requesterContact', {
+                  name: intro.requestedBy.name,
+                })}
                 {intro.requestedBy.email ? ` · ${t('intro.email', { value: intro.requestedBy.email })}` : ''}
                 {intro.requestedBy.phone ? ` · ${t('intro.phone', { value: intro.requestedBy.phone })}` : ''}
               </li>

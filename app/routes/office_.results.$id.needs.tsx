@@ -1,7 +1,11 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { CsrfInput } from '~/components/csrf-input'
 import { NeedLeads } from '~/components/need-leads'
+import { offerSolution } from '~/introductions/offers.server'
+import { requireCsrf } from '~/utils/csrf.server'
+import { OfferSchema } from '~/validation/introductions'
 import { matchOfferToNeeds } from '~/matching/reverse.server'
 import { searchEngine } from '~/search/engine.server'
 import { prisma } from '~/utils/db.server'
@@ -27,9 +31,49 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { result, needs: leads?.needs ?? [], enterprises: leads?.enterprises ?? [], terms: leads?.terms ?? [] }
 }
 
+/** "我们可以解决": the office offers this result for a matched need; the enterprise answers. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, membership } = await requireOffice(request)
+  const formData = await request.formData()
+  await requireCsrf(request, formData)
+  const parsed = OfferSchema.safeParse(Object.fromEntries(formData))
+  if (!parsed.success) {
+    const needId = String(formData.get('needId') ?? '')
+    return data({ needId, error: parsed.error.issues[0]?.message ?? 'errors.intro.messageShort' }, { status: 400 })
+  }
+  const outcome = await offerSolution(
+    { userId: user.id, organizationId: membership.organizationId },
+    { needId: parsed.data.needId, resultId: params.id ?? '', message: parsed.data.message },
+  )
+  if (!outcome.ok) return data({ needId: parsed.data.needId, error: outcome.error }, { status: 409 })
+  return redirect(`/introductions/${outcome.id}`)
+}
+
 export default function ResultLeads() {
   const { t } = useTranslation()
   const { result, needs, enterprises, terms } = useLoaderData<typeof loader>()
+  const failed = useActionData<typeof action>()
+  const offer = (needId: string) => (
+    <details className="offer" data-testid="offer">
+      <summary>{t('leads.offer')}</summary>
+      <Form method="post" className="stack">
+        <CsrfInput />
+        <input type="hidden" name="needId" value={needId} />
+        <label className="field">
+          <span>{t('leads.offerMessage')}</span>
+          <textarea name="message" rows={3} required minLength={10} maxLength={1000} />
+        </label>
+        {failed?.needId === needId ? (
+          <p className="form-error" role="alert">
+            {t(failed.error)}
+          </p>
+        ) : null}
+        <button type="submit" className="button primary">
+          {t('leads.offerSend')}
+        </button>
+      </Form>
+    </details>
+  )
   return (
     <>
       <p>
@@ -50,7 +94,7 @@ export default function ResultLeads() {
         </ul>
       ) : null}
       <h2>{t('leads.needs')}</h2>
-      <NeedLeads leads={needs} />
+      <NeedLeads leads={needs} action={offer} />
     </>
   )
 }

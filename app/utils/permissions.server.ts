@@ -94,3 +94,16 @@ export const PARTY_ROLES: Role[] = [...ENTERPRISE_ROLES, ...OFFICE_ROLES]
 export function partyOrgIds(user: Pick<SessionUser, 'memberships'>): string[] {
   return user.memberships.filter((m) => PARTY_ROLES.includes(m.role)).map((m) => m.organizationId)
 }
+
+/**
+ * Who answers an introduction: the institution's office for an enterprise's request, the
+ * enterprise for an institution's offer ("我们可以解决").
+ */
+export function mayAnswerIntroduction(
+  membership: Pick<Membership, 'role' | 'organizationId'>,
+  intro: { direction: 'REQUEST' | 'OFFER'; requesterOrgId: string; targetOrgId: string },
+): boolean {
+  return intro.direction === 'OFFER'
+    ? membership.organizationId === intro.requesterOrgId && ENTERPRISE_ROLES.includes(membership.role)
+    : membership.organizationId === intro.targetOrgId && OFFICE_ROLES.includes(membership.role)
+}

@@ -49,3 +49,9 @@ export const ListingIntroRequestSchema = z.object({
   needId: z.string({ error: 'errors.intro.needRequired' }).min(1, { message: 'errors.intro.needRequired' }).max(40),
   message: IntroRequestSchema.shape.message,
 })
+
+/** "我们可以解决": an office offers one of its results for an enterprise's need. */
+export const OfferSchema = z.object({
+  needId: z.string().min(1).max(40),
+  message: IntroRequestSchema.shape.message,
+})

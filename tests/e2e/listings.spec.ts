@@ -40,5 +40,11 @@ test('on a phone, search shows results first and folds the filters behind a butt
   await page.screenshot({ path: 'test-results/screenshots/search-390.png', fullPage: true })
   await page.getByRole('button', { name: '筛选' }).click()
   await expect(facets).toBeVisible()
-  expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0)
+  const wide = await page.evaluate(() =>
+    [...document.querySelectorAll('body *')]
+      .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
+      .slice(0, 5)
+      .map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`),
+  )
+  expect(wide).toEqual([])
 })
