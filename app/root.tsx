@@ -10,6 +10,9 @@ import { AppShell } from '~/components/app-shell'
 import { useRootData } from '~/utils/root-data'
 import stylesheet from '~/styles/app.css?url'
 import { countUnread } from '~/models/notifications.server'
+import { countAwaitingRegistration } from '~/models/contracts.server'
+import { countPendingOrganizations } from '~/models/verification.server'
+import { REVIEWER_ROLES } from '~/utils/permissions.server'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesheet },
@@ -18,7 +21,13 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [locale, user, csrf] = await Promise.all([getLocale(request), getSessionUser(request), getCsrfToken(request)])
-  const unread = user ? await countUnread(user.id) : 0
+  const reviewer = user?.memberships.some((m) => REVIEWER_ROLES.includes(m.role)) ?? false
+  // Bureau staff see their queues in the header: submissions to register, organizations to review.
+  const [unread, awaitingRegistration, pendingReview] = await Promise.all([
+    user ? countUnread(user.id) : 0,
+    reviewer ? countAwaitingRegistration() : 0,
+    reviewer ? countPendingOrganizations() : 0,
+  ])
   const headers = new Headers()
   if (csrf.setCookie) headers.append('Set-Cookie', csrf.setCookie)
   return data(
@@ -34,6 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           verification: m.verification,
         })),
         unread,
+        queues: { '/contracts': awaitingRegistration, '/admin/organizations': pendingReview } as Record<string, number>,
       },
     },
     { headers },

@@ -80,7 +80,14 @@ export function AppShell({ children }: { children: React.ReactNode }) {
             </li>
             {links.map((link) => (
               <li key={link.to}>
-                <NavLink to={link.to}>{t(link.key)}</NavLink>
+                <NavLink to={link.to}>
+                  {t(link.key)}
+                  {user?.queues[link.to] ? (
+                    <span className="counter" data-testid={`queue-${link.to.split('/').pop()}`}>
+                      {user.queues[link.to]}
+                    </span>
+                  ) : null}
+                </NavLink>
               </li>
             ))}
           </ul>

@@ -974,6 +974,7 @@ const en: Catalog = {
       'This is an automatic notification; please do not reply. All notifications are on the platform’s Notifications page.',
   },
   notifications: {
+    contractAwaitingRegistration: 'A contract was submitted and awaits registration: {{project}}',
     introOffered: 'An institution says it can solve “{{need}}”: {{result}}',
     paymentRemitted: 'The payer of “{{project}}” recorded a remittance: {{milestone}}. Please check it arrived',
     contractConfirmed: 'The other party confirmed the contract terms: {{project}}',

@@ -921,6 +921,7 @@ const zh = {
     footer: '这是一封系统通知邮件，请勿直接回复。可在平台“通知”页面查看全部通知。',
   },
   notifications: {
+    contractAwaitingRegistration: '技术合同已提交，待登记：{{project}}',
     introOffered: '有机构表示可以解决“{{need}}”：{{result}}',
     paymentRemitted: '“{{project}}”的付款方已登记汇款：{{milestone}}，请核对到账',
     contractConfirmed: '对方已确认合同条款：{{project}}',

@@ -1,5 +1,5 @@
 import { CONTRACT_SUMMARY } from './contracts.server'
-import { notifyOrganization } from './notifications.server'
+import { notifyBureau, notifyOrganization } from './notifications.server'
 import { BAODI_REGION_CODE } from '~/data/regions'
 import type { Prisma } from '~/generated/prisma/client'
 import type { ContractStatus, Role } from '~/generated/prisma/enums'
@@ -385,6 +385,15 @@ export async function takeContractStep(
         tx,
         org,
         `contract${rule.to.charAt(0)}${rule.to.slice(1).toLowerCase()}`,
+        { project: contract.projectName },
+        `/contracts/${contract.id}`,
+      )
+    }
+    // A submission waits for the bureau: every staff member hears of it.
+    if (step.statusChange === 'submit') {
+      await notifyBureau(
+        tx,
+        'contractAwaitingRegistration',
         { project: contract.projectName },
         `/contracts/${contract.id}`,
       )

@@ -74,3 +74,8 @@ export function listContractsForOrganization(organizationId: string, take = 20) 
     take,
   })
 }
+
+/** Contracts submitted and not yet registered: the bureau's queue, counted in its header. */
+export function countAwaitingRegistration() {
+  return prisma.contract.count({ where: { status: 'SUBMITTED' } })
+}

@@ -85,3 +85,16 @@ export async function notifyExpert(
     await createNotifications(tx, [{ userId: expert.userId, kind, params, link }])
   }
 }
+
+/** Every bureau staff member: submissions awaiting registration and other district business. */
+export async function notifyBureau(tx: Tx, kind: string, params: Record<string, string>, link: string) {
+  const staff = await tx.membership.findMany({
+    where: { role: 'BUREAU_STAFF' },
+    select: { userId: true },
+    distinct: ['userId'],
+  })
+  await createNotifications(
+    tx,
+    staff.map((m) => ({ userId: m.userId, kind, params, link })),
+  )
+}

@@ -3,6 +3,7 @@ import { loader as newLoader, action as newAction } from '~/routes/contracts_.ne
 import { loader as pageLoader, action as pageAction } from '~/routes/contracts_.$id'
 import { loader as listLoader } from '~/routes/contracts'
 import { action as editAction } from '~/routes/contracts_.$id_.edit'
+import { loader as rootLoader } from '~/root'
 import { getDashboard } from '~/models/turnover.server'
 import { prisma } from '~/utils/db.server'
 import {
@@ -267,6 +268,12 @@ describe('two-sided contracts', () => {
     await step(id, p.seller, { statusChange: 'sign' })
     await step(id, p.seller, { statusChange: 'submit' })
     expect((await prisma.contract.findUniqueOrThrow({ where: { id } })).status).toBe('SUBMITTED')
+    // The bureau hears of the submission and counts it in its header.
+    expect(await prisma.notification.count({ where: { kind: 'contractAwaitingRegistration' } })).toBe(1)
+    const root = await rootLoader({ request: getRequest('/', p.bureau), params: {}, context: {} })
+    expect(
+      (root as unknown as { data: { user: { queues: Record<string, number> } } }).data.user.queues['/contracts'],
+    ).toBe(1)
 
     // The bureau sees who confirmed what: three confirmations, two for the version submitted.
     const seen = await page(id, p.bureau)
