@@ -1,4 +1,6 @@
 import { expect, test, type Page } from '@playwright/test'
+// Runs after search-match.spec.ts (files run in name order): the need it posts becomes the
+// enterprise's newest, which search-match.spec.ts would otherwise open.
 import { signIn } from './helpers'
 
 async function signOut(page: Page) {
