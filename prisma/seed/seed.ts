@@ -303,7 +303,10 @@ export async function seedDatabase(prisma: PrismaClient, log: Log = () => {}) {
 
   const contracts = Array.from({ length: COUNTS.contracts }, (_, i) => {
     const year = 2020 + (i % 7)
-    const signedOn = new Date(Date.UTC(year, int(0, 11), int(1, 28)))
+    // The demo year's contracts were signed by 20 October, so none (nor its registration, up to
+    // 40 days later) lies after the demo's today (1 December 2026).
+    const demoYear = year === 2026
+    const signedOn = new Date(Date.UTC(year, int(0, demoYear ? 9 : 11), int(1, demoYear ? 20 : 28)))
     const outflow = i % 6 === 0
     const inst = institutions[int(0, institutions.length - 1)]
     const baodi = baodiEnterprises[int(0, baodiEnterprises.length - 1)]

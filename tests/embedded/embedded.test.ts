@@ -90,6 +90,13 @@ describe('embedded PostgreSQL (PGlite)', () => {
     expect(first.contracts).toBeGreaterThanOrEqual(400)
     await bootServer()
     expect(await counts()).toEqual(first)
+    // Believable demo data: nothing signed or registered after the demo's today.
+    const demoToday = new Date('2026-12-01T00:00:00Z')
+    expect(
+      await prisma.contract.count({
+        where: { OR: [{ signedOn: { gt: demoToday } }, { registeredAt: { gt: demoToday } }] },
+      }),
+    ).toBe(0)
 
     const { authenticate } = await import('~/models/accounts.server')
     const { DEMO_LOGINS, DEMO_PASSWORD } = await import('../../prisma/seed/seed')
