@@ -1,6 +1,5 @@
 import type { NeedStatus } from '~/generated/prisma/enums'
-import { enqueueJobs } from '~/jobs/queue.server'
-import { INTRODUCTIONS_QUEUE } from '~/models/introductions.server'
+import { scheduleIntroductionJobs } from '~/models/introductions.server'
 import { notifyOrganization } from '~/models/notifications.server'
 import { PUBLIC_OWNER } from '~/models/verification.server'
 import { recordAudit } from '~/utils/audit.server'
@@ -68,22 +67,7 @@ export async function offerSolution(
     })
     const link = `/introductions/${intro.id}`
     await notifyOrganization(tx, need.organizationId, 'introOffered', { need: need.title, result: result.title }, link)
-    await enqueueJobs(tx, [
-      {
-        queue: INTRODUCTIONS_QUEUE,
-        kind: 'remind',
-        payload: { introductionId: intro.id },
-        runAt: new Date(deadline.getTime() - 2 * DAY),
-        dedupeKey: `intro:${intro.id}:remind`,
-      },
-      {
-        queue: INTRODUCTIONS_QUEUE,
-        kind: 'expire',
-        payload: { introductionId: intro.id },
-        runAt: deadline,
-        dedupeKey: `intro:${intro.id}:expire`,
-      },
-    ])
+    await scheduleIntroductionJobs(tx, intro.id, deadline)
     return { ok: true, id: intro.id }
   })
 }

@@ -61,6 +61,26 @@ async function openNeedOf(actor: Actor, needId: string) {
 const targetKey = (target: Pick<Target, 'kind' | 'id'>) =>
   target.kind === 'expert' ? { expertId: target.id } : { resultId: target.id }
 
+/** A reminder two days before the answer is due, and expiry at the deadline, in `tx`. */
+export async function scheduleIntroductionJobs(tx: Pick<Tx, 'job'>, introductionId: string, deadline: Date) {
+  await enqueueJobs(tx, [
+    {
+      queue: INTRODUCTIONS_QUEUE,
+      kind: 'remind',
+      payload: { introductionId },
+      runAt: new Date(deadline.getTime() - 2 * DAY),
+      dedupeKey: `intro:${introductionId}:remind`,
+    },
+    {
+      queue: INTRODUCTIONS_QUEUE,
+      kind: 'expire',
+      payload: { introductionId },
+      runAt: deadline,
+      dedupeKey: `intro:${introductionId}:expire`,
+    },
+  ])
+}
+
 /** One introduction row with its audit entry, notification, reminder and expiry, in `tx`. */
 async function insertIntroduction(
   tx: Tx,
@@ -101,22 +121,7 @@ async function insertIntroduction(
     { need: need.title },
     `/introductions/${intro.id}`,
   )
-  await enqueueJobs(tx, [
-    {
-      queue: INTRODUCTIONS_QUEUE,
-      kind: 'remind',
-      payload: { introductionId: intro.id },
-      runAt: new Date(deadline.getTime() - 2 * DAY),
-      dedupeKey: `intro:${intro.id}:remind`,
-    },
-    {
-      queue: INTRODUCTIONS_QUEUE,
-      kind: 'expire',
-      payload: { introductionId: intro.id },
-      runAt: deadline,
-      dedupeKey: `intro:${intro.id}:expire`,
-    },
-  ])
+  await scheduleIntroductionJobs(tx, intro.id, deadline)
   return intro.id
 }
 

@@ -1,16 +1,14 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Money } from '~/components/money'
 import { ListingIntroRequest } from '~/components/listing-intro-request'
-import { requestIntroduction } from '~/models/introductions.server'
 import { listOpenNeedTitles } from '~/models/needs.server'
 import { getPublicExpert } from '~/models/profiles.server'
-import { requireCsrf } from '~/utils/csrf.server'
-import { ListingIntroRequestSchema } from '~/validation/introductions'
 import { pageTitle } from '~/utils/meta'
-import { ENTERPRISE_ROLES, notFound, requireEnterprise } from '~/utils/permissions.server'
+import { ENTERPRISE_ROLES, notFound } from '~/utils/permissions.server'
 import { getSessionUser } from '~/utils/session.server'
+import { listingIntroductionAction } from '~/introductions/listing-request.server'
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, 'profiles.expertTitle', {
@@ -38,19 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /** "请求对接" with the expert about one of the enterprise's needs. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, membership } = await requireEnterprise(request)
-  const formData = await request.formData()
-  await requireCsrf(request, formData)
-  const parsed = ListingIntroRequestSchema.safeParse(Object.fromEntries(formData))
-  if (!parsed.success) {
-    return data({ error: parsed.error.issues[0]?.message ?? 'errors.intro.needRequired' }, { status: 400 })
-  }
-  const outcome = await requestIntroduction(
-    { userId: user.id, organizationId: membership.organizationId },
-    { needId: parsed.data.needId, targetKind: 'expert', targetId: params.id ?? '', message: parsed.data.message },
-  )
-  if (!outcome.ok) return data({ error: outcome.error }, { status: 409 })
-  return redirect(`/introductions/${outcome.id}`)
+  return listingIntroductionAction(request, 'expert', params.id ?? '')
 }
 
 export default function ExpertProfile() {

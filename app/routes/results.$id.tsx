@@ -1,18 +1,16 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { Money } from '~/components/money'
 import { ListingIntroRequest } from '~/components/listing-intro-request'
 import { regionName } from '~/data/regions'
-import { requestIntroduction } from '~/models/introductions.server'
 import { listOpenNeedTitles } from '~/models/needs.server'
 import { getPublicResult } from '~/models/profiles.server'
-import { requireCsrf } from '~/utils/csrf.server'
 import { pageTitle } from '~/utils/meta'
-import { ENTERPRISE_ROLES, notFound, requireEnterprise } from '~/utils/permissions.server'
+import { ENTERPRISE_ROLES, notFound } from '~/utils/permissions.server'
 import { getSessionUser } from '~/utils/session.server'
 import { beijingDate } from '~/utils/time'
-import { ListingIntroRequestSchema } from '~/validation/introductions'
+import { listingIntroductionAction } from '~/introductions/listing-request.server'
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, 'resultPage.title', {
@@ -39,19 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { user, membership } = await requireEnterprise(request)
-  const formData = await request.formData()
-  await requireCsrf(request, formData)
-  const parsed = ListingIntroRequestSchema.safeParse(Object.fromEntries(formData))
-  if (!parsed.success) {
-    return data({ error: parsed.error.issues[0]?.message ?? 'errors.intro.needRequired' }, { status: 400 })
-  }
-  const outcome = await requestIntroduction(
-    { userId: user.id, organizationId: membership.organizationId },
-    { needId: parsed.data.needId, targetKind: 'result', targetId: params.id ?? '', message: parsed.data.message },
-  )
-  if (!outcome.ok) return data({ error: outcome.error }, { status: 409 })
-  return redirect(`/introductions/${outcome.id}`)
+  return listingIntroductionAction(request, 'result', params.id ?? '')
 }
 
 export default function ResultPage() {
