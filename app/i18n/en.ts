@@ -844,6 +844,10 @@ const en: Catalog = {
     collected: '{{count}} needs collected',
     enterprise: 'Enterprise',
     bestMatch: 'Best match',
+    reliableCount: '{{count}} reliable matches (confidence 3 or more)',
+    noReliable: 'No reliable match yet (confidence 3 or more)',
+    connected: 'Connected',
+    notConnected: 'Not connected yet',
     unmatched: 'Needs without a good match',
     unmatchedIntro:
       'Published needs with no reliable match (confidence below 3, or declined by the enterprise) and no accepted introduction, longest waiting first. Assemble an expert group and notify the experts.',

@@ -794,6 +794,10 @@ const zh = {
     collected: '已征集 {{count}} 项需求',
     enterprise: '企业',
     bestMatch: '最佳匹配',
+    reliableCount: '可靠匹配 {{count}} 项（匹配度 3 及以上）',
+    noReliable: '尚无可靠匹配（匹配度 3 及以上）',
+    connected: '已达成对接',
+    notConnected: '尚未达成对接',
     unmatched: '待攻关需求',
     unmatchedIntro:
       '已发布但尚无可靠匹配（匹配度 3 以下或已被企业婉拒）且未达成对接的需求，等待时间最长的在前。可为其组建专家组并通知专家。',

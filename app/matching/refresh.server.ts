@@ -2,19 +2,21 @@ import { z } from 'zod'
 import type { SearchEngine } from '../../search'
 import { matchNeed, type MatchItem } from './matcher.server'
 import { matchOfferToNeeds } from './reverse.server'
+import { RELIABLE_CONFIDENCE } from './coverage.server'
 import { enqueueJobs, type NewJob } from '~/jobs/queue.server'
 import type { QueueHandler } from '~/jobs/worker.server'
 import { notifyOrganization } from '~/models/notifications.server'
 import type { Prisma, PrismaClient } from '~/generated/prisma/client'
 
 /**
- * Stored matches. The need page always ranks live; this queue keeps a Match row for every match
- * shown by default (confidence 3 or more), so the dashboard can say what is new since the owner
- * last looked, the enterprise is told about new matches, and offices see the needs their results
- * and experts match. Jobs are enqueued by the search worker once a change is searchable.
+ * Stored matches. The need page always ranks live; this queue keeps a Match row for each need's
+ * ten best experts and results of any confidence, so the dashboard can say what is new since the
+ * owner last looked, the enterprise is told about new reliable matches (confidence 3 or more),
+ * offices see the needs their results and experts match, and the bureau sees how well each need
+ * is covered (coverage.server.ts). Jobs are enqueued by the search worker once a change is
+ * searchable.
  */
 export const MATCHES_QUEUE = 'matches'
-const SHOWN_CONFIDENCE = 3
 const PER_KIND = 10
 const OFFER_CHUNK = 100
 
@@ -49,9 +51,10 @@ export function enqueueMatchRefresh(tx: Tx, index: 'needs' | 'results' | 'expert
 }
 
 /**
- * Ranks a published need's experts and results and stores the ones shown by default. Feedback
- * already given is kept; only the score, confidence and reasons of existing rows move. Returns
- * how many matches are new, and tells the enterprise when there are any.
+ * Ranks a published need's experts and results and stores the best of each. Feedback already
+ * given is kept; only the score, confidence and reasons of existing rows move, and a row the
+ * ranking no longer returns goes unless it carries feedback or an introduction. Returns how many
+ * reliable matches are new, and tells the enterprise when there are any.
  */
 export async function refreshNeedMatches(db: PrismaClient, engine: SearchEngine, needId: string): Promise<number> {
   const need = await db.need.findUnique({
@@ -61,10 +64,9 @@ export async function refreshNeedMatches(db: PrismaClient, engine: SearchEngine,
   if (!need || (need.status !== 'PUBLISHED' && need.status !== 'IN_PROGRESS')) return 0
   const items: MatchItem[] = []
   for (const kind of ['experts', 'results'] as const) {
-    const ranked = await matchNeed(db, engine, needId, kind, { limit: PER_KIND, minConfidence: SHOWN_CONFIDENCE })
+    const ranked = await matchNeed(db, engine, needId, kind, { limit: PER_KIND, minConfidence: 1 })
     items.push(...(ranked?.items ?? []))
   }
-  if (items.length === 0) return 0
   return db.$transaction(async (tx) => {
     const existing = await tx.match.findMany({
       where: { needId },
@@ -84,6 +86,13 @@ export async function refreshNeedMatches(db: PrismaClient, engine: SearchEngine,
       })),
       skipDuplicates: true,
     })
+    const ranked = new Set(items.map((i) => i.id))
+    const dropped = existing.filter((m) => !ranked.has(m.expertId ?? m.resultId ?? '')).map((m) => m.id)
+    if (dropped.length) {
+      await tx.match.deleteMany({
+        where: { id: { in: dropped }, status: 'PROPOSED', introductions: { none: {} }, contracts: { none: {} } },
+      })
+    }
     for (const item of items) {
       const id = byTarget.get(item.id)
       if (!id) continue
@@ -96,16 +105,17 @@ export async function refreshNeedMatches(db: PrismaClient, engine: SearchEngine,
         },
       })
     }
-    if (created.count > 0) {
+    const reliable = created.count === 0 ? 0 : fresh.filter((i) => i.confidence >= RELIABLE_CONFIDENCE).length
+    if (reliable > 0) {
       await notifyOrganization(
         tx,
         need.organizationId,
         'newMatches',
-        { title: need.title, count: String(created.count) },
+        { title: need.title, count: String(reliable) },
         `/needs/${need.id}`,
       )
     }
-    return created.count
+    return reliable
   })
 }
 
@@ -123,7 +133,7 @@ async function needsForOffers(
       engine,
       { kind: index === 'results' ? 'result' : 'expert', id },
       { kind: 'anonymous' },
-      { limit: 20, minConfidence: SHOWN_CONFIDENCE },
+      { limit: 20, minConfidence: RELIABLE_CONFIDENCE },
     )
     for (const lead of leads?.needs ?? []) needIds.add(lead.needId)
   }
@@ -166,7 +176,7 @@ export interface OfficeLead {
 export async function listOfficeLeads(db: PrismaClient, organizationId: string, limit = 30): Promise<OfficeLead[]> {
   const rows = await db.match.findMany({
     where: {
-      confidence: { gte: SHOWN_CONFIDENCE },
+      confidence: { gte: RELIABLE_CONFIDENCE },
       status: { not: 'DECLINED' },
       need: { status: { in: ['PUBLISHED', 'IN_PROGRESS'] } },
       OR: [{ result: { organizationId } }, { expert: { organizationId } }],

@@ -1,4 +1,6 @@
 import { createNotifications, notifyOrganization } from './notifications.server'
+import { enqueueJobs } from '~/jobs/queue.server'
+import { needRefreshJob } from '~/matching/refresh.server'
 import { recordAudit } from '~/utils/audit.server'
 import { prisma } from '~/utils/db.server'
 import { OFFICE_ROLES } from '~/utils/permissions.server'
@@ -6,6 +8,7 @@ import type { Prisma } from '~/generated/prisma/client'
 import type { CampaignFormInput, ExpertGroupFormInput } from '~/validation/curation'
 import { beijingToday } from '~/utils/time'
 import { PUBLIC_OWNER } from './verification.server'
+import { connectedNeed, needCoverage, reliableMatch, type NeedCoverage } from '~/matching/coverage.server'
 
 /**
  * Bureau curation: need-collection campaigns (征集), needs the matcher has no good answer for,
@@ -16,7 +19,7 @@ interface Actor {
   organizationId: string
 }
 
-const SHOWN_CONFIDENCE = 3
+const EMPTY_COVERAGE: NeedCoverage = { reliable: 0, best: null, connected: false }
 const OPEN = ['PUBLISHED', 'IN_PROGRESS'] as const
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`)
 const today = () => day(beijingToday())
@@ -119,18 +122,11 @@ export async function getCampaign(id: string) {
     },
     orderBy: { publishedAt: 'desc' },
   })
-  const best = await bestConfidence(needs.map((n) => n.id))
-  return { campaign, needs: needs.map((n) => ({ ...n, bestConfidence: best.get(n.id) ?? 0 })) }
-}
-
-async function bestConfidence(needIds: string[]) {
-  if (needIds.length === 0) return new Map<string, number>()
-  const rows = await prisma.match.groupBy({
-    by: ['needId'],
-    where: { needId: { in: needIds }, status: { not: 'DECLINED' } },
-    _max: { confidence: true },
-  })
-  return new Map(rows.map((r) => [r.needId, r._max.confidence ?? 0]))
+  const coverage = await needCoverage(
+    prisma,
+    needs.map((n) => n.id),
+  )
+  return { campaign, needs: needs.map((n) => ({ ...n, coverage: coverage.get(n.id) ?? EMPTY_COVERAGE })) }
 }
 
 export interface UnmatchedFilter {
@@ -139,14 +135,14 @@ export interface UnmatchedFilter {
 }
 
 /**
- * Open needs without a good answer: no stored match of confidence 3 or more that the enterprise
- * has not declined, and no accepted introduction. The longest-waiting first.
+ * Open needs without a good answer: no reliable match and not connected (coverage.server.ts).
+ * The longest-waiting first, each with its best match.
  */
 export async function listUnmatchedNeeds(filter: UnmatchedFilter = {}, take = 100) {
   const where: Prisma.NeedWhereInput = {
     status: { in: [...OPEN] },
-    matches: { none: { confidence: { gte: SHOWN_CONFIDENCE }, status: { not: 'DECLINED' } } },
-    introductions: { none: { status: 'ACCEPTED' } },
+    matches: { none: reliableMatch },
+    NOT: connectedNeed,
     ...(filter.campaignId ? { campaignId: filter.campaignId } : {}),
     ...(filter.areaId ? { organization: { areaId: filter.areaId } } : {}),
   }
@@ -163,8 +159,39 @@ export async function listUnmatchedNeeds(filter: UnmatchedFilter = {}, take = 10
     orderBy: { publishedAt: 'asc' },
     take,
   })
-  const best = await bestConfidence(needs.map((n) => n.id))
-  return needs.map((n) => ({ ...n, bestConfidence: best.get(n.id) ?? 0, curated: n.expertGroups.length > 0 }))
+  const coverage = await needCoverage(
+    prisma,
+    needs.map((n) => n.id),
+  )
+  return needs.map((n) => ({
+    ...n,
+    best: coverage.get(n.id)?.best ?? null,
+    curated: n.expertGroups.length > 0,
+  }))
+}
+
+/**
+ * A need as bureau staff curate it, confidential detail included, with its coverage. Opening it
+ * also asks for the need's stored matches to be brought up to date (a deduplicated job), so the
+ * list of needs without a good answer follows what the curation page ranks live.
+ */
+export async function getNeedForCuration(needId: string) {
+  const need = await prisma.need.findUnique({
+    where: { id: needId },
+    select: {
+      id: true,
+      title: true,
+      summary: true,
+      confidentialDetail: true,
+      keywords: true,
+      status: true,
+      organization: { select: { name: true } },
+    },
+  })
+  if (!need) return null
+  if ((OPEN as readonly string[]).includes(need.status)) await enqueueJobs(prisma, [needRefreshJob(need.id)])
+  const coverage = await needCoverage(prisma, [need.id])
+  return { ...need, coverage: coverage.get(need.id) ?? EMPTY_COVERAGE }
 }
 
 export function getCuratedGroup(needId: string) {

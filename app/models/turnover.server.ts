@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { Prisma } from '~/generated/prisma/client'
 import type { CountingBasis } from '~/generated/prisma/enums'
 import { BAODI_REGION_CODE } from '~/data/regions'
+import { hasReliableMatchSql, isConnectedSql } from '~/matching/coverage.server'
 import { CONTRACT_TYPES } from '~/validation/contracts'
 import { prisma } from '~/utils/db.server'
 
@@ -436,7 +437,8 @@ export interface FunnelStepRow {
 
 /**
  * needs → matches → introductions → contracts for the needs published in the year by the
- * scope's enterprises. Counting basis does not apply: needs come from Baodi enterprises.
+ * scope's enterprises. Counting basis does not apply: needs come from Baodi enterprises. "Matched"
+ * and "accepted" are coverage.server.ts's reliable match and connected need.
  */
 export async function getFunnel(filter: TurnoverFilter): Promise<FunnelStepRow[]> {
   const from = new Date(Date.UTC(filter.year, 0, 1))
@@ -446,11 +448,9 @@ export async function getFunnel(filter: TurnoverFilter): Promise<FunnelStepRow[]
     Array<{ needs: bigint; matched: bigint; introduced: bigint; accepted: bigint; contracted: bigint }>
   >`
     SELECT count(*) AS needs,
-      count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "Match" m WHERE m."needId" = n."id" AND m."confidence" >= 3
-                                     AND m."status" <> 'DECLINED')) AS matched,
+      count(*) FILTER (WHERE ${hasReliableMatchSql(Prisma.sql`n."id"`)}) AS matched,
       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "Introduction" i WHERE i."needId" = n."id")) AS introduced,
-      count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "Introduction" i WHERE i."needId" = n."id"
-                                     AND i."status" = 'ACCEPTED')) AS accepted,
+      count(*) FILTER (WHERE ${isConnectedSql(Prisma.sql`n."id"`)}) AS accepted,
       count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "Contract" c WHERE c."needId" = n."id"
                                      AND c."status" NOT IN ('DRAFT', 'TERMINATED'))) AS contracted
     FROM "Need" n JOIN "Organization" o ON o."id" = n."organizationId"

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { BestMatchCell } from '~/components/need-coverage'
 import { getCampaign } from '~/models/curation.server'
 import { pageTitle } from '~/utils/meta'
 import { notFound, requireBureauStaff } from '~/utils/permissions.server'
@@ -33,7 +34,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       enterprise: n.organization.name,
       publishedAt: n.publishedAt ? iso(n.publishedAt) : null,
       introductions: n._count.introductions,
-      bestConfidence: n.bestConfidence,
+      best: n.coverage.best,
+      connected: n.coverage.connected,
     })),
   }
 }
@@ -76,7 +78,9 @@ export default function CampaignPage() {
                 </td>
                 <td>{n.enterprise}</td>
                 <td>{t(`needStatus.${n.status}`)}</td>
-                <td>{n.bestConfidence ? t('match.confidence', { value: n.bestConfidence }) : '—'}</td>
+                <td>
+                  <BestMatchCell best={n.best} />
+                </td>
                 <td>{n.introductions}</td>
               </tr>
             ))}

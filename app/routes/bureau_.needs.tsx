@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
+import { BestMatchCell } from '~/components/need-coverage'
 import { listAreas } from '~/models/areas.server'
 import { listCampaigns, listUnmatchedNeeds } from '~/models/curation.server'
 import { pageTitle } from '~/utils/meta'
@@ -35,7 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       area: n.organization.area,
       field: n.field,
       waitingDays: n.publishedAt ? Math.floor((now - n.publishedAt.getTime()) / 86_400_000) : 0,
-      bestConfidence: n.bestConfidence,
+      best: n.best,
       curated: n.curated,
     })),
   }
@@ -104,7 +105,9 @@ export default function UnmatchedNeeds() {
                 <td>{name(n.area)}</td>
                 <td>{name(n.field)}</td>
                 <td>{t('curation.days', { count: n.waitingDays })}</td>
-                <td>{n.bestConfidence ? t('match.confidence', { value: n.bestConfidence }) : '—'}</td>
+                <td>
+                  <BestMatchCell best={n.best} />
+                </td>
               </tr>
             ))}
           </tbody>

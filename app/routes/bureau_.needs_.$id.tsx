@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next'
 import { CsrfInput } from '~/components/csrf-input'
 import { FieldError } from '~/components/field'
 import { matchNeed } from '~/matching/matcher.server'
-import { getCuratedGroup, saveCuratedGroup } from '~/models/curation.server'
+import { CoverageSummary } from '~/components/need-coverage'
+import { getCuratedGroup, getNeedForCuration, saveCuratedGroup } from '~/models/curation.server'
 import { searchEngine } from '~/search/engine.server'
 import { requireCsrf } from '~/utils/csrf.server'
 import { prisma } from '~/utils/db.server'
@@ -32,18 +33,7 @@ interface Candidate {
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireBureauStaff(request)
-  const need = await prisma.need.findUnique({
-    where: { id: params.id ?? '' },
-    select: {
-      id: true,
-      title: true,
-      summary: true,
-      confidentialDetail: true,
-      keywords: true,
-      status: true,
-      organization: { select: { name: true } },
-    },
-  })
+  const need = await getNeedForCuration(params.id ?? '')
   if (!need) notFound()
   const q = (new URL(request.url).searchParams.get('q') ?? '').trim().slice(0, 100)
   const engine = searchEngine()
@@ -135,6 +125,7 @@ export default function CurateNeed() {
         {need.organization.name} · <span className="badge">{t(`needStatus.${need.status}`)}</span> ·{' '}
         <Link to={`/needs/${need.id}`}>{t('curation.needPage')}</Link>
       </p>
+      <CoverageSummary coverage={need.coverage} />
       <section className="panel">
         <p>{need.summary}</p>
         {need.confidentialDetail ? (

@@ -26,7 +26,10 @@ export async function bootServer() {
     console.log('empty database: loading demo data…')
     await seedDatabase(prisma, (m) => console.log(`  ${m}`))
     // The seed writes no outbox rows; ask for the demo needs' stored matches once.
-    const open = await prisma.need.findMany({ where: { status: 'PUBLISHED' }, select: { id: true } })
+    const open = await prisma.need.findMany({
+      where: { status: { in: ['PUBLISHED', 'IN_PROGRESS'] } },
+      select: { id: true },
+    })
     await enqueueMatchRefresh(
       prisma,
       'needs',

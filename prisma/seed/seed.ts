@@ -274,7 +274,9 @@ export async function seedDatabase(prisma: PrismaClient, log: Log = () => {}) {
     const topics = topicsFor(ent.field)
     const topic = pick(topics)
     const budgetMin = BigInt(int(10, 300)) * 1_000_000n
-    const status = i % 11 === 0 ? 'DRAFT' : i % 17 === 0 ? 'SOLVED' : i % 13 === 0 ? 'IN_PROGRESS' : 'PUBLISHED'
+    // 对接中 means an accepted introduction; the demo has one, on the demo enterprise's need-0081
+    // (seedDemoIntroduction), since only the demo logins can have asked and answered.
+    const status = i % 11 === 0 ? 'DRAFT' : i % 17 === 0 ? 'SOLVED' : i === 80 ? 'IN_PROGRESS' : 'PUBLISHED'
     return {
       id: `need-${pad(i + 1)}`,
       organizationId: ent.id,
@@ -402,6 +404,41 @@ export async function seedDatabase(prisma: PrismaClient, log: Log = () => {}) {
     platformId: platform.id,
   })
   log(`demo logins ${DEMO_LOGINS.length}`)
+  await seedDemoIntroduction(prisma, 'need-0081', institutions[14].id)
+}
+
+/** The demo enterprise's 对接中 need: an introduction to a result of the demo office, accepted. */
+async function seedDemoIntroduction(prisma: PrismaClient, needId: string, officeId: string) {
+  const need = await prisma.need.findUniqueOrThrow({
+    where: { id: needId },
+    select: { fieldCode: true, organizationId: true },
+  })
+  const results = await prisma.researchResult.findMany({
+    where: { organizationId: officeId, status: 'PUBLISHED' },
+    orderBy: { id: 'asc' },
+    select: { id: true, fieldCode: true },
+  })
+  const result = results.find((r) => r.fieldCode === need.fieldCode) ?? results[0]
+  const asked = new Date(Date.UTC(2026, 9, 12, 2))
+  await prisma.introduction.createMany({
+    data: [
+      {
+        id: 'intro-demo-0001',
+        needId,
+        requesterOrgId: need.organizationId,
+        requestedById: 'user-enterprise-admin',
+        targetOrgId: officeId,
+        resultId: result.id,
+        message: '贵校该成果与我公司需求方向一致，希望进一步了解技术指标与合作方式。',
+        status: 'ACCEPTED',
+        responseDeadline: new Date(asked.getTime() + 7 * 86_400_000),
+        respondedAt: new Date(asked.getTime() + 2 * 86_400_000),
+        respondedById: 'user-tto-admin',
+        createdAt: asked,
+      },
+    ],
+    skipDuplicates: true,
+  })
 }
 
 async function seedDemoLogins(

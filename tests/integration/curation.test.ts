@@ -6,6 +6,7 @@ import { loader as needLoader } from '~/routes/needs.$id'
 import { action as newNeedAction } from '~/routes/needs.new'
 import { ensureIndexes } from '~/search/sync.server'
 import { searchEngine } from '~/search/engine.server'
+import { getFunnel } from '~/models/turnover.server'
 import { prisma } from '~/utils/db.server'
 import { cookieHeader, createNeed, createOrganization, createUser, getRequest, postForm } from '../support/factories'
 
@@ -92,6 +93,78 @@ describe('needs without a good match, and curated expert groups', () => {
     await prisma.match.create({ data: { ...match, needId: declined.id, status: 'DECLINED' } })
     const page = await unmatchedLoader({ request: getRequest('/bureau/needs', cookie), params: {}, context: {} })
     expect(page.needs.map((n) => n.title).sort()).toEqual([lonely.title, declined.title].sort())
+  })
+
+  it('the list, the curation page and the dashboard funnel agree on which needs are matched and connected', async () => {
+    await ensureIndexes(searchEngine())
+    const { cookie } = await bureau()
+    const enterprise = await createOrganization('ENTERPRISE', '宝坻精密铸造厂')
+    const owner = await createUser(enterprise.id, 'ENTERPRISE_ADMIN')
+    const office = await createOrganization('UNIVERSITY', '河北工业大学')
+    const suspended = await createOrganization('UNIVERSITY', '被暂停的研究院', 'SUSPENDED')
+    const expert = await prisma.expert.create({
+      data: { organizationId: office.id, name: '韩冰', directions: ['铸造'] },
+    })
+    const hidden = await prisma.expert.create({
+      data: { organizationId: suspended.id, name: '吴迪', directions: ['铸造'] },
+    })
+    const published = { publishedAt: new Date() }
+    const needs = {
+      reliable: await createNeed(enterprise.id, { title: '铸件缩孔缺陷分析', ...published }),
+      weak: await createNeed(enterprise.id, { title: '砂型强度不稳定', ...published }),
+      hiddenTarget: await createNeed(enterprise.id, { title: '铸件热处理变形', ...published }),
+      declined: await createNeed(enterprise.id, { title: '浇注系统优化', ...published }),
+      connected: await createNeed(enterprise.id, { title: '熔炼能耗降低', status: 'IN_PROGRESS', ...published }),
+    }
+    const match = (
+      needId: string,
+      expertId: string,
+      confidence: number,
+      status: 'PROPOSED' | 'DECLINED' = 'PROPOSED',
+    ) =>
+      prisma.match.create({
+        data: { needId, target: 'EXPERT', expertId, score: confidence / 5, confidence, reasons: [], status },
+      })
+    await match(needs.reliable.id, expert.id, 4)
+    await match(needs.weak.id, expert.id, 2)
+    await match(needs.hiddenTarget.id, hidden.id, 5)
+    await match(needs.declined.id, expert.id, 5, 'DECLINED')
+    await prisma.introduction.create({
+      data: {
+        needId: needs.connected.id,
+        requesterOrgId: enterprise.id,
+        requestedById: owner.id,
+        targetOrgId: office.id,
+        expertId: expert.id,
+        message: '请求对接',
+        status: 'ACCEPTED',
+        responseDeadline: new Date(Date.now() + 7 * 86_400_000),
+      },
+    })
+
+    const list = await unmatchedLoader({ request: getRequest('/bureau/needs', cookie), params: {}, context: {} })
+    const listed = new Set(list.needs.map((n) => n.id))
+    expect([...listed].sort()).toEqual([needs.weak.id, needs.hiddenTarget.id, needs.declined.id].sort())
+    // The best match is shown: the weak one is named; a declined or hidden expert is not a candidate.
+    expect(list.needs.find((n) => n.id === needs.weak.id)?.best).toMatchObject({ name: '韩冰', confidence: 2 })
+    expect(list.needs.find((n) => n.id === needs.hiddenTarget.id)?.best).toBeNull()
+    expect(list.needs.find((n) => n.id === needs.declined.id)?.best).toBeNull()
+
+    for (const need of Object.values(needs)) {
+      const page = await curateLoader({
+        request: getRequest(`/bureau/needs/${need.id}`, cookie),
+        params: { id: need.id },
+        context: {},
+      })
+      const { reliable, connected } = page.need.coverage
+      expect(listed.has(need.id), need.title).toBe(reliable === 0 && !connected)
+    }
+
+    const funnel = await getFunnel({ year: new Date().getUTCFullYear(), basis: 'BOTH', scope: { kind: 'district' } })
+    const step = (name: string) => funnel.find((s) => s.step === name)?.count
+    expect(step('needs')).toBe(5)
+    expect(step('matched')).toBe(1)
+    expect(step('accepted')).toBe(1)
   })
 
   it('assembles a group for a hard need, notifies each expert once, and the enterprise sees it', async () => {
