@@ -5,6 +5,7 @@ import { BAODI_REGION_CODE } from '~/data/regions'
 import { hasReliableMatchSql, isConnectedSql } from '~/matching/coverage.server'
 import { CONTRACT_TYPES } from '~/validation/contracts'
 import { prisma } from '~/utils/db.server'
+import { beijingTodayAsDate } from '~/utils/time'
 
 /**
  * The bureau's turnover figures, read from the trigger-kept "ContractRollup" (see its
@@ -71,12 +72,15 @@ export function rollupFigures(
 
 /** Today's month and the share of the year gone, for the year shown (a past year is complete). */
 export function yearProgress(year: number, now = new Date()) {
-  const current = now.getUTCFullYear()
+  // The year and month as Beijing has them: at 03:00 on 1 December in Beijing it is December.
+  const today = beijingTodayAsDate(now)
+  const current = today.getUTCFullYear()
   if (year < current) return { lastMonth: 12, elapsed: 1 }
   if (year > current) return { lastMonth: 0, elapsed: 0 }
   const start = Date.UTC(year, 0, 1)
   const end = Date.UTC(year + 1, 0, 1)
-  return { lastMonth: now.getUTCMonth() + 1, elapsed: (now.getTime() - start) / (end - start) }
+  const beijingNow = now.getTime() + 8 * 3_600_000
+  return { lastMonth: today.getUTCMonth() + 1, elapsed: (beijingNow - start) / (end - start) }
 }
 
 export interface Breakdown {
@@ -255,7 +259,8 @@ export function drillCondition(filter: TurnoverFilter, drill: DrillDown, lastMon
   // A month is a date range, so the signing-date index finds it without scanning the year.
   const month = drill.dim === 'month' ? Math.min(12, Math.max(1, Number(drill.key) || 1)) : null
   const from = new Date(Date.UTC(filter.year, month === null ? 0 : month - 1, 1))
-  const to = new Date(Date.UTC(filter.year, month === null ? lastMonth : month, 1))
+  // Months after the last one counted so far are empty, as in the rollup total above the rows.
+  const to = new Date(Date.UTC(filter.year, month === null ? lastMonth : Math.min(month, lastMonth), 1))
   const statuses = drill.bucket === 'PIPELINE' ? ['SIGNED', 'SUBMITTED'] : ['REGISTERED', 'AMENDED']
   const side = sideSql(filter.basis)
   // The counterpart is the party that is not the counted Baodi side (the trigger-kept region

@@ -86,9 +86,9 @@ export const INSTITUTIONS: Array<{
     name: '清华大学',
     kind: 'UNIVERSITY',
     regionCode: '110108',
-    fields: ['ENERGY.BATTERY', 'EI.AI', 'ADV.ROBOT', 'MAT'],
+    fields: ['ENERGY.BATTERY', 'EI.AI', 'ADV.ROBOT', 'MAT', 'NUCLEAR'],
   },
-  { name: '北京大学', kind: 'UNIVERSITY', regionCode: '110108', fields: ['BIO', 'EI.DATA', 'MAT.ELEC'] },
+  { name: '北京大学', kind: 'UNIVERSITY', regionCode: '110108', fields: ['BIO', 'EI.DATA', 'MAT.ELEC', 'NUCLEAR'] },
   {
     name: '北京理工大学',
     kind: 'UNIVERSITY',

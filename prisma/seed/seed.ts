@@ -3,6 +3,7 @@ import { demoCreditCode as creditCode, institutionCreditCode } from './credit-co
 import { BAODI_REGION_CODE } from '../../app/data/regions'
 import { buyerColumns, sellerColumns } from '../../app/data/contract-parties'
 import { hashPassword } from '../../app/utils/password.server'
+import { RESULT_CATALOGUE, type CatalogueEntry } from './catalogue'
 import { AREAS, FIELDS, INSTITUTIONS } from './reference'
 import { KPIS, PLAN_TARGETS_2022 } from './kpis'
 import {
@@ -12,7 +13,6 @@ import {
   METHODS,
   NEED_PATTERNS,
   NEED_PROBLEMS,
-  RESULT_PATTERNS,
   SURNAMES,
   TITLES,
   TOPICS,
@@ -33,7 +33,31 @@ export const DEMO_LOGINS = [
   { email: 'admin@baodi-demo.cn', name: '周平', role: 'PLATFORM_ADMIN' },
 ] as const
 
-const COUNTS = { enterprises: 80, outsideEnterprises: 12, experts: 320, results: 1050, needs: 170, contracts: 480 }
+const COUNTS = { enterprises: 80, outsideEnterprises: 12, experts: 320, results: 1050, needs: 170 }
+/**
+ * Technology contracts per year, growing as the district's market does; the demo year runs to
+ * its today (1 December 2026). With amounts of some 650万 yuan on average (the national average
+ * is about 600万), turnover moves from about 7亿 to 15亿 yuan a year.
+ */
+const CONTRACTS_PER_YEAR: Array<[number, number]> = [
+  [2020, 110],
+  [2021, 140],
+  [2022, 170],
+  [2023, 190],
+  [2024, 210],
+  [2025, 230],
+  [2026, 210],
+]
+const DEMO_TODAY = Date.UTC(2026, 11, 1)
+/** District turnover targets (yuan) for the demo's years; 2022's is the plan's own 18亿. */
+const DEMO_TARGETS_YUAN: Array<[number, bigint]> = [
+  [2020, 800_000_000n],
+  [2021, 1_000_000_000n],
+  [2023, 1_300_000_000n],
+  [2024, 1_500_000_000n],
+  [2025, 1_700_000_000n],
+  [2026, 1_800_000_000n],
+]
 
 function rng(seed: number) {
   let s = seed >>> 0
@@ -91,6 +115,43 @@ function patentNumber(year: number) {
 }
 
 type Log = (message: string) => void
+
+/**
+ * Which catalogue entries each institution lists: `total` results shared in proportion to how
+ * many entries its fields have; each institution takes, in turn, the entry of its fields that
+ * the fewest institutions list so far, never one twice itself (a real result is one
+ * institution's; the demo has more results than the catalogue, so some appear at a few).
+ */
+function institutionShelves<T extends { fields: string[] }>(institutions: T[], total: number) {
+  const pools = institutions.map((inst, k) => {
+    const pool = RESULT_CATALOGUE.filter((e) => inst.fields.includes(e.field))
+    return [...pool.slice((k * 7) % Math.max(1, pool.length)), ...pool.slice(0, (k * 7) % Math.max(1, pool.length))]
+  })
+  const capacity = pools.reduce((s, p) => s + p.length, 0)
+  if (capacity < total) throw new Error(`the catalogue holds ${capacity} results, the demo wants ${total}`)
+  const shares = pools.map((p) => Math.floor((p.length * total) / capacity))
+  for (let k = 0; shares.reduce((s, n) => s + n, 0) < total; k = (k + 1) % pools.length) {
+    if (shares[k] < pools[k].length) shares[k]++
+  }
+  const uses = new Map<CatalogueEntry, number>()
+  const taken = institutions.map(() => new Set<CatalogueEntry>())
+  // Interleaved by institution, as the old generator did, so IDs do not cluster by owner.
+  const shelves: Array<{ inst: T; entry: CatalogueEntry }> = []
+  for (let round = 0; shelves.length < total; round++) {
+    institutions.forEach((inst, k) => {
+      if (round >= shares[k]) return
+      let entry: CatalogueEntry | undefined
+      for (const e of pools[k]) {
+        if (!taken[k].has(e) && (!entry || (uses.get(e) ?? 0) < (uses.get(entry) ?? 0))) entry = e
+      }
+      if (!entry) return
+      taken[k].add(entry)
+      uses.set(entry, (uses.get(entry) ?? 0) + 1)
+      shelves.push({ inst, entry })
+    })
+  }
+  return shelves
+}
 
 /** Towns, streets, the zone and the field taxonomy: what every database needs, demo or not. */
 const areaRows = () => AREAS.map((a, i) => ({ id: `area-${a.code}`, ...a, sortOrder: i }))
@@ -222,12 +283,11 @@ export async function seedDatabase(prisma: PrismaClient, log: Log = () => {}) {
   await prisma.expert.createMany({ data: experts, skipDuplicates: true })
   log(`experts ${experts.length}`)
 
-  const results = Array.from({ length: COUNTS.results }, (_, i) => {
-    const inst = institutions[i % institutions.length]
-    const field = pick(inst.fields)
-    const topics = topicsFor(field)
-    const topic = pick(topics)
-    const trl = int(2, 9)
+  // Results are real ones (prisma/seed/catalogue.ts, paraphrased from public pages), each
+  // institution drawing from the catalogue of its own fields, never the same title twice.
+  const shelves = institutionShelves(institutions, COUNTS.results)
+  const results = shelves.map(({ inst, entry }, i) => {
+    const trl = entry.trl
     const stage = trl <= 3 ? 'LAB' : trl <= 5 ? 'SMALL_PILOT' : trl <= 7 ? 'PILOT' : 'INDUSTRIAL'
     const ipType = pick([
       'INVENTION_PATENT',
@@ -242,10 +302,10 @@ export async function seedDatabase(prisma: PrismaClient, log: Log = () => {}) {
       id: `result-${pad(i + 1, 5)}`,
       organizationId: inst.id,
       externalId: `R${pad(i + 1, 5)}`,
-      title: fill(pick(RESULT_PATTERNS), topic),
-      abstract: `本成果围绕${topic}开展研究，${pick(['突破了关键工艺瓶颈', '形成了完整技术方案', '完成了样机研制', '建立了中试生产线'])}，主要指标达到国内先进水平，可应用于${pick(topics)}等场景。`,
-      fieldCode: field,
-      keywords: unique([topic, pick(topics), pick(topics)]),
+      title: entry.title,
+      abstract: entry.abstract,
+      fieldCode: entry.field,
+      keywords: entry.keywords,
       trl,
       stage: stage as 'LAB',
       ipType,
@@ -269,10 +329,18 @@ export async function seedDatabase(prisma: PrismaClient, log: Log = () => {}) {
   log(`results ${results.length}`)
 
   const baodiEnterprises = enterprises.slice(0, COUNTS.enterprises)
+  const needTitles = new Set<string>()
   const needs = Array.from({ length: COUNTS.needs }, (_, i) => {
     const ent = baodiEnterprises[i % baodiEnterprises.length]
     const topics = topicsFor(ent.field)
-    const topic = pick(topics)
+    let topic: string
+    let title: string
+    // An enterprise does not post the same need twice.
+    do {
+      topic = pick(topics)
+      title = fill(pick(NEED_PATTERNS), topic)
+    } while (needTitles.has(`${ent.id}:${title}`))
+    needTitles.add(`${ent.id}:${title}`)
     const budgetMin = BigInt(int(10, 300)) * 1_000_000n
     // 对接中 means an accepted introduction; the demo has one, on the demo enterprise's need-0081
     // (seedDemoIntroduction), since only the demo logins can have asked and answered.
@@ -281,7 +349,7 @@ export async function seedDatabase(prisma: PrismaClient, log: Log = () => {}) {
       id: `need-${pad(i + 1)}`,
       organizationId: ent.id,
       externalId: `N${pad(i + 1)}`,
-      title: fill(pick(NEED_PATTERNS), topic),
+      title,
       summary: `我公司主营${topic}相关产品，${pick(NEED_PROBLEMS)}`,
       confidentialDetail: `具体指标：${topic}关键参数需提升${int(10, 50)}%，现有产线年产能${int(1, 50)}万件；详细工艺参数与客户信息仅向对接方公开。`,
       triedApproaches: '已尝试调整工艺参数和更换供应商，效果有限。',
@@ -303,12 +371,13 @@ export async function seedDatabase(prisma: PrismaClient, log: Log = () => {}) {
   await prisma.need.createMany({ data: needs, skipDuplicates: true })
   log(`needs ${needs.length}`)
 
-  const contracts = Array.from({ length: COUNTS.contracts }, (_, i) => {
-    const year = 2020 + (i % 7)
-    // The demo year's contracts were signed by 20 October, so none (nor its registration, up to
-    // 40 days later) lies after the demo's today (1 December 2026).
+  const years = CONTRACTS_PER_YEAR.flatMap(([year, count]) => Array.from({ length: count }, () => year))
+  const contracts = years.map((year, i) => {
+    // The demo year's contracts were signed by 25 November; those not registered by the demo's
+    // today are still in the pipeline (signed or submitted), so nothing lies after today.
     const demoYear = year === 2026
-    const signedOn = new Date(Date.UTC(year, int(0, demoYear ? 9 : 11), int(1, demoYear ? 20 : 28)))
+    const signedOn = new Date(Date.UTC(year, int(0, demoYear ? 10 : 11), int(1, demoYear ? 25 : 28)))
+    const registeredAt = new Date(signedOn.getTime() + int(5, 40) * 86400000)
     const outflow = i % 6 === 0
     const inst = institutions[int(0, institutions.length - 1)]
     const baodi = baodiEnterprises[int(0, baodiEnterprises.length - 1)]
@@ -325,21 +394,20 @@ export async function seedDatabase(prisma: PrismaClient, log: Log = () => {}) {
       'SERVICE',
       'SERVICE',
     ] as const)
-    // Log-normal-ish amounts between 5万 and several hundred 万 yuan, exact in fen.
-    const amountFen = BigInt(Math.round(Math.exp(random() * 4.2 + 11.5))) * 100n
+    // Log-uniform amounts between some 22万 and 3,200万 yuan, exact in fen.
+    const amountFen = BigInt(Math.round(Math.exp(random() * 5 + 12.3))) * 100n
     const techShare = type === 'CONSULTING' || type === 'SERVICE' ? int(85, 100) : int(60, 100)
     const techAmountFen = (amountFen * BigInt(techShare)) / 100n
-    const current = year === 2026
     const status =
-      current && i % 3 === 0
-        ? 'SIGNED'
-        : current && i % 3 === 1
-          ? 'SUBMITTED'
-          : i % 53 === 0
-            ? 'TERMINATED'
-            : i % 41 === 0
-              ? 'AMENDED'
-              : 'REGISTERED'
+      demoYear && registeredAt.getTime() > DEMO_TODAY
+        ? i % 2 === 0
+          ? 'SIGNED'
+          : 'SUBMITTED'
+        : i % 53 === 0 && signedOn.getTime() + 200 * 86400000 < DEMO_TODAY
+          ? 'TERMINATED'
+          : i % 41 === 0
+            ? 'AMENDED'
+            : 'REGISTERED'
     const registered = status === 'REGISTERED' || status === 'AMENDED' || status === 'TERMINATED'
     const field = 'fields' in seller ? pick(seller.fields) : (seller as { field: string }).field
     const baodiParty = outflow ? seller : buyer
@@ -350,7 +418,7 @@ export async function seedDatabase(prisma: PrismaClient, log: Log = () => {}) {
       projectName: `${pick(topicsFor(field))}${pick(['技术开发', '技术服务', '成果转化', '工艺优化', '联合攻关'])}项目`,
       status: status as 'REGISTERED',
       registrationNumber: registered ? `${year}${seller.regionCode}${pad(i + 1, 6)}` : null,
-      registeredAt: registered ? new Date(signedOn.getTime() + int(5, 40) * 86400000) : null,
+      registeredAt: registered ? registeredAt : null,
       ...buyerColumns(buyer),
       ...sellerColumns(seller),
       amountFen,
@@ -375,11 +443,11 @@ export async function seedDatabase(prisma: PrismaClient, log: Log = () => {}) {
   const targets = [
     ...PLAN_TARGETS_2022.map((t) => ({ id: `target-2022-${t.metric}`, metric: t.metric, year: 2022, value: t.value })),
     // Demo targets for the other years, so the dashboard has something to track against.
-    ...[2020, 2021, 2023, 2024, 2025, 2026].map((year) => ({
+    ...DEMO_TARGETS_YUAN.map(([year, yuan]) => ({
       id: `target-${year}-CONTRACT_AMOUNT`,
       metric: 'CONTRACT_AMOUNT',
       year,
-      value: String(BigInt(year === 2020 ? 12 : year === 2021 ? 15 : 18 + (year - 2022) * 2) * 10_000_000_000n),
+      value: String(yuan * 100n),
     })),
   ]
   await prisma.target.createMany({

@@ -97,6 +97,20 @@ describe('embedded PostgreSQL (PGlite)', () => {
         where: { OR: [{ signedOn: { gt: demoToday } }, { registeredAt: { gt: demoToday } }] },
       }),
     ).toBe(0)
+    // No institution lists a title twice, no enterprise posts one twice; no templated abstracts.
+    const twice = await prisma.$queryRaw<unknown[]>`
+      SELECT 1 FROM "ResearchResult" GROUP BY "organizationId", "title" HAVING count(*) > 1
+      UNION ALL SELECT 1 FROM "Need" GROUP BY "organizationId", "title" HAVING count(*) > 1`
+    expect(twice).toHaveLength(0)
+    expect(await prisma.researchResult.count({ where: { abstract: { startsWith: '本成果围绕' } } })).toBe(0)
+    // The demo year's target is in reach: registered turnover is a believable share of it.
+    const [year] = await prisma.$queryRaw<Array<{ registered: bigint; target: bigint }>>`
+      SELECT (SELECT sum("amountFen") FROM "Contract" WHERE "status" IN ('REGISTERED', 'AMENDED')
+                AND "registeredAt" >= '2026-01-01' AND "registeredAt" < '2027-01-01')::bigint AS registered,
+             (SELECT "value" FROM "Target" WHERE "year" = 2026 AND "metric" = 'CONTRACT_AMOUNT')::bigint AS target`
+    const share = Number(year.registered) / Number(year.target)
+    expect(share).toBeGreaterThan(0.5)
+    expect(share).toBeLessThan(1.2)
 
     const { authenticate } = await import('~/models/accounts.server')
     const { DEMO_LOGINS, DEMO_PASSWORD } = await import('../../prisma/seed/seed')
