@@ -2,19 +2,20 @@ import { CONTRACT_SUMMARY } from './contracts.server'
 import { notifyBureau, notifyOrganization } from './notifications.server'
 import { BAODI_REGION_CODE } from '~/data/regions'
 import type { Prisma } from '~/generated/prisma/client'
-import type { ContractStatus, Role } from '~/generated/prisma/enums'
+import type { ContractStatus } from '~/generated/prisma/enums'
 import { recordAudit } from '~/utils/audit.server'
 import { prisma } from '~/utils/db.server'
 import type { SessionUser } from '~/utils/session.server'
 import { partyOrgIds } from '~/utils/permissions.server'
+import { bothConfirmed, confirmTerms, lockContract } from '~/contracts/confirmations.server'
+import { allowedSteps, BUREAU_ROLES, isBureau, STEPS } from '~/contracts/steps.server'
 import {
-  bothConfirmed,
-  confirmationState,
-  confirmTerms,
-  lockContract,
-  sideOf,
-  type ConfirmationView,
-} from '~/contracts/confirmations.server'
+  applyAmendedFigures,
+  confirmAmendment,
+  proposeAmendment,
+  registerAmendment,
+  withdrawAmendment,
+} from '~/contracts/amendments.server'
 import { EXPERT_REVIEW_FEN, type ContractFormInput, type ContractStep } from '~/validation/contracts'
 import { beijingTodayAsDate } from '~/utils/time'
 
@@ -22,9 +23,7 @@ import { beijingTodayAsDate } from '~/utils/time'
  * Technology contracts from draft to registration: who may see and change them, where they count
  * (town/street, zone), and each lifecycle step with its audit entry and a note to the other party.
  */
-const BUREAU: Role[] = ['BUREAU_STAFF', 'PLATFORM_ADMIN']
-
-export const isBureau = (user: SessionUser) => user.memberships.some((m) => BUREAU.includes(m.role))
+export { allowedSteps, isBureau }
 
 /** Bureau staff see every contract; anyone else only the contracts of their organizations. */
 export function visibleContracts(user: SessionUser): Prisma.ContractWhereInput {
@@ -53,6 +52,7 @@ export function getContract(user: SessionUser, id: string) {
     include: {
       milestones: { orderBy: { seq: 'asc' }, include: { payments: { orderBy: { createdAt: 'asc' } } } },
       revisions: { orderBy: { version: 'desc' } },
+      amendments: { orderBy: { createdAt: 'desc' }, take: 20 },
       confirmations: {
         orderBy: { createdAt: 'desc' },
         include: { user: { select: { name: true } } },
@@ -251,46 +251,6 @@ export async function saveContract(
   return { ok: true, id }
 }
 
-const STEPS: Record<ContractStep['statusChange'], { from: ContractStatus[]; to: ContractStatus; bureau: boolean }> = {
-  confirm: { from: ['DRAFT'], to: 'DRAFT', bureau: false },
-  sign: { from: ['DRAFT'], to: 'SIGNED', bureau: false },
-  submit: { from: ['SIGNED'], to: 'SUBMITTED', bureau: false },
-  register: { from: ['SIGNED', 'SUBMITTED'], to: 'REGISTERED', bureau: true },
-  amend: { from: ['REGISTERED', 'AMENDED'], to: 'AMENDED', bureau: true },
-  terminate: { from: ['SIGNED', 'SUBMITTED', 'REGISTERED', 'AMENDED'], to: 'TERMINATED', bureau: true },
-}
-
-/** Which steps the user may take on the contract now. */
-export function allowedSteps(
-  user: SessionUser,
-  contract: {
-    status: ContractStatus
-    buyerOrgId: string | null
-    sellerOrgId: string | null
-    createdByOrgId: string | null
-    termsVersion: number
-    confirmations?: ConfirmationView[]
-  },
-) {
-  const bureau = isBureau(user)
-  const confirmed = confirmationState(contract)
-  const side = sideOf(user, contract)
-  const party = partyOrgIds(user).some((o) =>
-    [contract.buyerOrgId, contract.sellerOrgId, contract.createdByOrgId].includes(o),
-  )
-  return (Object.keys(STEPS) as Array<ContractStep['statusChange']>).filter((step) => {
-    const rule = STEPS[step]
-    if (!rule.from.includes(contract.status)) return false
-    // Parties may call off a contract before it is registered; after that only the registry can.
-    if (step === 'terminate') return bureau || (party && !['REGISTERED', 'AMENDED'].includes(contract.status))
-    // Each party confirms the current terms once; signing waits for both.
-    if (step === 'confirm')
-      return side !== null && confirmed.bothOnPlatform && !confirmed[side === 'BUYER' ? 'buyer' : 'seller']
-    if (step === 'sign') return party && confirmed.complete
-    return rule.bureau ? bureau : party
-  })
-}
-
 /**
  * One lifecycle step. Registering takes the registry's number (unique); an amendment keeps the
  * version it replaces as a revision, and the figures follow the current version (the rollup
@@ -303,7 +263,10 @@ export async function takeContractStep(
 ): Promise<{ ok: true } | { ok: false; notFound?: boolean; fieldErrors?: Record<string, string[]> }> {
   const contract = await prisma.contract.findFirst({
     where: { AND: [{ id: contractId }, visibleContracts(user)] },
-    include: { confirmations: { select: { side: true, termsVersion: true } } },
+    include: {
+      confirmations: { select: { side: true, termsVersion: true } },
+      amendments: { where: { status: 'PROPOSED' } },
+    },
   })
   if (!contract) return { ok: false, notFound: true }
   if (step.statusChange === 'confirm') {
@@ -323,7 +286,7 @@ export async function takeContractStep(
     return { ok: false, fieldErrors: { statusChange: ['errors.contract.stepNotAllowed'] } }
   }
   const actorOrg =
-    user.memberships.find((m) => BUREAU.includes(m.role))?.organizationId ??
+    user.memberships.find((m) => BUREAU_ROLES.includes(m.role))?.organizationId ??
     partyOrgIds(user).find((o) => [contract.buyerOrgId, contract.sellerOrgId, contract.createdByOrgId].includes(o)) ??
     null
   if (step.statusChange === 'register') {
@@ -336,6 +299,21 @@ export async function takeContractStep(
   if (step.statusChange === 'amend' && step.techAmountYuan > step.amountYuan) {
     return { ok: false, fieldErrors: { techAmountYuan: ['errors.contract.techAboveAmount'] } }
   }
+  const amendment = await (() => {
+    switch (step.statusChange) {
+      case 'proposeAmendment':
+        return proposeAmendment(user, contract.id, step)
+      case 'confirmAmendment':
+        return confirmAmendment(user, contract.id, step.amendmentId)
+      case 'withdrawAmendment':
+        return withdrawAmendment(user, contract.id, step.amendmentId)
+      case 'registerAmendment':
+        return registerAmendment(user, actorOrg, contract.id, step.amendmentId)
+      default:
+        return null
+    }
+  })()
+  if (amendment) return amendment.ok ? amendment : { ok: false, fieldErrors: { [amendment.field]: [amendment.error] } }
   const rule = STEPS[step.statusChange]
   const done = await prisma.$transaction(async (tx) => {
     // Signing and submitting hold to what both parties confirmed, checked under the row lock so
@@ -351,26 +329,9 @@ export async function takeContractStep(
       data.registrationNumber = step.registrationNumber
       data.registeredAt = new Date()
     }
-    if (step.statusChange === 'amend') {
-      await tx.contractRevision.create({
-        data: {
-          contractId: contract.id,
-          version: contract.version,
-          reason: step.reason,
-          snapshot: {
-            amountFen: contract.amountFen.toString(),
-            techAmountFen: contract.techAmountFen.toString(),
-            status: contract.status,
-          },
-        },
-      })
-      data.version = contract.version + 1
-      data.amountFen = step.amountYuan
-      data.techAmountFen = step.techAmountYuan
-      data.needsExpertReview = step.amountYuan >= EXPERT_REVIEW_FEN
-    }
     if (step.statusChange === 'terminate') data.terminatedAt = new Date()
-    await tx.contract.update({ where: { id: contract.id }, data })
+    if (step.statusChange === 'amend') await applyAmendedFigures(tx, contract, step)
+    else await tx.contract.update({ where: { id: contract.id }, data })
     await recordAudit(tx, {
       actorId: user.id,
       actorOrgId: actorOrg,

@@ -1,7 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { CsrfInput } from '~/components/csrf-input'
 import { FieldError } from '~/components/field'
 import { Money } from '~/components/money'
 import { allowedSteps, getContract, takeContractStep } from '~/models/contract-lifecycle.server'
@@ -18,6 +17,7 @@ import { getEnv } from '~/utils/env.server'
 import { beijingDate, beijingDateTime, calendarDate } from '~/utils/time'
 import { confirmationState } from '~/contracts/confirmations.server'
 import { ContractConfirmations } from '~/components/contract-confirmations'
+import { ContractAmendments, StepForm } from '~/components/contract-steps'
 import type { SessionUser } from '~/utils/session.server'
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
@@ -83,6 +83,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       })),
       bothOnPlatform: confirmationState(contract).bothOnPlatform,
       sellerAccount: contract.sellerOrg?.bankAccountNumber ? contract.sellerOrg : null,
+      amendments: contract.amendments.map((a) => ({
+        id: a.id,
+        status: a.status,
+        proposedSide: a.proposedSide,
+        amountFen: a.amountFen.toString(),
+        techAmountFen: a.techAmountFen.toString(),
+        reason: a.reason,
+        buyerConfirmedAt: a.buyerConfirmedAt ? beijingDateTime(a.buyerConfirmedAt) : null,
+        sellerConfirmedAt: a.sellerConfirmedAt ? beijingDateTime(a.sellerConfirmedAt) : null,
+        createdAt: beijingDateTime(a.createdAt),
+        closedAt: a.closedAt ? beijingDateTime(a.closedAt) : null,
+      })),
       revisions: contract.revisions.map((r) => ({
         version: r.version,
         reason: r.reason,
@@ -142,52 +154,6 @@ async function paymentAction(user: SessionUser, formData: FormData, origin: stri
   return { ok: true as const, errors: {} as Record<string, string[]> }
 }
 
-function StepForm({
-  step,
-  errors,
-  termsVersion,
-}: {
-  step: string
-  errors: Record<string, string[]>
-  termsVersion: number
-}) {
-  const { t } = useTranslation()
-  return (
-    <Form method="post" className="inline-form step-form" data-testid={`step-${step}`}>
-      <CsrfInput />
-      <input type="hidden" name="statusChange" value={step} />
-      {step === 'confirm' ? <input type="hidden" name="termsVersion" value={termsVersion} /> : null}
-      {step === 'register' ? (
-        <label>
-          {t('contracts.registrationNumber')}{' '}
-          <input name="registrationNumber" inputMode="numeric" maxLength={16} required pattern="\d{16}" />
-          <FieldError id="registration-error" errors={errors.registrationNumber} />
-        </label>
-      ) : null}
-      {step === 'amend' ? (
-        <>
-          <label>
-            {t('contractForm.amount')} <input name="amountYuan" inputMode="decimal" required />
-          </label>{' '}
-          <label>
-            {t('contractForm.techAmount')} <input name="techAmountYuan" inputMode="decimal" required />
-          </label>
-          <FieldError id="amend-error" errors={errors.techAmountYuan ?? errors.amountYuan} />
-        </>
-      ) : null}
-      {step === 'amend' || step === 'terminate' ? (
-        <label>
-          {t('contracts.reason')} <input name="reason" required minLength={4} maxLength={500} />
-          <FieldError id={`${step}-reason-error`} errors={errors.reason} />
-        </label>
-      ) : null}
-      <button type="submit" className={step === 'terminate' ? undefined : 'primary'}>
-        {t(`contracts.step.${step}`)}
-      </button>
-    </Form>
-  )
-}
-
 export default function ContractPage() {
   const { t, i18n } = useTranslation()
   const { contract: c, steps, canEdit, side, stripe, returned } = useLoaderData<typeof loader>()
@@ -226,9 +192,16 @@ export default function ContractPage() {
       <div className="actions">
         {canEdit ? <Link to={`/contracts/${c.id}/edit`}>{t('contracts.edit')}</Link> : null}
         {steps.map((s) => (
-          <StepForm key={s} step={s} errors={result?.errors ?? {}} termsVersion={c.termsVersion} />
+          <StepForm
+            key={s}
+            step={s}
+            errors={result?.errors ?? {}}
+            termsVersion={c.termsVersion}
+            amendmentId={c.amendments.find((a) => a.status === 'PROPOSED')?.id}
+          />
         ))}
       </div>
+      <ContractAmendments amendments={c.amendments} />
       <ContractConfirmations
         termsVersion={c.termsVersion}
         status={c.status}

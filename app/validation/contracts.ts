@@ -113,6 +113,15 @@ export const ContractFormSchema = z
   })
 export type ContractFormInput = z.infer<typeof ContractFormSchema>
 
+const AmendedFigures = {
+  amountYuan: YuanToFenSchema.refine((v) => v > 0n, { message: 'errors.contract.amountPositive' }),
+  techAmountYuan: YuanToFenSchema,
+  reason: z.string({ error: 'errors.contract.reason' }).trim().min(4, { message: 'errors.contract.reason' }).max(500),
+}
+const AmendmentId = z
+  .string({ error: 'errors.contract.amendmentGone' })
+  .min(1, { message: 'errors.contract.amendmentGone' })
+
 /** Lifecycle steps; registering needs the registry's 16-digit number, amending a reason. */
 export const ContractStepSchema = z.discriminatedUnion('statusChange', [
   z.object({ statusChange: z.literal('confirm'), termsVersion: z.coerce.number().int().min(1) }),
@@ -125,12 +134,13 @@ export const ContractStepSchema = z.discriminatedUnion('statusChange', [
       .trim()
       .regex(/^\d{16}$/, { message: 'errors.contract.registrationNumber' }),
   }),
-  z.object({
-    statusChange: z.literal('amend'),
-    amountYuan: YuanToFenSchema.refine((v) => v > 0n, { message: 'errors.contract.amountPositive' }),
-    techAmountYuan: YuanToFenSchema,
-    reason: z.string({ error: 'errors.contract.reason' }).trim().min(4, { message: 'errors.contract.reason' }).max(500),
-  }),
+  z.object({ statusChange: z.literal('amend'), ...AmendedFigures }),
+  // A registered contract's change, when both parties are on the platform: one proposes, the
+  // other confirms (or either withdraws), the bureau registers it (app/contracts/amendments.server.ts).
+  z.object({ statusChange: z.literal('proposeAmendment'), ...AmendedFigures }),
+  z.object({ statusChange: z.literal('confirmAmendment'), amendmentId: AmendmentId }),
+  z.object({ statusChange: z.literal('withdrawAmendment'), amendmentId: AmendmentId }),
+  z.object({ statusChange: z.literal('registerAmendment'), amendmentId: AmendmentId }),
   z.object({
     statusChange: z.literal('terminate'),
     reason: z.string({ error: 'errors.contract.reason' }).trim().min(4, { message: 'errors.contract.reason' }).max(500),

@@ -1,101 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { loader as newLoader, action as newAction } from '~/routes/contracts_.new'
-import { loader as pageLoader, action as pageAction } from '~/routes/contracts_.$id'
+import { loader as pageLoader } from '~/routes/contracts_.$id'
 import { loader as listLoader } from '~/routes/contracts'
 import { action as editAction } from '~/routes/contracts_.$id_.edit'
 import { loader as rootLoader } from '~/root'
 import { getDashboard } from '~/models/turnover.server'
 import { prisma } from '~/utils/db.server'
-import {
-  cookieHeader,
-  createNeed,
-  createOrganization,
-  createUser,
-  getRequest,
-  postForm,
-  validCreditCode,
-} from '../support/factories'
-
-/** A Baodi enterprise, a Beijing university's office, an accepted introduction between them, and the bureau. */
-async function parties() {
-  const area = await prisma.area.findFirstOrThrow({ orderBy: { code: 'asc' } })
-  const enterprise = await prisma.organization.create({
-    data: {
-      kind: 'ENTERPRISE',
-      name: '宝坻恒信机械',
-      creditCode: validCreditCode(),
-      regionCode: '120115',
-      areaId: area.id,
-    },
-  })
-  const university = await prisma.organization.create({
-    data: {
-      kind: 'UNIVERSITY',
-      name: '北京某大学',
-      creditCode: validCreditCode('110108'),
-      regionCode: '110108',
-      legalEntityType: 'UNIVERSITY',
-    },
-  })
-  const buyer = await createUser(enterprise.id, 'ENTERPRISE_ADMIN')
-  const seller = await createUser(university.id, 'TTO_ADMIN')
-  const bureau = await createUser((await createOrganization('BUREAU', '宝坻区科技局')).id, 'BUREAU_STAFF')
-  const need = await createNeed(enterprise.id, { title: '焊缝在线检测', fieldCode: 'EI.AI' })
-  const result = await prisma.researchResult.create({
-    data: { organizationId: university.id, title: '焊缝视觉检测', abstract: '结构光视觉跟踪焊缝', status: 'PUBLISHED' },
-  })
-  const intro = await prisma.introduction.create({
-    data: {
-      needId: need.id,
-      resultId: result.id,
-      requesterOrgId: enterprise.id,
-      requestedById: buyer.id,
-      targetOrgId: university.id,
-      message: '希望合作',
-      status: 'ACCEPTED',
-      responseDeadline: new Date(),
-    },
-  })
-  return {
-    area,
-    enterprise,
-    university,
-    need,
-    intro,
-    buyer: await cookieHeader(buyer.id),
-    seller: await cookieHeader(seller.id),
-    bureau: await cookieHeader(bureau.id),
-  }
-}
-
-const form = (p: Awaited<ReturnType<typeof parties>>, overrides: Record<string, string> = {}) => ({
-  ourSide: 'buyer',
-  introductionId: p.intro.id,
-  type: 'DEVELOPMENT_COMMISSIONED',
-  projectName: '焊缝在线检测系统开发',
-  buyerName: p.enterprise.name,
-  buyerCreditCode: p.enterprise.creditCode!,
-  buyerRegionCode: '120115',
-  buyerEntityType: 'ENTERPRISE',
-  sellerName: p.university.name,
-  sellerCreditCode: p.university.creditCode!,
-  sellerRegionCode: '110108',
-  sellerEntityType: 'UNIVERSITY',
-  amountYuan: '1,200,000.50',
-  techAmountYuan: '1000000',
-  signedOn: '2026-03-01',
-  paymentMode: 'INSTALMENTS',
-  'milestones[0].title': '首付款',
-  'milestones[0].amountYuan': '600000.50',
-  'milestones[1].title': '验收款',
-  'milestones[1].amountYuan': '600000',
-  fieldCode: 'EI.AI',
-  ipType: 'NONE',
-  ...overrides,
-})
-
-const step = (id: string, cookie: string, fields: Record<string, string>) =>
-  postForm(pageAction, `/contracts/${id}`, fields, cookie, id)
+import { cookieHeader, createOrganization, createUser, getRequest, postForm } from '../support/factories'
+import { form, parties, step } from '../support/contract-parties'
 
 describe('technology contracts', () => {
   it('drafts a contract from an accepted introduction: parties, need and town filled in, money exact', async () => {
@@ -179,12 +91,26 @@ describe('technology contracts', () => {
     expect(await figure()).toBe(120000050n)
     expect(await prisma.notification.count({ where: { kind: 'contractRegistered' } })).toBe(2)
 
-    await step(id, p.bureau, {
-      statusChange: 'amend',
-      amountYuan: '6000000',
-      techAmountYuan: '5000000',
-      reason: '增加第二期开发内容',
-    })
+    // Both parties are on the platform, so the figures change only as both agreed: the bureau
+    // cannot amend on its own; the seller proposes, the buyer confirms, the bureau registers.
+    const figures = { amountYuan: '6000000', techAmountYuan: '5000000', reason: '增加第二期开发内容' }
+    const alone = (await step(id, p.bureau, { statusChange: 'amend', ...figures })) as {
+      data: { errors: Record<string, string[]> }
+    }
+    expect(alone.data.errors.statusChange).toEqual(['errors.contract.stepNotAllowed'])
+    await step(id, p.seller, { statusChange: 'proposeAmendment', ...figures })
+    const proposal = await prisma.contractAmendment.findFirstOrThrow({ where: { contractId: id } })
+    expect(proposal).toMatchObject({ status: 'PROPOSED', proposedSide: 'SELLER', amountFen: 600000000n })
+    expect(await prisma.notification.count({ where: { kind: 'amendmentProposed' } })).toBe(1)
+    const early = (await step(id, p.bureau, { statusChange: 'registerAmendment', amendmentId: proposal.id })) as {
+      data: { errors: Record<string, string[]> }
+    }
+    expect(early.data.errors.statusChange).toEqual(['errors.contract.stepNotAllowed'])
+    expect(await figure()).toBe(120000050n)
+    await step(id, p.buyer, { statusChange: 'confirmAmendment', amendmentId: proposal.id })
+    expect(await prisma.notification.count({ where: { kind: 'amendmentAwaitingRegistration' } })).toBe(1)
+    await step(id, p.bureau, { statusChange: 'registerAmendment', amendmentId: proposal.id })
+    expect((await prisma.contractAmendment.findUniqueOrThrow({ where: { id: proposal.id } })).status).toBe('REGISTERED')
     const amended = await prisma.contract.findUniqueOrThrow({ where: { id }, include: { revisions: true } })
     expect(amended).toMatchObject({ status: 'AMENDED', version: 2, amountFen: 600000000n, needsExpertReview: true })
     expect(amended.revisions).toMatchObject([
