@@ -114,6 +114,13 @@ const en: Catalog = {
       note: 'Please give a reason (2 to 500 characters)',
       state: 'This organization’s review state has changed; reload and try again',
     },
+    merge: {
+      target: 'No approved organization has this unified social credit code',
+      self: 'An organization cannot be merged into itself',
+      kind: 'Only organizations of the same kind can be merged (institutions with institutions, enterprises with enterprises)',
+      hasCode: 'This organization has a credit code of its own: it is another legal entity, not a duplicate',
+      state: 'Only pending or rejected organizations can be merged; reload and try again',
+    },
     document: {
       tooLarge: 'The file may not exceed 5 MB',
       missing: 'Please choose a file to upload',
@@ -997,6 +1004,8 @@ const en: Catalog = {
     introOffered: 'An institution says it can solve “{{need}}”: {{result}}',
     paymentRemitted: 'The payer of “{{project}}” recorded a remittance: {{milestone}}. Please check it arrived',
     contractConfirmed: 'The other party confirmed the contract terms: {{project}}',
+    organizationMerged:
+      'The duplicate “{{duplicate}}” was merged into your organization; its results, experts and contracts are now yours',
     amendmentProposed: 'The other party proposed an amendment; please confirm it: {{project}}',
     amendmentWithdrawn: 'Amendment withdrawn: {{project}}',
     amendmentAwaitingRegistration: 'Both parties confirmed an amendment awaiting registration: {{project}}',
@@ -1189,7 +1198,18 @@ const en: Catalog = {
     filter: 'Filter by review state',
     all: 'All',
     empty: 'No organizations match',
-    states: { PENDING: 'Awaiting review', APPROVED: 'Approved', REJECTED: 'Rejected', SUSPENDED: 'Suspended' },
+    states: {
+      PENDING: 'Awaiting review',
+      APPROVED: 'Approved',
+      REJECTED: 'Rejected',
+      SUSPENDED: 'Suspended',
+      MERGED: 'Merged',
+    },
+    merge: 'Merge into an existing organization',
+    mergeHint:
+      'A duplicate an import created from a name alone: give the real organization’s unified social credit code, and its results, experts, needs, contracts and members move there.',
+    mergeCode: 'The real organization’s unified social credit code',
+    mergedInto: 'Merged into: {{name}}',
     decisions: { approve: 'Approve', reject: 'Reject', suspend: 'Suspend', reinstate: 'Reinstate' },
     notePlaceholder: { reject: 'Reason for rejecting (required)', suspend: 'Reason for suspending (required)' },
     noCreditCode: 'not given',

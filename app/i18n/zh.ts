@@ -104,6 +104,13 @@ const zh = {
       notVerified: '机构通过审核后才能发布。请在“机构认证”上传营业执照或事业单位法人证书，等待平台审核。',
     },
     verification: { note: '请填写原因（2 到 500 个字）', state: '该机构的审核状态已变化，请刷新后再操作' },
+    merge: {
+      target: '没有找到已通过审核、使用该统一社会信用代码的机构',
+      self: '不能把机构合并到它自己',
+      kind: '只能合并同类机构（高校和科研院所之间、企业之间）',
+      hasCode: '该机构有自己的统一社会信用代码，是另一个法人，不能作为重复机构合并',
+      state: '只有待审核或未通过的机构可以合并，请刷新后再操作',
+    },
     document: {
       tooLarge: '文件不能超过 5 MB',
       missing: '请选择要上传的文件',
@@ -941,6 +948,7 @@ const zh = {
   },
   notifications: {
     contractAwaitingRegistration: '技术合同已提交，待登记：{{project}}',
+    organizationMerged: '重复机构“{{duplicate}}”已并入本机构，其成果、专家和合同现归本机构管理',
     amendmentProposed: '对方提出了合同变更，请确认：{{project}}',
     amendmentWithdrawn: '合同变更已撤回：{{project}}',
     amendmentAwaitingRegistration: '双方已确认合同变更，待登记：{{project}}',
@@ -1135,7 +1143,12 @@ const zh = {
     filter: '按审核状态筛选',
     all: '全部',
     empty: '没有符合条件的机构',
-    states: { PENDING: '待审核', APPROVED: '已通过', REJECTED: '未通过', SUSPENDED: '已暂停' },
+    states: { PENDING: '待审核', APPROVED: '已通过', REJECTED: '未通过', SUSPENDED: '已暂停', MERGED: '已合并' },
+    merge: '合并到已有机构',
+    mergeHint:
+      '导入时仅凭名称创建的重复机构：填写真实机构的统一社会信用代码，其成果、专家、需求、合同和成员将并入该机构。',
+    mergeCode: '真实机构的统一社会信用代码',
+    mergedInto: '已合并到：{{name}}',
     decisions: { approve: '通过', reject: '驳回', suspend: '暂停', reinstate: '恢复' },
     notePlaceholder: { reject: '驳回原因（必填）', suspend: '暂停原因（必填）' },
     noCreditCode: '未填写',

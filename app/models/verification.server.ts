@@ -49,7 +49,7 @@ export const notVerifiedReply = () => ({ status: 'error' as const, error: NOT_VE
 type Tx = Prisma.TransactionClient
 
 /** Every listing of the organization is re-indexed, so search follows its verification at once. */
-async function reindexListings(tx: Tx, organizationId: string) {
+export async function reindexListings(tx: Tx, organizationId: string) {
   const where = { organizationId }
   const [needs, results, experts] = await Promise.all([
     tx.need.findMany({ where, select: { id: true } }),
@@ -78,6 +78,7 @@ const NOTIFICATION_KIND: Record<OrgVerification, string> = {
   APPROVED: 'verificationApproved',
   REJECTED: 'verificationRejected',
   SUSPENDED: 'verificationSuspended',
+  MERGED: 'organizationMerged',
 }
 
 /** Platform admins and bureau staff hear of each organization that joins the queue. */
@@ -163,6 +164,7 @@ export function listForReview(verification?: OrgVerification, take = 50) {
       regionCode: true,
       verification: true,
       verificationNote: true,
+      mergedInto: { select: { name: true, creditCode: true } },
       createdAt: true,
       documents: {
         select: { id: true, fileName: true, size: true, createdAt: true },

@@ -10,6 +10,7 @@ import {
   VERIFICATION_DECISIONS,
   type VerificationDecision,
 } from '~/models/verification.server'
+import { mayBeMerged, mergeOrganization } from '~/models/organization-merge.server'
 import { requireCsrf } from '~/utils/csrf.server'
 import { pageTitle } from '~/utils/meta'
 import { requireReviewer } from '~/utils/permissions.server'
@@ -29,6 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ...o,
       createdAt: beijingDateTime(o.createdAt),
       documents: o.documents.map((d) => ({ ...d, createdAt: beijingDateTime(d.createdAt) })),
+      mergeable: mayBeMerged(o),
       decisions: (Object.keys(VERIFICATION_DECISIONS) as VerificationDecision[]).filter((d) =>
         (VERIFICATION_DECISIONS[d].from as readonly string[]).includes(o.verification),
       ),
@@ -43,11 +45,20 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = VerificationDecisionSchema.safeParse(Object.fromEntries(formData))
   if (!parsed.success) {
     const organizationId = String(formData.get('organizationId') ?? '')
-    return data({ organizationId, error: 'errors.verification.note' }, { status: 400 })
+    const code = parsed.error.issues.find((i) => i.path[0] === 'targetCreditCode')
+    return data({ organizationId, error: code?.message ?? 'errors.verification.note' }, { status: 400 })
   }
   const decision = parsed.data
+  const reviewer = { userId: user.id, organizationId: membership.organizationId }
+  if (decision.intent === 'merge') {
+    const merged = await mergeOrganization(reviewer, decision.organizationId, decision.targetCreditCode, decision.seen)
+    if (!merged.ok && merged.error === 'notFound') throw new Response('Not Found', { status: 404 })
+    if (!merged.ok)
+      return data({ organizationId: decision.organizationId, error: `errors.merge.${merged.error}` }, { status: 409 })
+    return { organizationId: decision.organizationId, error: null }
+  }
   const outcome = await decideVerification(
-    { userId: user.id, organizationId: membership.organizationId },
+    reviewer,
     decision.organizationId,
     decision.intent,
     'note' in decision ? decision.note : null,
@@ -103,7 +114,11 @@ export default function ReviewOrganizations() {
                 experts: o._count.experts,
               })}
             </p>
-            {o.verificationNote ? (
+            {o.mergedInto ? (
+              <p>
+                {t('verification.mergedInto', { name: `${o.mergedInto.name}（${o.mergedInto.creditCode ?? ''}）` })}
+              </p>
+            ) : o.verificationNote ? (
               <p>
                 <strong>{t('verification.note')}：</strong>
                 {o.verificationNote}
@@ -153,6 +168,21 @@ export default function ReviewOrganizations() {
                 </Form>
               ))}
             </div>
+            {o.mergeable ? (
+              <Form method="post" className="inline-form review-merge" data-testid="merge-form">
+                <CsrfInput />
+                <input type="hidden" name="organizationId" value={o.id} />
+                <input type="hidden" name="seen" value={o.verification} />
+                <p className="muted">{t('verification.mergeHint')}</p>
+                <label>
+                  {t('verification.mergeCode')}{' '}
+                  <input name="targetCreditCode" required minLength={18} maxLength={18} autoComplete="off" />
+                </label>{' '}
+                <button type="submit" name="intent" value="merge" className="button">
+                  {t('verification.merge')}
+                </button>
+              </Form>
+            ) : null}
           </li>
         ))}
       </ul>

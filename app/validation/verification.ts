@@ -1,7 +1,8 @@
 import { z } from 'zod'
+import { CreditCodeSchema } from './credit-code'
 import { EmailSchema, PHONE } from './fields'
 
-export const VERIFICATION_STATES = ['PENDING', 'APPROVED', 'REJECTED', 'SUSPENDED'] as const
+export const VERIFICATION_STATES = ['PENDING', 'APPROVED', 'REJECTED', 'SUSPENDED', 'MERGED'] as const
 
 const organizationId = z.string().min(1)
 /** The state the reviewer saw: a decision on a state that has moved since is refused. */
@@ -18,6 +19,8 @@ export const VerificationDecisionSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('reject'), organizationId, seen, note }),
   z.object({ intent: z.literal('suspend'), organizationId, seen, note }),
   z.object({ intent: z.literal('reinstate'), organizationId, seen }),
+  // A duplicate merged into the organization with this unified social credit code.
+  z.object({ intent: z.literal('merge'), organizationId, seen, targetCreditCode: CreditCodeSchema }),
 ])
 
 /** The organization's contact person: who counterparts call once an introduction is accepted. */
