@@ -52,7 +52,7 @@ export default defineConfig({
       env: { STRIPE_STAND_IN_PORT: String(STRIPE_PORT), APP_URL: `http://localhost:${PORT}` },
     },
     {
-      command: `rm -rf .data/e2e && NODE_ENV=production PORT=${PORT} EMBEDDED_DATA_DIR=.data/e2e npx remix-serve ./build/server/index.js`,
+      command: `rm -rf .data/e2e && NODE_ENV=production PORT=${PORT} EMBEDDED_DATA_DIR=.data/e2e node scripts/server.mjs`,
       url: `http://localhost:${PORT}/`,
       timeout: 180_000,
       reuseExistingServer: false,

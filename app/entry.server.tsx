@@ -4,7 +4,12 @@ import { createReadableStreamFromReadable } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
-import { bootServer } from './utils/boot.server'
+import { bootServer, stopWorkers } from './utils/boot.server'
+import { prisma } from './utils/db.server'
+import { stopEmbeddedPostgres } from './utils/database-url.server'
+import { getEnv } from './utils/env.server'
+import { NonceContext } from './utils/nonce'
+import { documentSecurityHeaders, newNonce } from './utils/security-headers.server'
 
 declare global {
   var __booted: Promise<void> | undefined
@@ -15,6 +20,17 @@ await (globalThis.__booted ??= bootServer())
 
 const ABORT_DELAY = 5_000
 
+/**
+ * Called by the production server (scripts/server.mjs) once it stopped accepting requests and
+ * the in-flight ones finished: background workers finish their current batch (jobs not started
+ * stay queued for another process), then the database pool and the embedded database close.
+ */
+export async function shutdown() {
+  await stopWorkers()
+  await prisma.$disconnect()
+  await stopEmbeddedPostgres()
+}
+
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -23,18 +39,25 @@ export default function handleRequest(
   _loadContext: AppLoadContext,
 ) {
   const waitForAll = isbot(request.headers.get('user-agent') ?? '')
+  const nonce = newNonce()
+  const security = documentSecurityHeaders(nonce, {
+    production: process.env.NODE_ENV === 'production',
+    publicBaseUrl: getEnv().PUBLIC_BASE_URL,
+  })
   return new Promise((resolve, reject) => {
     let shellRendered = false
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
+      <NonceContext.Provider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </NonceContext.Provider>,
       {
+        // React's own inline scripts (completing streamed Suspense boundaries) carry it too.
+        nonce,
         [waitForAll ? 'onAllReady' : 'onShellReady']() {
           shellRendered = true
           const body = new PassThrough()
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
-          responseHeaders.set('X-Content-Type-Options', 'nosniff')
-          responseHeaders.set('Referrer-Policy', 'same-origin')
-          responseHeaders.set('X-Frame-Options', 'DENY')
+          for (const [name, value] of Object.entries(security)) responseHeaders.set(name, value)
           resolve(
             new Response(createReadableStreamFromReadable(body), {
               headers: responseHeaders,

@@ -8,6 +8,7 @@ import { getCsrfToken } from '~/utils/csrf.server'
 import { getSessionUser } from '~/utils/session.server'
 import { AppShell } from '~/components/app-shell'
 import { useRootData } from '~/utils/root-data'
+import { useNonce } from '~/utils/nonce'
 import stylesheet from '~/styles/app.css?url'
 import { countUnread } from '~/models/notifications.server'
 import { countAwaitingRegistration } from '~/models/contracts.server'
@@ -54,6 +55,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const root = useRootData()
   const locale: Locale = root?.locale ?? DEFAULT_LOCALE
   const i18n = useMemo(() => createI18n(locale), [locale])
+  const nonce = useNonce()
   return (
     <html lang={locale === 'zh' ? 'zh-CN' : 'en'}>
       <head>
@@ -64,8 +66,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         <I18nextProvider i18n={i18n}>{children}</I18nextProvider>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   )

@@ -4,7 +4,7 @@ import { BAODI_REGION_CODE } from '~/data/regions'
 import { prisma } from '~/utils/db.server'
 import { recordAudit } from '~/utils/audit.server'
 import { dummyPasswordHash, hashPassword, verifyPassword } from '~/utils/password.server'
-import { clearRateLimit, hitRateLimit } from '~/utils/rate-limit.server'
+import { clearRateLimit, hitRateLimit, peekRateLimit } from '~/utils/rate-limit.server'
 import { getEnv } from '~/utils/env.server'
 import type { RegistrationInput } from '~/validation/accounts'
 import { notifyReviewers } from './verification.server'
@@ -32,11 +32,16 @@ function uniqueViolation(error: unknown): string[] | null {
   return null
 }
 
+export const REGISTRATION_RATE_LIMITED = 'errors.register.rateLimited'
+
 /** Registers an enterprise or a tech-transfer office with its first admin, all or nothing. */
 export async function registerOrganization(
   input: RegistrationInput,
   ip: string | null,
 ): Promise<Outcome<{ userId: string; organizationId: string; role: Role }>> {
+  // Sign-ups per address and hour (shared by every app server through PostgreSQL).
+  const { allowed } = await hitRateLimit(`register:${ip ?? 'unknown'}`, getEnv().REGISTRATION_RATE_LIMIT, 3600)
+  if (!allowed) return { ok: false, fieldErrors: { '': [REGISTRATION_RATE_LIMITED] } }
   const [emailTaken, codeTaken, nameTaken] = await Promise.all([
     prisma.user.findUnique({ where: { email: input.email }, select: { id: true } }),
     prisma.organization.findUnique({ where: { creditCode: input.creditCode }, select: { id: true } }),
@@ -114,12 +119,29 @@ export type LoginResult =
   | { ok: true; userId: string; role: Role | null }
   | { ok: false; error: 'errors.login.invalid' | 'errors.login.rateLimited' }
 
-/** Checks a password with argon2id; failed attempts are throttled per address and account. */
-export async function authenticate(email: string, password: string, ip: string): Promise<LoginResult> {
+/**
+ * Checks a password with argon2id. Failures are counted per address (all accounts: 3 × the
+ * limit), per address and account, and per account (all addresses). The account's count stops
+ * guesses from anywhere, but not its owner's right password from a device that signed in to it
+ * before (`knownDeviceUserId`, from a signed cookie), so an attacker cannot lock the owner out.
+ * Successful sign-ins are not counted, so an office behind one address is not throttled.
+ */
+export async function authenticate(
+  email: string,
+  password: string,
+  ip: string,
+  knownDeviceUserId: string | null = null,
+): Promise<LoginResult> {
   const env = getEnv()
-  const key = `login:${ip}:${email}`
-  const { allowed } = await hitRateLimit(key, env.LOGIN_RATE_LIMIT, env.LOGIN_RATE_WINDOW_SECONDS)
-  if (!allowed) return { ok: false, error: 'errors.login.rateLimited' }
+  const window = env.LOGIN_RATE_WINDOW_SECONDS
+  const keys = { address: `login:addr:${ip}`, pair: `login:${ip}:${email}`, account: `login:acct:${email}` }
+  const [address, pair, account] = await Promise.all([
+    peekRateLimit(keys.address, window),
+    peekRateLimit(keys.pair, window),
+    peekRateLimit(keys.account, window),
+  ])
+  const limit = env.LOGIN_RATE_LIMIT
+  if (address >= limit * 3 || pair >= limit) return { ok: false, error: 'errors.login.rateLimited' }
 
   const user = await prisma.user.findUnique({
     where: { email },
@@ -130,10 +152,16 @@ export async function authenticate(email: string, password: string, ip: string):
       memberships: { select: { role: true }, orderBy: { createdAt: 'asc' }, take: 1 },
     },
   })
+  if (account >= limit && (!user || user.id !== knownDeviceUserId))
+    return { ok: false, error: 'errors.login.rateLimited' }
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password)
-  if (!user || !valid || user.disabledAt) return { ok: false, error: 'errors.login.invalid' }
+  if (!user || !valid || user.disabledAt) {
+    await Promise.all(Object.values(keys).map((key) => hitRateLimit(key, limit, window)))
+    return { ok: false, error: 'errors.login.invalid' }
+  }
 
-  await clearRateLimit(key)
+  await clearRateLimit(keys.pair)
+  await clearRateLimit(keys.account)
   await prisma.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } })
   return { ok: true, userId: user.id, role: user.memberships[0]?.role ?? null }
 }

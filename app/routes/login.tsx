@@ -4,7 +4,8 @@ import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from 'react-i18next'
 import { authenticate } from '~/models/accounts.server'
-import { requireCsrf } from '~/utils/csrf.server'
+import { deviceCookie } from '~/utils/cookies.server'
+import { requireCsrf, rotateAnonymousCsrf } from '~/utils/csrf.server'
 import { ROLE_HOME } from '~/utils/permissions.server'
 import { clientIp, createSession, getSessionUser, safeRedirect } from '~/utils/session.server'
 import { LoginSchema } from '~/validation/accounts'
@@ -28,15 +29,19 @@ export async function action({ request }: ActionFunctionArgs) {
     return data(submission.reply({ hideFields: ['password'] }), { status: 400 })
   }
   const { email, password, redirectTo } = submission.value
-  const result = await authenticate(email, password, clientIp(request))
+  const device = await deviceCookie().parse(request.headers.get('Cookie'))
+  const result = await authenticate(email, password, clientIp(request), typeof device === 'string' ? device : null)
   if (!result.ok) {
     const status = result.error === 'errors.login.rateLimited' ? 429 : 400
     return data(submission.reply({ formErrors: [result.error], hideFields: ['password'] }), { status })
   }
   const home = result.role ? ROLE_HOME[result.role] : '/'
-  return redirect(safeRedirect(redirectTo, home), {
-    headers: { 'Set-Cookie': await createSession(result.userId, request) },
-  })
+  // A new session (so a new CSRF token), a new anonymous token, and this device remembered.
+  const headers = new Headers()
+  headers.append('Set-Cookie', await createSession(result.userId, request))
+  headers.append('Set-Cookie', await rotateAnonymousCsrf())
+  headers.append('Set-Cookie', await deviceCookie().serialize(result.userId))
+  return redirect(safeRedirect(redirectTo, home), { headers })
 }
 
 export default function LoginPage() {

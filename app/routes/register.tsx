@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/re
 import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from 'react-i18next'
-import { registerOrganization } from '~/models/accounts.server'
+import { REGISTRATION_RATE_LIMITED, registerOrganization } from '~/models/accounts.server'
 import { listAreas } from '~/models/areas.server'
 import { JJJ_DISTRICTS } from '~/data/regions'
 import { requireCsrf } from '~/utils/csrf.server'
@@ -30,8 +30,9 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const outcome = await registerOrganization(submission.value, clientIp(request))
   if (!outcome.ok) {
+    const limited = outcome.fieldErrors['']?.includes(REGISTRATION_RATE_LIMITED)
     return data(submission.reply({ fieldErrors: outcome.fieldErrors, hideFields: ['password', 'confirmPassword'] }), {
-      status: 400,
+      status: limited ? 429 : 400,
     })
   }
   return redirect(`${ROLE_HOME[outcome.value.role]}?welcome=1`, {
@@ -58,6 +59,11 @@ export default function RegisterPage() {
       <p className="muted">{t('register.intro')}</p>
       <Form method="post" className="stack" {...getFormProps(form)}>
         <CsrfInput />
+        {form.errors?.length ? (
+          <p className="form-error" role="alert">
+            {form.errors.map((e) => t(e)).join('；')}
+          </p>
+        ) : null}
         <SelectField
           label={t('fields.orgKind')}
           errors={fields.kind.errors}

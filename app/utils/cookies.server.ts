@@ -5,6 +5,9 @@ import { getEnv } from './env.server'
 import { randomToken } from './crypto.server'
 import { embeddedDataDir } from './embedded-postgres.server'
 
+/** The secret cookies are signed with; also keys the session-bound CSRF token. */
+export const cookieSecret = () => secrets()[0]
+
 function secrets() {
   const env = getEnv()
   // Without a configured secret (the embedded demo), one is generated into the data folder so
@@ -36,6 +39,21 @@ export function sessionCookie() {
     secure: secure(),
     secrets: secrets(),
     maxAge: getEnv().SESSION_TTL_DAYS * 24 * 3600,
+  })
+}
+
+/**
+ * A device the account signed in from before (the user's ID, signed): from it, the owner's right
+ * password still works while the account is throttled for guesses from elsewhere.
+ */
+export function deviceCookie() {
+  return createCookie('__device', {
+    httpOnly: true,
+    sameSite: 'lax',
+    path: '/login',
+    secure: secure(),
+    secrets: secrets(),
+    maxAge: 365 * 24 * 3600,
   })
 }
 

@@ -8,6 +8,10 @@ export function sha256(value: string) {
   return crypto.createHash('sha256').update(value).digest('hex')
 }
 
+export function hmacSha256(secret: string, value: string) {
+  return crypto.createHmac('sha256', secret).update(value).digest('base64url')
+}
+
 export function safeEqual(a: string, b: string) {
   const left = Buffer.from(a)
   const right = Buffer.from(b)

@@ -18,6 +18,14 @@ export async function hitRateLimit(key: string, limit: number, windowSeconds: nu
   return { allowed: count <= limit, count }
 }
 
+/** Hits counted for the key in its current window, without counting one more. */
+export async function peekRateLimit(key: string, windowSeconds: number) {
+  const rows = await prisma.$queryRaw<Array<{ count: number }>>`
+    SELECT "count" FROM "RateLimit"
+    WHERE "key" = ${key} AND "windowStart" >= now() - make_interval(secs => ${windowSeconds})`
+  return Number(rows[0]?.count ?? 0)
+}
+
 export async function clearRateLimit(key: string) {
   await prisma.rateLimit.deleteMany({ where: { key } })
 }

@@ -87,8 +87,13 @@ export async function destroySession(request: Request) {
   return sessionCookie().serialize('', { maxAge: 0 })
 }
 
+/**
+ * The client's address as the production server (scripts/server.mjs) determined it from the
+ * socket and `TRUST_PROXY_HOPS`, replacing anything a client sent under that name. Without that
+ * server (development, tests) it is "local".
+ */
 export function clientIp(request: Request) {
-  return request.headers.get('X-Forwarded-For')?.split(',')[0]?.trim() || request.headers.get('X-Real-IP') || 'local'
+  return request.headers.get('X-Client-Address') || 'local'
 }
 
 export function loginRedirect(request: Request) {

@@ -6,15 +6,24 @@ import { getSessionUser } from '~/utils/session.server'
 import {
   cookieHeader,
   createOrganization,
+  csrfFor,
   createUser,
   formRequest,
   getRequest,
   TEST_PASSWORD,
 } from '../support/factories'
 
-async function login(email: string, password: string, ip = '10.0.0.1', extra: Record<string, string> = {}) {
-  const request = await formRequest('/login', { email, password, ...extra }, await cookieHeader())
-  request.headers.set('X-Forwarded-For', ip)
+async function login(
+  email: string,
+  password: string,
+  ip = '10.0.0.1',
+  extra: Record<string, string> = {},
+  device = '',
+) {
+  const cookie = [await cookieHeader(), device].filter(Boolean).join('; ')
+  const request = await formRequest('/login', { email, password, ...extra }, cookie)
+  // What scripts/server.mjs sets from the socket (and TRUST_PROXY_HOPS).
+  request.headers.set('X-Client-Address', ip)
   return (await loginAction({ request, params: {}, context: {} })) as unknown as Response & {
     init?: { status?: number }
     data?: { error?: Record<string, string[]> }
@@ -65,15 +74,63 @@ describe('login and sessions', () => {
     expect(unknown.data?.error?.['']).toEqual(['errors.login.invalid'])
   })
 
-  it('throttles repeated failures in the database, per address and account', async () => {
+  it('throttles guesses per address and per account, but not the owner from a device they used before', async () => {
     const org = await createOrganization()
     await createUser(org.id, 'ENTERPRISE_ADMIN', 'target@test.cn')
-    for (let i = 0; i < 10; i++) await login('target@test.cn', 'WrongPassw0rd', '10.0.0.9')
-    const blocked = await login('target@test.cn', TEST_PASSWORD, '10.0.0.9')
+    // The owner signed in from their laptop once: it carries a signed device cookie.
+    const first = await login('target@test.cn', TEST_PASSWORD, '10.0.0.20')
+    const device = (first.headers.getSetCookie().find((c) => c.startsWith('__device=')) ?? '').split(';')[0]
+    expect(device).toMatch(/^__device=/)
+
+    // Ten guesses from ten addresses: the account is throttled for everyone else...
+    for (let i = 0; i < 10; i++) await login('target@test.cn', 'WrongPassw0rd', `10.0.1.${i}`)
+    const blocked = await login('target@test.cn', TEST_PASSWORD, '10.0.0.10')
     expect(blocked.init?.status).toBe(429)
     expect(blocked.data?.error?.['']).toEqual(['errors.login.rateLimited'])
-    const elsewhere = await login('target@test.cn', TEST_PASSWORD, '10.0.0.10')
-    expect(elsewhere.status).toBe(302)
+    // ...but the owner's right password from their known device still works.
+    const owner = await login('target@test.cn', TEST_PASSWORD, '10.0.0.21', {}, device)
+    expect(owner.status).toBe(302)
+
+    // One address guessing many accounts is stopped at three times the limit.
+    for (let i = 0; i < 30; i++) await login(`nobody${i}@test.cn`, 'WrongPassw0rd', '10.0.2.1')
+    const spray = await login('target@test.cn', TEST_PASSWORD, '10.0.2.1', {}, device)
+    expect(spray.init?.status).toBe(429)
+    // Successful sign-ins are not counted: an office behind one address signs in all morning.
+    await createUser(org.id, 'ENTERPRISE_MEMBER', 'colleague@test.cn')
+    for (let i = 0; i < 35; i++) {
+      expect((await login('colleague@test.cn', TEST_PASSWORD, '10.0.3.1')).status).toBe(302)
+    }
+  })
+
+  it('binds the CSRF token to the session and changes it at sign-in', async () => {
+    const org = await createOrganization()
+    await createUser(org.id, 'ENTERPRISE_ADMIN', 'csrf@test.cn')
+    const anonymous = await cookieHeader()
+    const before = await csrfFor(anonymous)
+    const response = await login('csrf@test.cn', TEST_PASSWORD)
+    const cookies = response.headers.getSetCookie()
+    const session = cookies.find((c) => c.startsWith('__session='))!.split(';')[0]
+    const signedIn = `${anonymous}; ${session}`
+    const after = await csrfFor(signedIn)
+    expect(after).not.toBe(before)
+    // The anonymous token is replaced at sign-in, too.
+    expect(cookies.some((c) => c.startsWith('__csrf='))).toBe(true)
+    // The pre-sign-in token no longer passes with the session; the bound one does.
+    const post = (csrf: string) =>
+      logoutAction({
+        request: new Request('http://test.local/logout', {
+          method: 'POST',
+          body: new URLSearchParams({ csrf }),
+          headers: { Cookie: signedIn, 'Content-Type': 'application/x-www-form-urlencoded' },
+        }),
+        params: {},
+        context: {},
+      }).catch((e: Response) => e)
+    expect(((await post(before)) as Response).status).toBe(403)
+    // Another session's token does not pass either.
+    const other = await csrfFor(await cookieHeader((await createUser(org.id, 'ENTERPRISE_MEMBER')).id))
+    expect(((await post(other)) as Response).status).toBe(403)
+    expect(((await post(after)) as Response).status).toBe(302)
   })
 
   it('logs out by deleting the session row', async () => {

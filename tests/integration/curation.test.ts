@@ -8,7 +8,15 @@ import { ensureIndexes } from '~/search/sync.server'
 import { searchEngine } from '~/search/engine.server'
 import { getFunnel } from '~/models/turnover.server'
 import { prisma } from '~/utils/db.server'
-import { cookieHeader, createNeed, createOrganization, createUser, getRequest, postForm } from '../support/factories'
+import {
+  cookieHeader,
+  createNeed,
+  csrfFor,
+  createOrganization,
+  createUser,
+  getRequest,
+  postForm,
+} from '../support/factories'
 
 async function bureau() {
   const org = await createOrganization('BUREAU', '宝坻区科技局')
@@ -189,7 +197,7 @@ describe('needs without a good match, and curated expert groups', () => {
     expect(tooSmall.data.errors.members).toEqual(['errors.group.size'])
 
     const form = new URLSearchParams({
-      csrf: 'test-csrf-token-0123456789abcdef',
+      csrf: await csrfFor(cookie),
       note: '请两位老师联合诊断',
       notify: 'on',
     })

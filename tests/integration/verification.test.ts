@@ -16,13 +16,12 @@ import { ResultFormSchema } from '~/validation/results'
 import {
   cookieHeader,
   createOrganization,
+  csrfFor,
   createUser,
   getRequest,
   postForm,
   validCreditCode,
 } from '../support/factories'
-
-const CSRF = 'test-csrf-token-0123456789abcdef'
 
 async function call<T>(
   fn: (args: ActionFunctionArgs | LoaderFunctionArgs) => Promise<T>,
@@ -197,7 +196,7 @@ describe('organization verification', () => {
 
     const upload = async (bytes: Uint8Array, name: string) => {
       const form = new FormData()
-      form.set('csrf', CSRF)
+      form.set('csrf', await csrfFor(cookie))
       form.set('document', new File([new Uint8Array(bytes)], name))
       return call(
         uploadAction,

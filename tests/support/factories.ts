@@ -4,6 +4,7 @@ import { hashPassword } from '~/utils/password.server'
 import { creditCodeCheckChar } from '~/validation/credit-code'
 import type { OrgKind, OrgVerification, Role } from '~/generated/prisma/enums'
 import { csrfCookie, sessionCookie } from '~/utils/cookies.server'
+import { expectedCsrfToken } from '~/utils/csrf.server'
 import { createSession } from '~/utils/session.server'
 
 let serial = 0
@@ -64,8 +65,13 @@ export async function cookieHeader(userId?: string) {
   return parts.join('; ')
 }
 
+/** The CSRF token a form posted with these cookies carries: bound to the session when there is one. */
+export async function csrfFor(cookie: string) {
+  return (await expectedCsrfToken(cookie)) ?? CSRF
+}
+
 export async function formRequest(path: string, fields: Record<string, string>, cookie: string) {
-  const body = new URLSearchParams({ csrf: CSRF, ...fields })
+  const body = new URLSearchParams({ csrf: await csrfFor(cookie), ...fields })
   return new Request(`http://test.local${path}`, {
     method: 'POST',
     body,
@@ -102,7 +108,7 @@ export async function uploadFile(
   file: { bytes: Uint8Array; name: string; kind: string },
 ): Promise<unknown> {
   const form = new FormData()
-  form.set('csrf', CSRF)
+  form.set('csrf', await csrfFor(cookie))
   form.set('kind', file.kind)
   form.set('file', new File([new Uint8Array(file.bytes)], file.name))
   try {

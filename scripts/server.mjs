@@ -1,0 +1,119 @@
+// The production HTTP server: Express in front of the Remix build. It exists for what a Remix
+// request handler cannot do alone: know the client's address behind a known number of proxies,
+// refuse oversized or malformed requests before they are read, send security headers on every
+// response, run several worker processes, and shut down gracefully.
+//
+//   TRUST_PROXY_HOPS        proxies in front of the app whose X-Forwarded-For is trusted (0)
+//   WEB_CONCURRENCY         worker processes on this machine (1)
+//   SHUTDOWN_GRACE_SECONDS  how long in-flight requests may take after SIGTERM/SIGINT (10)
+//   PORT, HOST              where to listen (3000, all interfaces)
+import cluster from 'node:cluster'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createRequestHandler } from '@remix-run/express'
+import express from 'express'
+import { refuseRequest } from './server-guards.mjs'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const int = (name, fallback, min = 0) => {
+  const value = Number(process.env[name] ?? fallback)
+  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer ≥ ${min}`)
+  return value
+}
+const TRUST_PROXY_HOPS = int('TRUST_PROXY_HOPS', 0)
+const WEB_CONCURRENCY = int('WEB_CONCURRENCY', 1, 1)
+const GRACE_MS = int('SHUTDOWN_GRACE_SECONDS', 10, 1) * 1000
+const PORT = int('PORT', 3000, 1)
+
+async function serve() {
+  const build = await import(path.join(root, 'build/server/index.js'))
+  const app = express()
+  app.disable('x-powered-by')
+  // req.ip: the socket's address, or the one the trusted proxies saw (counted from the right).
+  app.set('trust proxy', TRUST_PROXY_HOPS)
+
+  app.use((req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff')
+    res.setHeader('Referrer-Policy', 'same-origin')
+    res.setHeader('X-Frame-Options', 'DENY')
+    // The only client address the app reads; whatever a client sent under this name is replaced.
+    req.headers['x-client-address'] = req.ip ?? 'unknown'
+    const refused = refuseRequest(req)
+    if (refused) {
+      res.setHeader('Connection', 'close')
+      res.status(refused[0]).type('text/plain').send(refused[1])
+      return
+    }
+    next()
+  })
+  app.use('/assets', express.static(path.join(root, 'build/client/assets'), { immutable: true, maxAge: '1y' }))
+  app.use(express.static(path.join(root, 'build/client'), { maxAge: '1h' }))
+  app.all('*', createRequestHandler({ build, mode: 'production' }))
+
+  const server = app.listen(PORT, process.env.HOST, () => {
+    console.log(`[server] ${process.pid} listening on http://localhost:${PORT}`)
+  })
+  let inFlight = 0
+  server.on('request', (req, res) => {
+    inFlight++
+    res.on('close', () => inFlight--)
+  })
+
+  let stopping = false
+  const stop = async (signal) => {
+    if (stopping) return
+    stopping = true
+    console.log(`[server] ${process.pid} ${signal}: finishing ${inFlight} request(s)`)
+    const deadline = Date.now() + GRACE_MS
+    server.close()
+    server.closeIdleConnections()
+    while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
+    const forced = inFlight > 0
+    server.closeAllConnections()
+    try {
+      await Promise.race([
+        build.entry.module.shutdown?.(),
+        new Promise((r) => setTimeout(r, Math.max(0, deadline - Date.now()))),
+      ])
+    } catch (error) {
+      console.error('[server] shutdown:', error)
+    }
+    console.log(`[server] ${process.pid} stopped${forced ? ' (requests cut off at the grace period)' : ''}`)
+    process.exit(forced ? 1 : 0)
+  }
+  process.on('SIGTERM', () => void stop('SIGTERM'))
+  process.on('SIGINT', () => void stop('SIGINT'))
+}
+
+if (WEB_CONCURRENCY > 1 && !process.env.MEILI_HOST) {
+  // Each process would hold its own embedded search index and miss the others' changes.
+  console.error('[server] WEB_CONCURRENCY > 1 needs Meilisearch (MEILI_HOST); the embedded index is per process')
+  process.exit(1)
+}
+
+if (WEB_CONCURRENCY > 1 && cluster.isPrimary) {
+  // Workers share the port; each boots the app (migrations are serialised by an advisory lock).
+  for (let i = 0; i < WEB_CONCURRENCY; i++) cluster.fork()
+  let exiting = false
+  cluster.on('exit', (worker, code) => {
+    if (!exiting) {
+      console.error(`[server] worker ${worker.process.pid} exited (${code}); starting another`)
+      cluster.fork()
+    }
+  })
+  const stopAll = (signal) => {
+    exiting = true
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal)
+    const timer = setTimeout(() => process.exit(1), GRACE_MS + 5000)
+    cluster.on('exit', () => {
+      if (Object.keys(cluster.workers ?? {}).length === 0) {
+        clearTimeout(timer)
+        process.exit(0)
+      }
+    })
+  }
+  process.on('SIGTERM', () => stopAll('SIGTERM'))
+  process.on('SIGINT', () => stopAll('SIGINT'))
+} else if (process.env.SERVER_NO_LISTEN !== '1') {
+  await serve()
+}

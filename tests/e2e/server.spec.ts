@@ -1,0 +1,103 @@
+import { spawn } from 'node:child_process'
+import net from 'node:net'
+import { expect, test } from '@playwright/test'
+
+/**
+ * The production server (scripts/server.mjs) at the HTTP boundary: security headers, requests
+ * refused before their body is read, the client address not taken from X-Forwarded-For, and a
+ * graceful shutdown that finishes the request in flight.
+ */
+
+test('documents carry a CSP whose nonce is on every inline script, and the usual headers', async ({ request }) => {
+  const response = await request.get('/')
+  const headers = response.headers()
+  expect(headers['x-content-type-options']).toBe('nosniff')
+  expect(headers['referrer-policy']).toBe('same-origin')
+  expect(headers['x-frame-options']).toBe('DENY')
+  const csp = headers['content-security-policy']
+  expect(csp).toContain("frame-ancestors 'none'")
+  const nonce = /'nonce-([^']+)'/.exec(csp)?.[1]
+  expect(nonce).toBeTruthy()
+  const scripts = (await response.text()).match(/<script[^>]*>/g) ?? []
+  expect(scripts.length).toBeGreaterThan(0)
+  for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`)
+})
+
+test('refuses oversized, empty, mistyped and cross-origin posts with the right status', async ({ request }) => {
+  const form = { 'Content-Type': 'application/x-www-form-urlencoded' }
+  expect((await request.post('/login', { headers: form, data: 'x='.padEnd(2 * 1024 * 1024, 'a') })).status()).toBe(413)
+  expect(
+    (await request.post('/login', { headers: { 'Content-Type': 'application/xml' }, data: '<a/>' })).status(),
+  ).toBe(415)
+  expect((await request.post('/login', { headers: { ...form, 'Content-Length': '0' }, data: '' })).status()).toBe(400)
+  expect(
+    (await request.post('/login', { headers: { ...form, Origin: 'https://evil.example' }, data: 'a=b' })).status(),
+  ).toBe(403)
+  // An import may be larger than a form.
+  const big = await request.post('/office/import', {
+    headers: { 'Content-Type': 'multipart/form-data; boundary=x' },
+    data: '--x--'.padEnd(2 * 1024 * 1024, ' '),
+  })
+  expect(big.status()).not.toBe(413)
+})
+
+test('sign-in throttling is not escaped by sending another X-Forwarded-For each time', async ({ request }) => {
+  const page = await request.get('/login')
+  const csrf = /name="csrf" value="([^"]+)"/.exec(await page.text())?.[1] ?? ''
+  const statuses: number[] = []
+  for (let i = 0; i < 11; i++) {
+    const response = await request.post('/login', {
+      headers: { 'X-Forwarded-For': `203.0.113.${i}`, 'X-Client-Address': `198.51.100.${i}` },
+      form: { csrf, email: 'spoof-target@example.cn', password: 'WrongPassw0rd' },
+    })
+    statuses.push(response.status())
+  }
+  expect(statuses.slice(0, 10).every((s) => s === 400)).toBe(true)
+  expect(statuses[10]).toBe(429)
+})
+
+test('on SIGTERM it stops accepting, finishes the request in flight and exits 0', async () => {
+  test.setTimeout(180_000)
+  const port = 3102
+  const server = spawn('node', ['scripts/server.mjs'], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      DATABASE_URL: '',
+      EMBEDDED_DATA_DIR: '.data/e2e-shutdown',
+      SEED_DEMO_DATA: '0',
+      SHUTDOWN_GRACE_SECONDS: '10',
+    },
+    stdio: 'ignore',
+  })
+  const exited = new Promise<number | null>((resolve) => server.on('exit', (code) => resolve(code)))
+  await expect
+    .poll(async () => (await fetch(`http://localhost:${port}/healthz`).catch(() => null))?.status ?? 0, {
+      timeout: 150_000,
+      intervals: [500],
+    })
+    .toBe(200)
+
+  // A request whose body is still arriving when the signal comes.
+  const socket = net.connect(port, '127.0.0.1')
+  await new Promise((resolve) => socket.once('connect', resolve))
+  let reply = ''
+  socket.on('data', (chunk) => (reply += chunk.toString()))
+  const body = 'email=a%40b.cn&password=x'
+  socket.write(
+    `POST /login HTTP/1.1\r\nHost: localhost:${port}\r\nContent-Type: application/x-www-form-urlencoded\r\n` +
+      `Content-Length: ${body.length}\r\nConnection: close\r\n\r\n${body.slice(0, 5)}`,
+  )
+  await new Promise((resolve) => setTimeout(resolve, 300))
+  server.kill('SIGTERM')
+  await new Promise((resolve) => setTimeout(resolve, 500))
+  // No new connections once stopping.
+  await expect(fetch(`http://localhost:${port}/healthz`)).rejects.toThrow()
+  socket.end(body.slice(5))
+  await new Promise((resolve) => socket.once('close', resolve))
+  // The request was answered (without a CSRF token: 403), not cut off.
+  expect(reply).toMatch(/^HTTP\/1\.1 403/)
+  // Exit code 0: it finished within the grace period (1 would mean requests were cut off).
+  expect(await exited).toBe(0)
+})
