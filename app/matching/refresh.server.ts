@@ -2,7 +2,7 @@ import { z } from 'zod'
 import type { SearchEngine } from '../../search'
 import { matchNeed, type MatchItem } from './matcher.server'
 import { matchOfferToNeeds } from './reverse.server'
-import { RELIABLE_CONFIDENCE } from './coverage.server'
+import { SHOWN_CONFIDENCE } from './coverage.server'
 import { enqueueJobs, type NewJob } from '~/jobs/queue.server'
 import type { QueueHandler } from '~/jobs/worker.server'
 import { notifyOrganization } from '~/models/notifications.server'
@@ -11,7 +11,7 @@ import type { Prisma, PrismaClient } from '~/generated/prisma/client'
 /**
  * Stored matches. The need page always ranks live; this queue keeps a Match row for each need's
  * ten best experts and results of any confidence, so the dashboard can say what is new since the
- * owner last looked, the enterprise is told about new reliable matches (confidence 3 or more),
+ * owner last looked, the enterprise is told about new matches shown by default (confidence 3+),
  * offices see the needs their results and experts match, and the bureau sees how well each need
  * is covered (coverage.server.ts). Jobs are enqueued by the search worker once a change is
  * searchable.
@@ -54,7 +54,7 @@ export function enqueueMatchRefresh(tx: Tx, index: 'needs' | 'results' | 'expert
  * Ranks a published need's experts and results and stores the best of each. Feedback already
  * given is kept; only the score, confidence and reasons of existing rows move, and a row the
  * ranking no longer returns goes unless it carries feedback or an introduction. Returns how many
- * reliable matches are new, and tells the enterprise when there are any.
+ * matches shown by default are new, and tells the enterprise when there are any.
  */
 export async function refreshNeedMatches(db: PrismaClient, engine: SearchEngine, needId: string): Promise<number> {
   const need = await db.need.findUnique({
@@ -105,17 +105,17 @@ export async function refreshNeedMatches(db: PrismaClient, engine: SearchEngine,
         },
       })
     }
-    const reliable = created.count === 0 ? 0 : fresh.filter((i) => i.confidence >= RELIABLE_CONFIDENCE).length
-    if (reliable > 0) {
+    const shown = created.count === 0 ? 0 : fresh.filter((i) => i.confidence >= SHOWN_CONFIDENCE).length
+    if (shown > 0) {
       await notifyOrganization(
         tx,
         need.organizationId,
         'newMatches',
-        { title: need.title, count: String(reliable) },
+        { title: need.title, count: String(shown) },
         `/needs/${need.id}`,
       )
     }
-    return reliable
+    return shown
   })
 }
 
@@ -133,7 +133,7 @@ async function needsForOffers(
       engine,
       { kind: index === 'results' ? 'result' : 'expert', id },
       { kind: 'anonymous' },
-      { limit: 20, minConfidence: RELIABLE_CONFIDENCE },
+      { limit: 20, minConfidence: SHOWN_CONFIDENCE },
     )
     for (const lead of leads?.needs ?? []) needIds.add(lead.needId)
   }
@@ -176,7 +176,7 @@ export interface OfficeLead {
 export async function listOfficeLeads(db: PrismaClient, organizationId: string, limit = 30): Promise<OfficeLead[]> {
   const rows = await db.match.findMany({
     where: {
-      confidence: { gte: RELIABLE_CONFIDENCE },
+      confidence: { gte: SHOWN_CONFIDENCE },
       status: { not: 'DECLINED' },
       need: { status: { in: ['PUBLISHED', 'IN_PROGRESS'] } },
       OR: [{ result: { organizationId } }, { expert: { organizationId } }],

@@ -86,10 +86,12 @@ export const CONFIDENCE_BOUNDS = [0.25, 0.33, 0.45, 0.52] as const
  * Score → confidence 1–5. A match with little textual evidence (neither the need's terms nor
  * its meaning) is never confident, whatever its field, region or record.
  */
-export function confidenceOf(score: number, evidence: number): Scored['confidence'] {
+export function confidenceOf(score: number, evidence: number, lexical = evidence): Scored['confidence'] {
   const byScore = 1 + CONFIDENCE_BOUNDS.filter((bound) => score >= bound).length
   const cap = evidence >= 0.45 ? 5 : evidence >= 0.25 ? 3 : 2
-  return Math.min(byScore, cap) as Scored['confidence']
+  // Meaning alone (no term of the need found) is a lead worth showing, not a certainty.
+  const lexicalCap = lexical > 0 ? 5 : 3
+  return Math.min(byScore, cap, lexicalCap) as Scored['confidence']
 }
 
 function fieldFit(needField: string | null, candidateFields: string[], fieldNames: Map<string, string[]>) {
@@ -198,7 +200,7 @@ function commonFit(
 function scored(score: number, fit: ReturnType<typeof commonFit>, specific: Array<Reason | null>): Scored {
   return {
     score,
-    confidence: confidenceOf(score, Math.max(fit.ratio, fit.semantic)),
+    confidence: confidenceOf(score, Math.max(fit.ratio, fit.semantic), fit.ratio),
     coverage: fit.ratio,
     semantic: fit.semantic,
     matchedTerms: fit.matchedTerms,

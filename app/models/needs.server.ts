@@ -1,5 +1,5 @@
 import { openCampaignsFor } from './curation.server'
-import { RELIABLE_CONFIDENCE } from '~/matching/coverage.server'
+import { SHOWN_CONFIDENCE } from '~/matching/coverage.server'
 import { enqueueIndexing } from '~/search/sync.server'
 import { recordAudit } from '~/utils/audit.server'
 import { prisma } from '~/utils/db.server'
@@ -34,7 +34,7 @@ export async function matchCounts(organizationId: string): Promise<Map<string, {
            count(*) FILTER (WHERE m."status" = 'PROPOSED'
                               AND m."createdAt" > coalesce(n."matchesSeenAt", 'epoch'::timestamp)) AS fresh
     FROM "Match" m JOIN "Need" n ON n."id" = m."needId"
-    WHERE n."organizationId" = ${organizationId} AND m."confidence" >= ${RELIABLE_CONFIDENCE} AND m."status" <> 'DECLINED'
+    WHERE n."organizationId" = ${organizationId} AND m."confidence" >= ${SHOWN_CONFIDENCE} AND m."status" <> 'DECLINED'
     GROUP BY m."needId"`
   return new Map(rows.map((r) => [r.needId, { shown: Number(r.shown), fresh: Number(r.fresh) }]))
 }
@@ -50,7 +50,7 @@ export async function takeNewMatches(needId: string, userId: string): Promise<st
       where: {
         needId,
         status: 'PROPOSED',
-        confidence: { gte: RELIABLE_CONFIDENCE },
+        confidence: { gte: SHOWN_CONFIDENCE },
         ...(need.matchesSeenAt ? { createdAt: { gt: need.matchesSeenAt } } : {}),
       },
       select: { expertId: true, resultId: true },

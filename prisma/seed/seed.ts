@@ -10,6 +10,7 @@ import {
   ENTERPRISE_SUFFIX,
   ENTERPRISE_WORDS,
   GIVEN,
+  HARD_NEEDS,
   METHODS,
   NEED_PATTERNS,
   NEED_PROBLEMS,
@@ -341,6 +342,8 @@ export async function seedDatabase(prisma: PrismaClient, log: Log = () => {}) {
       title = fill(pick(NEED_PATTERNS), topic)
     } while (needTitles.has(`${ent.id}:${title}`))
     needTitles.add(`${ent.id}:${title}`)
+    // Every fourteenth need is one of the district's hard ones (its own title and summary).
+    const hard = i % 14 === 6 ? HARD_NEEDS[Math.floor(i / 14) % HARD_NEEDS.length] : null
     const budgetMin = BigInt(int(10, 300)) * 1_000_000n
     // 对接中 means an accepted introduction; the demo has one, on the demo enterprise's need-0081
     // (seedDemoIntroduction), since only the demo logins can have asked and answered.
@@ -349,12 +352,12 @@ export async function seedDatabase(prisma: PrismaClient, log: Log = () => {}) {
       id: `need-${pad(i + 1)}`,
       organizationId: ent.id,
       externalId: `N${pad(i + 1)}`,
-      title,
-      summary: `我公司主营${topic}相关产品，${pick(NEED_PROBLEMS)}`,
-      confidentialDetail: `具体指标：${topic}关键参数需提升${int(10, 50)}%，现有产线年产能${int(1, 50)}万件；详细工艺参数与客户信息仅向对接方公开。`,
+      title: hard?.title ?? title,
+      summary: hard ? hard.summary : `我公司主营${topic}相关产品，${pick(NEED_PROBLEMS)}`,
+      confidentialDetail: `具体指标：${hard ? hard.keywords[0] : topic}关键参数需提升${int(10, 50)}%，现有产线年产能${int(1, 50)}万件；详细工艺参数与客户信息仅向对接方公开。`,
       triedApproaches: '已尝试调整工艺参数和更换供应商，效果有限。',
       fieldCode: ent.field,
-      keywords: unique([topic, pick(topics)]),
+      keywords: ((generated) => hard?.keywords ?? generated)(unique([topic, pick(topics)])),
       regionCode: BAODI_REGION_CODE,
       budgetMinFen: budgetMin,
       budgetMaxFen: budgetMin * 2n,

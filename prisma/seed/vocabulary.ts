@@ -93,3 +93,70 @@ export const ENTERPRISE_SUFFIX: Record<string, string> = {
   'TRANSPORT.ICV': '汽车科技有限公司',
   ENV: '环保科技有限公司',
 }
+
+/**
+ * Needs of the district's traditional industries that the demo's experts and results do not
+ * cover: the bureau's list of needs without a good answer has something on it, as in life.
+ */
+export const HARD_NEEDS: Array<{ title: string; summary: string; keywords: string[] }> = [
+  {
+    title: '书画宣纸库存防霉变处理',
+    summary: '我厂生产书画用纸，南方客户反映库存半年后出现霉斑，需要一种不影响润墨性的防霉处理工艺。',
+    keywords: ['宣纸', '防霉', '润墨性'],
+  },
+  {
+    title: '铸铁炊具无氟不粘表面处理',
+    summary: '出口客户不再接受含氟不粘涂层，铸铁锅需要耐 260℃ 干烧、可用钢铲的无氟不粘表面。',
+    keywords: ['铸铁锅', '无氟', '不粘'],
+  },
+  {
+    title: '豆瓣酱发酵周期缩短而风味不减',
+    summary: '传统晒露发酵需 6 个月，占用场地大，希望缩短到 2 个月，氨基酸态氮和酱香不降低。',
+    keywords: ['豆瓣酱', '晒露', '酱香'],
+  },
+  {
+    title: '实木餐桌北方冬季开裂',
+    summary: '实木餐桌销往东北后冬季供暖期桌面开裂，售后率 6%，需要从含水率控制到拼板结构的改进方案。',
+    keywords: ['实木', '开裂', '含水率'],
+  },
+  {
+    title: '羊毛地毯防虫蛀整理',
+    summary: '手工羊毛地毯仓储期虫蛀损失大，现用樟脑气味重，需要环保、耐水洗的防蛀整理。',
+    keywords: ['羊毛', '防蛀', '整理'],
+  },
+  {
+    title: '古筝面板音色一致性评价',
+    summary: '同批泡桐面板做出的古筝音色差异大，全凭老师傅敲击挑选，想建立可测量的选材和评价方法。',
+    keywords: ['古筝', '泡桐', '音色'],
+  },
+  {
+    title: '卫浴陶瓷釉面针孔缺陷',
+    summary: '坐便器釉面针孔缺陷率约 8%，多出现在冬季，怀疑与坯体含水和烧成曲线有关，需要诊断和改进。',
+    keywords: ['釉面', '针孔', '烧成'],
+  },
+  {
+    title: '中式糕点常温货架期延长',
+    summary: '酥皮糕点常温货架期只有 7 天，电商销售需要 45 天，且不能加防腐剂、口感不变硬。',
+    keywords: ['糕点', '货架期', '回生'],
+  },
+  {
+    title: '含铬鞣制废液循环回用',
+    summary: '制革车间铬鞣废液直接送处理站，铬盐浪费且处理费高，希望实现废液除杂后回用于鞣制。',
+    keywords: ['鞣制', '铬', '回用'],
+  },
+  {
+    title: '毛笔笔头狼毫替代材料',
+    summary: '狼毫原料紧缺且价格上涨，希望找到弹性、聚锋和吸墨性接近狼毫的替代纤维。',
+    keywords: ['毛笔', '狼毫', '纤维'],
+  },
+  {
+    title: '宠物猫砂结团与除臭改进',
+    summary: '膨润土猫砂结团易碎、粉尘大，除臭维持不到一周，需要配方和造粒工艺改进。',
+    keywords: ['猫砂', '结团', '除臭'],
+  },
+  {
+    title: '手工挂面断条率降低',
+    summary: '手工空心挂面晾晒过程断条率 15%，受天气影响大，希望有可控的晾晒环境和工艺参数。',
+    keywords: ['挂面', '断条', '晾晒'],
+  },
+]
