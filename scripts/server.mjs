@@ -85,9 +85,10 @@ async function serve() {
   process.on('SIGINT', () => void stop('SIGINT'))
 }
 
-if (WEB_CONCURRENCY > 1 && !process.env.MEILI_HOST) {
-  // Each process would hold its own embedded search index and miss the others' changes.
-  console.error('[server] WEB_CONCURRENCY > 1 needs Meilisearch (MEILI_HOST); the embedded index is per process')
+if (WEB_CONCURRENCY > 1 && !process.env.DATABASE_URL) {
+  // The embedded database lives in one process; several processes share a real PostgreSQL
+  // (and follow its index feed, app/search/feed.server.ts).
+  console.error('[server] WEB_CONCURRENCY > 1 needs a PostgreSQL server (DATABASE_URL)')
   process.exit(1)
 }
 

@@ -140,11 +140,20 @@ async function needsForOffers(
   return [...needIds]
 }
 
-export function matchesQueueHandler(db: PrismaClient, engine: SearchEngine): QueueHandler {
+/**
+ * `catchUp` brings this process's embedded index up to the index feed before ranking, so a
+ * refresh asked for by another process's change sees that change here too.
+ */
+export function matchesQueueHandler(
+  db: PrismaClient,
+  engine: SearchEngine,
+  catchUp: () => Promise<void> = async () => {},
+): QueueHandler {
   return {
     queue: MATCHES_QUEUE,
     batchSize: 5,
     async handle(jobs) {
+      await catchUp()
       for (const job of jobs) {
         const parsed = Payload.safeParse(job.payload)
         if (!parsed.success) continue

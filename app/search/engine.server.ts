@@ -1,12 +1,22 @@
 import { createSearchEngine, type SearchEngine } from '../../search'
 import { reindexAll, searchQueueHandler, ensureIndexes } from './sync.server'
 import { drain, startWorker } from '~/jobs/worker.server'
-import { prisma } from '~/utils/db.server'
+import { feedHead, followIndexFeed, type FeedFollower } from './feed.server'
+import { databaseUrl, prisma, usingEmbeddedDatabase } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
 
 declare global {
   var __searchEngine: SearchEngine | undefined
   var __searchReady: Promise<void> | undefined
+  var __indexFeed: FeedFollower | undefined
+}
+
+/** This process's follower of the index feed, when it has an embedded index and serves requests. */
+export const indexFeed = () => globalThis.__indexFeed
+
+/** Brings this process's embedded index up to the feed's head (no-op without a follower). */
+export async function catchUpIndexFeed() {
+  await globalThis.__indexFeed?.catchUp()
 }
 
 /** The process's search engine: Meilisearch when MEILI_HOST is set, otherwise the embedded one. */
@@ -24,12 +34,20 @@ export function searchEngine(): SearchEngine {
  * persisted; the database is the source of truth), then pending outbox jobs are applied.
  * Meilisearch: settings are applied, and an empty index with rows in the database is filled.
  */
-export function prepareSearch(options: { consumeOutbox: boolean }): Promise<void> {
+export function prepareSearch(options: { consumeOutbox: boolean; followFeed?: boolean }): Promise<void> {
   return (globalThis.__searchReady ??= (async () => {
     const engine = searchEngine()
     const handler = searchQueueHandler(prisma, engine)
     if (engine.kind === 'embedded') {
+      // The feed position is taken before the rebuild reads anything: whatever commits from here
+      // on is applied from the feed, whatever committed before is in the rebuild.
+      const from = await feedHead(prisma)
       await reindexAll(prisma, engine)
+      if (options.followFeed) {
+        // The embedded database serves one process; LISTEN is for a real PostgreSQL shared by many.
+        const listenUrl = usingEmbeddedDatabase ? undefined : databaseUrl
+        globalThis.__indexFeed = await followIndexFeed(prisma, engine, from, { listenUrl })
+      }
     } else {
       await ensureIndexes(engine)
       const empty = (await engine.count('results')) === 0 && (await prisma.researchResult.count()) > 0

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { INDEX_NAMES, INDEX_SETTINGS, type IndexName, type SearchEngine } from '../../search'
 import { allIds, countRows, loadDocuments } from './documents.server'
 import { attachVectors, deleteVectors, getEmbedder } from './vectors.server'
+import { recordIndexChanges } from './feed.server'
 import { enqueueJobs } from '~/jobs/queue.server'
 import { enqueueMatchRefresh } from '~/matching/refresh.server'
 import type { QueueHandler } from '~/jobs/worker.server'
@@ -19,7 +20,14 @@ const IndexJobPayload = z.object({
  * current state and upserts or deletes the documents, so order and repetition do not matter and
  * a crash after commit loses nothing: the job is still there.
  */
-export function enqueueIndexing(tx: Pick<Prisma.TransactionClient, 'job'>, index: IndexName, ids: string[]) {
+export async function enqueueIndexing(
+  tx: Pick<Prisma.TransactionClient, 'job' | 'indexChange' | '$executeRaw'>,
+  index: IndexName,
+  ids: string[],
+) {
+  // Every process's embedded index follows the feed; the job (one worker) does what must
+  // happen once: the match refresh after the change is searchable.
+  await recordIndexChanges(tx, index, ids)
   return enqueueJobs(
     tx,
     ids.map((id) => ({

@@ -2,7 +2,7 @@ import { applyMigrations } from '../../prisma/schema-engine'
 import { seedDatabase } from '../../prisma/seed/seed'
 import { databaseUrl, prisma, usingEmbeddedDatabase } from './db.server'
 import { getEnv } from './env.server'
-import { prepareSearch, searchEngine, startSearchWorker } from '~/search/engine.server'
+import { catchUpIndexFeed, prepareSearch, searchEngine, startSearchWorker } from '~/search/engine.server'
 import { startWorker } from '~/jobs/worker.server'
 import { emailJobsHandler } from '~/mail/mailer.server'
 import { enqueueMatchRefresh, matchesQueueHandler } from '~/matching/refresh.server'
@@ -37,7 +37,7 @@ export async function bootServer() {
     )
   }
   const started = Date.now()
-  await prepareSearch({ consumeOutbox: true })
+  await prepareSearch({ consumeOutbox: true, followFeed: true })
   console.log(`search ready (${searchEngine().kind}) in ${Date.now() - started} ms`)
   if (!workersStarted) startWorkers()
 }
@@ -50,7 +50,7 @@ function startWorkers() {
   // The embedded index lives in this process, so this process must apply its outbox.
   if (getEnv().RUN_WORKERS === '1' || searchEngine().kind === 'embedded') {
     workers.push(startSearchWorker())
-    workers.push(startWorker(prisma, matchesQueueHandler(prisma, searchEngine()), { pollMs: 2000 }))
+    workers.push(startWorker(prisma, matchesQueueHandler(prisma, searchEngine(), catchUpIndexFeed), { pollMs: 2000 }))
   }
   // Reminders, expiry, imports, e-mail: any app server may run them (jobs are claimed once).
   if (getEnv().RUN_WORKERS === '1') {
@@ -65,4 +65,6 @@ function startWorkers() {
 /** Stops this process's background workers, letting running jobs finish (shutdown, tests). */
 export async function stopWorkers() {
   await Promise.all(workers.splice(0).map((w) => w.stop()))
+  await globalThis.__indexFeed?.stop()
+  globalThis.__indexFeed = undefined
 }

@@ -23,6 +23,10 @@ test('bureau staff open a collection campaign, then assemble an expert group for
   await page.screenshot({ path: 'test-results/screenshots/bureau-unmatched.png', fullPage: true })
   await page.getByTestId('unmatched-needs').locator('tbody tr a').first().click()
   await expect(page.getByRole('heading', { name: '专家组' })).toBeVisible()
+  // A hard need may have no matched experts at all: staff look for others by direction.
+  await page.getByLabel('查找其他专家').fill('传感器')
+  await page.locator('form.search-experts').getByRole('button', { name: '搜索' }).click()
+  await expect(page.getByTestId('group-candidates').locator('input[type=checkbox]').nth(1)).toBeVisible()
   const boxes = page.getByTestId('group-candidates').locator('input[type=checkbox]')
   for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).uncheck()
   await boxes.nth(0).check()
