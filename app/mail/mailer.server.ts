@@ -9,12 +9,18 @@ import { getEnv } from '~/utils/env.server'
 const Payload = z.object({ ids: z.array(z.string().min(1)).max(1000) })
 
 let transport: Transporter | undefined
+let transportUrl: string | undefined
 
 /** One SMTP transport per process, from SMTP_URL (smtp://user:pass@host:port or smtps://…). */
 function mailer(): Transporter {
   const url = getEnv().SMTP_URL
   if (!url) throw new Error('SMTP_URL is not set')
-  return (transport ??= nodemailer.createTransport(url))
+  // A changed SMTP_URL (configuration reloaded) gets a new transport.
+  if (!transport || transportUrl !== url) {
+    transport = nodemailer.createTransport(url)
+    transportUrl = url
+  }
+  return transport
 }
 
 /** The e-mail copy of a notification, in the reader's language, linking back to the platform. */

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process'
 import net from 'node:net'
 import { expect, test } from '@playwright/test'
+import pg from 'pg'
 
 /**
  * The production server (scripts/server.mjs) at the HTTP boundary: security headers, requests
@@ -100,4 +101,74 @@ test('on SIGTERM it stops accepting, finishes the request in flight and exits 0'
   expect(reply).toMatch(/^HTTP\/1\.1 403/)
   // Exit code 0: it finished within the grace period (1 would mean requests were cut off).
   expect(await exited).toBe(0)
+})
+
+test('when PostgreSQL goes away and comes back, the server recovers without a restart', async () => {
+  test.setTimeout(180_000)
+  const admin = 'postgresql://postgres@127.0.0.1:5432/postgres'
+  const name = `baodi_e2e_fault_${process.pid}`
+  const setup = new pg.Client({ connectionString: admin })
+  await setup.connect()
+  await setup.query(`DROP DATABASE IF EXISTS ${name}`)
+  await setup.query(`CREATE DATABASE ${name}`)
+  // A TCP proxy in front of PostgreSQL: cutting it is, for the app, the database restarting.
+  const sockets = new Set<net.Socket>()
+  let proxy = net.createServer()
+  const proxyPort = await new Promise<number>((resolve) => {
+    proxy.listen(0, '127.0.0.1', () => resolve((proxy.address() as net.AddressInfo).port))
+  })
+  const serve = (server: net.Server) =>
+    server.on('connection', (client) => {
+      const upstream = net.connect(5432, '127.0.0.1')
+      for (const s of [client, upstream]) {
+        sockets.add(s)
+        s.on('close', () => sockets.delete(s))
+        s.on('error', () => s.destroy())
+      }
+      client.pipe(upstream).pipe(client)
+    })
+  serve(proxy)
+  const port = 3105
+  const server = spawn('node', ['scripts/server.mjs'], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      DATABASE_URL: `postgresql://postgres@127.0.0.1:${proxyPort}/${name}`,
+      SESSION_SECRET: 'fault-test-session-secret-0123456789abcdef',
+      SEED_DEMO_DATA: '0',
+    },
+    stdio: 'ignore',
+  })
+  const exited = new Promise<number | null>((resolve) => server.on('exit', (code) => resolve(code)))
+  const status = async (path: string) => (await fetch(`http://localhost:${port}${path}`).catch(() => null))?.status ?? 0
+  try {
+    await expect.poll(() => status('/healthz'), { timeout: 150_000, intervals: [500] }).toBe(200)
+    expect(await status('/search/results?q=%E8%86%9C')).toBe(200)
+
+    // The database goes away: every connection is cut and new ones are refused.
+    const closed = new Promise<void>((resolve) => proxy.close(() => resolve()))
+    for (const s of sockets) s.destroy()
+    await closed
+    await new Promise((resolve) => setTimeout(resolve, 1500))
+    expect(await status('/healthz')).toBe(503)
+    // It comes back on the same address.
+    proxy = net.createServer()
+    serve(proxy)
+    await new Promise<void>((resolve) => proxy.listen(proxyPort, '127.0.0.1', () => resolve()))
+    await expect.poll(() => status('/healthz'), { timeout: 30_000, intervals: [250] }).toBe(200)
+    // The same process (no restart), and no request after recovery fails.
+    expect(server.exitCode).toBeNull()
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => status(i % 2 ? '/' : '/search/results?q=%E8%86%9C')),
+    )
+    expect(answers.every((s) => s === 200)).toBe(true)
+  } finally {
+    server.kill('SIGTERM')
+    await exited
+    proxy.close()
+    for (const s of sockets) s.destroy()
+    await setup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+    await setup.end()
+  }
 })

@@ -73,6 +73,36 @@ describe('e-mail copies of notifications (SMTP_URL set)', () => {
     expect(received).toHaveLength(2)
   })
 
+  it('with the mail relay down, the job is retried later and delivers once the relay is back', async () => {
+    const port = (server.server.address() as AddressInfo).port
+    // The relay is unreachable: nothing listens on this port.
+    const closed = new SMTPServer({ authOptional: true })
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
+    const deadPort = (closed.server.address() as AddressInfo).port
+    await new Promise<void>((resolve) => closed.close(() => resolve()))
+    process.env.SMTP_URL = `smtp://127.0.0.1:${deadPort}`
+    reloadEnv()
+    try {
+      await notifyEnterprise()
+      // The worker's round fails (and the worker logs it and carries on); the job waits.
+      await expect(drain(prisma, emailJobsHandler(prisma))).rejects.toThrow(/ECONNREFUSED/)
+      const waiting = await prisma.job.findFirstOrThrow({ where: { queue: 'email' } })
+      expect(waiting).toMatchObject({ status: 'PENDING', attempts: 1 })
+      expect(waiting.runAt.getTime()).toBeGreaterThan(Date.now())
+      expect(received).toHaveLength(0)
+      expect(await prisma.notification.count({ where: { emailedAt: null } })).toBe(2)
+    } finally {
+      process.env.SMTP_URL = `smtp://127.0.0.1:${port}`
+      reloadEnv()
+    }
+    // The relay is back; when the retry comes due, both members get their e-mail, once.
+    await prisma.job.updateMany({ where: { queue: 'email' }, data: { runAt: new Date() } })
+    await drain(prisma, emailJobsHandler(prisma))
+    expect(received.map((m) => m.to[0]).sort()).toEqual(['boss@food.cn', 'engineer@food.cn'])
+    expect(await prisma.notification.count({ where: { emailedAt: null } })).toBe(0)
+    expect((await prisma.job.findFirstOrThrow({ where: { queue: 'email' } })).status).toBe('DONE')
+  })
+
   it('renders the subject and body from the message catalog', () => {
     const n = {
       title: 'notifications.newMatches',
