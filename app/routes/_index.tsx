@@ -6,16 +6,25 @@ import { getMarketplaceStats } from '~/models/organizations.server'
 import { listRecentPublishedResults } from '~/models/results.server'
 import { getSessionUser } from '~/utils/session.server'
 import { homePathFor } from '~/utils/permissions.server'
+import { memoize } from '~/utils/memo.server'
 import { pageTitle } from '~/utils/meta'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'home.title')
 
+const HOME_TTL_MS = 10_000
+
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [user, stats, needs, results] = await Promise.all([
+  // The public part is the same for every visitor; it may lag a few seconds.
+  const [user, { stats, needs, results }] = await Promise.all([
     getSessionUser(request),
-    getMarketplaceStats(),
-    listPublicNeedTeasers(),
-    listRecentPublishedResults(),
+    memoize('home', HOME_TTL_MS, async () => {
+      const [stats, needs, results] = await Promise.all([
+        getMarketplaceStats(),
+        listPublicNeedTeasers(),
+        listRecentPublishedResults(),
+      ])
+      return { stats, needs, results }
+    }),
   ])
   return { workspace: user ? homePathFor(user) : null, stats, needs, results }
 }
