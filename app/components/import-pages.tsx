@@ -91,7 +91,7 @@ export function ImportBatchView({
   columns,
 }: {
   base: string
-  batch: { fileName: string; rowCount: number; status: string; progress: number; kind: string }
+  batch: { fileName: string; rowCount: number; status: string; progress: number; kind: string; interrupted: boolean }
   report: StoredReport | null
   columns: Array<{ key: string; zh: string }>
 }) {
@@ -121,6 +121,14 @@ export function ImportBatchView({
         <p>
           <progress max={batch.rowCount} value={batch.progress} aria-label={t('importUi.progress')} />{' '}
           {t('importUi.progressText', { done: batch.progress, total: batch.rowCount })}
+          {batch.interrupted ? (
+            <>
+              {' '}
+              <span className="badge warning" data-testid="import-interrupted">
+                {t('importUi.interrupted')}
+              </span>
+            </>
+          ) : null}
         </p>
       ) : null}
       {batch.status === 'COMMITTED' ? (

@@ -1062,6 +1062,7 @@ const en: Catalog = {
     previewTitle: 'Import check',
     progress: 'Import progress',
     progressText: '{{done}} of {{total}} rows written',
+    interrupted: 'Interrupted, retrying (nothing was written when it stopped)',
     committed: 'Imported: {{created}} created, {{updated}} updated.',
     seeInSearch: 'See them in search',
     hasErrors: '{{count}} problems found; nothing was written. Fix the file and upload it again.',

@@ -1008,6 +1008,7 @@ const zh = {
     previewTitle: '导入预检',
     progress: '导入进度',
     progressText: '已写入 {{done}} / {{total}} 行',
+    interrupted: '中断，正在重试（中断时未写入任何数据）',
     committed: '导入完成：新增 {{created}} 条，更新 {{updated}} 条。',
     seeInSearch: '在检索中查看',
     hasErrors: '发现 {{count}} 处错误，未写入任何数据。请修正文件后重新上传。',

@@ -84,13 +84,29 @@ export async function failJobs(db: PrismaClient, jobs: ClaimedJob[], error: unkn
  * Jobs whose worker died mid-run (process killed between claim and completion) go back to the
  * queue once their lock is older than `staleAfterMs`.
  */
+/** The claiming worker is alive: its jobs' lease is renewed while a long batch runs. */
+export async function renewLease(db: PrismaClient, ids: string[]): Promise<void> {
+  if (ids.length === 0) return
+  await db.job.updateMany({
+    where: { id: { in: ids }, status: 'RUNNING', lockedBy: WORKER_ID },
+    data: { lockedAt: new Date() },
+  })
+}
+
+/** The error a job released from a lost worker carries, so pages can say it was interrupted. */
+export const LOST_LOCK = 'worker lost its lock'
+
 export async function releaseStaleJobs(db: PrismaClient, queue: string, staleAfterMs: number): Promise<number> {
   const stale = new Date(Date.now() - staleAfterMs)
+  // A job that has used its attempts (a crash each time) stops for an operator to see.
+  const exhausted = await db.$executeRaw`
+    UPDATE "Job" SET "status" = 'FAILED', "lockedAt" = NULL, "lockedBy" = NULL, "lastError" = ${LOST_LOCK}
+    WHERE "queue" = ${queue} AND "status" = 'RUNNING' AND "lockedAt" < ${stale} AND "attempts" >= "maxAttempts"`
   const { count } = await db.job.updateMany({
     where: { queue, status: 'RUNNING', lockedAt: { lt: stale } },
-    data: { status: 'PENDING', lockedAt: null, lockedBy: null, lastError: 'worker lost its lock' },
+    data: { status: 'PENDING', lockedAt: null, lockedBy: null, lastError: LOST_LOCK },
   })
-  return count
+  return count + exhausted
 }
 
 /** Deletes finished jobs older than `olderThanMs`, keeping the table small. */

@@ -1,4 +1,15 @@
-import { claimJobs, completeJobs, failJobs, onLocalEnqueue, releaseStaleJobs, type ClaimedJob } from './queue.server'
+import {
+  claimJobs,
+  completeJobs,
+  failJobs,
+  onLocalEnqueue,
+  releaseStaleJobs,
+  renewLease,
+  type ClaimedJob,
+} from './queue.server'
+
+/** How often a running batch renews its lease; jobs are stale after a minute without it. */
+const LEASE_RENEW_MS = 15_000
 import type { PrismaClient } from '~/generated/prisma/client'
 
 export interface QueueHandler {
@@ -7,6 +18,8 @@ export interface QueueHandler {
   batchSize: number
   /** Throws to retry every job of the batch; returns normally to complete them. */
   handle(jobs: ClaimedJob[]): Promise<void>
+  /** How often a running batch renews its lease (15 s unless a test wants it sooner). */
+  leaseRenewMs?: number
 }
 
 export interface WorkerOptions {
@@ -19,11 +32,23 @@ export interface WorkerOptions {
 export async function runOnce(db: PrismaClient, handler: QueueHandler): Promise<number> {
   const jobs = await claimJobs(db, handler.queue, handler.batchSize)
   if (jobs.length === 0) return 0
+  // The lease is renewed while the batch runs; a worker that died stops renewing it, and its
+  // jobs are released for another worker within a minute (releaseStaleJobs).
+  const lease = setInterval(
+    () =>
+      void renewLease(
+        db,
+        jobs.map((j) => j.id),
+      ).catch(() => {}),
+    handler.leaseRenewMs ?? LEASE_RENEW_MS,
+  )
   try {
     await handler.handle(jobs)
   } catch (error) {
     await failJobs(db, jobs, error)
     throw error
+  } finally {
+    clearInterval(lease)
   }
   await completeJobs(
     db,

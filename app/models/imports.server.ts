@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs'
 import { z } from 'zod'
-import { enqueueJobs } from '~/jobs/queue.server'
+import { enqueueJobs, LOST_LOCK } from '~/jobs/queue.server'
 import type { QueueHandler } from '~/jobs/worker.server'
 import { importTable, type ImportReport } from '~/imports/importer.server'
 import { COLUMNS, mapHeaders, type BrowserImportKind, type ImportKindName } from '~/imports/kinds'
@@ -75,8 +75,12 @@ export async function previewImport(
   return { ok: true, batchId: batch.id }
 }
 
-export function getImportBatch(batchId: string, organizationId: string) {
-  return prisma.importBatch.findFirst({
+/**
+ * One import of the organization, and whether its commit was interrupted (its worker died; the
+ * all-or-nothing import wrote nothing and is being retried by another worker).
+ */
+export async function getImportBatch(batchId: string, organizationId: string) {
+  const batch = await prisma.importBatch.findFirst({
     where: { id: batchId, organizationId },
     select: {
       id: true,
@@ -90,6 +94,17 @@ export function getImportBatch(batchId: string, organizationId: string) {
       createdAt: true,
     },
   })
+  if (!batch) return null
+  const job =
+    batch.status === 'RUNNING'
+      ? await prisma.job.findFirst({
+          where: { queue: IMPORTS_QUEUE, dedupeKey: `import:${batch.id}` },
+          orderBy: { createdAt: 'desc' },
+          select: { lastError: true, status: true },
+        })
+      : null
+  if (job?.status === 'FAILED') return { ...batch, status: 'FAILED' as const, interrupted: false }
+  return { ...batch, interrupted: job?.lastError === LOST_LOCK && job.status !== 'DONE' }
 }
 
 export function listImportBatches(organizationId: string) {
@@ -132,7 +147,8 @@ export async function commitImport(actor: Actor, batchId: string) {
         kind: 'commit',
         payload: { batchId: batch.id, userId: actor.userId },
         dedupeKey: `import:${batch.id}`,
-        maxAttempts: 1,
+        // All or nothing: a commit whose worker died wrote nothing and is tried again (twice).
+        maxAttempts: 3,
       },
     ])
     return true

@@ -55,7 +55,8 @@ function startWorkers() {
   // Reminders, expiry, imports, e-mail: any app server may run them (jobs are claimed once).
   if (getEnv().RUN_WORKERS === '1') {
     workers.push(startWorker(prisma, introductionJobsHandler(), { pollMs: 5000 }))
-    workers.push(startWorker(prisma, importJobsHandler(), { pollMs: 1000, staleAfterMs: 15 * 60_000 }))
+    // A long import renews its lease; a crashed one is taken up again within a minute.
+    workers.push(startWorker(prisma, importJobsHandler(), { pollMs: 1000, staleAfterMs: 60_000 }))
     scheduleFreshnessSweep().catch((error: unknown) => console.error('[freshness] not scheduled:', error))
     workers.push(startWorker(prisma, freshnessHandler(), { pollMs: 60_000 }))
     if (getEnv().SMTP_URL) workers.push(startWorker(prisma, emailJobsHandler(prisma), { pollMs: 2000 }))

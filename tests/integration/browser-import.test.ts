@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import { drain } from '~/jobs/worker.server'
+import { claimJobs, releaseStaleJobs } from '~/jobs/queue.server'
+import { drain, runOnce } from '~/jobs/worker.server'
 import { importJobsHandler } from '~/models/imports.server'
 import { action as uploadAction } from '~/routes/office_.import'
 import { action as batchAction, loader as batchLoader } from '~/routes/office_.import_.$id'
@@ -169,5 +170,44 @@ describe('browser import', () => {
     const book = new ExcelJS.Workbook()
     await book.xlsx.load(await response.arrayBuffer())
     expect(book.worksheets[0].getRow(1).getCell(2).value).toBe('成果名称*')
+  })
+
+  it('a commit whose worker died is noticed within a minute, shown as interrupted, and committed once by another', async () => {
+    const { org, cookie } = await office()
+    const response = (await upload(cookie, await workbook(rows(org.name)))) as Response
+    const id = response.headers.get('Location')!.split('/').pop()!
+    await batchAction({
+      request: await formRequest(`/office/import/${id}`, { intent: 'commit' }, cookie),
+      params: { id },
+      context: {},
+    })
+    // A worker claims the commit and dies: its lease is not renewed.
+    const [claimed] = await claimJobs(prisma, 'imports', 1)
+    expect(claimed).toBeTruthy()
+    await prisma.job.update({ where: { id: claimed.id }, data: { lockedAt: new Date(Date.now() - 61_000) } })
+    expect((await openBatch(id, cookie)).batch).toMatchObject({ status: 'RUNNING', interrupted: false })
+    expect(await releaseStaleJobs(prisma, 'imports', 60_000)).toBe(1)
+    expect((await openBatch(id, cookie)).batch).toMatchObject({ status: 'RUNNING', interrupted: true })
+    // Another worker takes it up: committed once, nothing twice.
+    await drain(prisma, importJobsHandler())
+    expect((await openBatch(id, cookie)).batch).toMatchObject({ status: 'COMMITTED', interrupted: false })
+    expect(await prisma.researchResult.count({ where: { organizationId: org.id } })).toBe(2)
+  })
+
+  it('renews the lease of a batch while it runs, so a long job is not taken for dead', async () => {
+    await prisma.job.create({ data: { queue: 'slow', kind: 'x', payload: {} } })
+    let renewed = false
+    await runOnce(prisma, {
+      queue: 'slow',
+      batchSize: 1,
+      leaseRenewMs: 50,
+      async handle() {
+        const before = (await prisma.job.findFirstOrThrow({ where: { queue: 'slow' } })).lockedAt!
+        await new Promise((resolve) => setTimeout(resolve, 300))
+        const after = (await prisma.job.findFirstOrThrow({ where: { queue: 'slow' } })).lockedAt!
+        renewed = after.getTime() > before.getTime()
+      },
+    })
+    expect(renewed).toBe(true)
   })
 })
