@@ -74,11 +74,47 @@ export async function applyAmendedFigures(
   })
 }
 
-async function lockedParty(tx: Tx, user: SessionUser, contractId: string) {
-  await lockContract(tx, contractId)
-  const contract = await tx.contract.findUnique({ where: { id: contractId } })
-  const side = contract && sideOf(user, contract)
-  return contract && side ? { contract, side } : null
+type Contract = NonNullable<Awaited<ReturnType<Tx['contract']['findUnique']>>>
+
+/**
+ * Runs a party's step in one transaction under the contract's row lock; anyone but a party of
+ * the contract finds nothing.
+ */
+function asParty(
+  user: SessionUser,
+  contractId: string,
+  step: (tx: Tx, contract: Contract, side: ContractSide) => Promise<AmendmentOutcome>,
+): Promise<AmendmentOutcome> {
+  return prisma.$transaction(async (tx) => {
+    await lockContract(tx, contractId)
+    const contract = await tx.contract.findUnique({ where: { id: contractId } })
+    const side = contract && sideOf(user, contract)
+    if (!contract || !side)
+      return { ok: false, notFound: true, field: 'statusChange', error: 'errors.contract.stepNotAllowed' }
+    return step(tx, contract, side)
+  })
+}
+
+/** Audits a party's step and tells the other party. */
+async function recordPartyStep(
+  tx: Tx,
+  user: SessionUser,
+  contract: Contract,
+  side: ContractSide,
+  step: { action: string; data: Prisma.InputJsonObject; notify?: string },
+) {
+  await recordAudit(tx, {
+    actorId: user.id,
+    actorOrgId: side === 'BUYER' ? contract.buyerOrgId : contract.sellerOrgId,
+    action: step.action,
+    entityType: 'Contract',
+    entityId: contract.id,
+    data: step.data,
+  })
+  const other = side === 'BUYER' ? contract.sellerOrgId : contract.buyerOrgId
+  if (other && step.notify) {
+    await notifyOrganization(tx, other, step.notify, { project: contract.projectName }, `/contracts/${contract.id}`)
+  }
 }
 
 const confirmedBy = (side: ContractSide, userId: string, at: Date) =>
@@ -93,10 +129,7 @@ export async function proposeAmendment(
   figures: AmendedFigures,
 ): Promise<AmendmentOutcome> {
   if (figures.techAmountYuan > figures.amountYuan) return refuse('errors.contract.techAboveAmount', 'techAmountYuan')
-  return prisma.$transaction(async (tx) => {
-    const party = await lockedParty(tx, user, contractId)
-    if (!party) return { ok: false, notFound: true, field: 'statusChange', error: 'errors.contract.stepNotAllowed' }
-    const { contract, side } = party
+  return asParty(user, contractId, async (tx, contract, side) => {
     if (!COUNTED.includes(contract.status) || !confirmationState(contract).bothOnPlatform) {
       return refuse('errors.contract.stepNotAllowed')
     }
@@ -115,28 +148,15 @@ export async function proposeAmendment(
         ...confirmedBy(side, user.id, new Date()),
       },
     })
-    await recordAudit(tx, {
-      actorId: user.id,
-      actorOrgId: side === 'BUYER' ? contract.buyerOrgId : contract.sellerOrgId,
+    await recordPartyStep(tx, user, contract, side, {
       action: 'contract.amendment.propose',
-      entityType: 'Contract',
-      entityId: contractId,
       data: {
         amendmentId: amendment.id,
         amountFen: String(figures.amountYuan),
         techAmountFen: String(figures.techAmountYuan),
       },
+      notify: 'amendmentProposed',
     })
-    const other = side === 'BUYER' ? contract.sellerOrgId : contract.buyerOrgId
-    if (other) {
-      await notifyOrganization(
-        tx,
-        other,
-        'amendmentProposed',
-        { project: contract.projectName },
-        `/contracts/${contractId}`,
-      )
-    }
     return { ok: true }
   })
 }
@@ -147,22 +167,15 @@ export async function confirmAmendment(
   contractId: string,
   amendmentId: string,
 ): Promise<AmendmentOutcome> {
-  return prisma.$transaction(async (tx) => {
-    const party = await lockedParty(tx, user, contractId)
-    if (!party) return { ok: false, notFound: true, field: 'statusChange', error: 'errors.contract.stepNotAllowed' }
-    const { contract, side } = party
+  return asParty(user, contractId, async (tx, contract, side) => {
     const amendment = await tx.contractAmendment.findFirst({
       where: { id: amendmentId, contractId, status: 'PROPOSED' },
     })
     if (!amendment || amendment.baseVersion !== contract.version) return refuse('errors.contract.amendmentGone')
     if (amendmentState(amendment)[side === 'BUYER' ? 'buyer' : 'seller']) return { ok: true }
     await tx.contractAmendment.update({ where: { id: amendment.id }, data: confirmedBy(side, user.id, new Date()) })
-    await recordAudit(tx, {
-      actorId: user.id,
-      actorOrgId: side === 'BUYER' ? contract.buyerOrgId : contract.sellerOrgId,
+    await recordPartyStep(tx, user, contract, side, {
       action: 'contract.amendment.confirm',
-      entityType: 'Contract',
-      entityId: contractId,
       data: { amendmentId: amendment.id, side },
     })
     await notifyBureau(
@@ -181,33 +194,17 @@ export async function withdrawAmendment(
   contractId: string,
   amendmentId: string,
 ): Promise<AmendmentOutcome> {
-  return prisma.$transaction(async (tx) => {
-    const party = await lockedParty(tx, user, contractId)
-    if (!party) return { ok: false, notFound: true, field: 'statusChange', error: 'errors.contract.stepNotAllowed' }
-    const { contract, side } = party
+  return asParty(user, contractId, async (tx, contract, side) => {
     const closed = await tx.contractAmendment.updateMany({
       where: { id: amendmentId, contractId, status: 'PROPOSED' },
       data: { status: 'WITHDRAWN', closedById: user.id, closedAt: new Date() },
     })
     if (closed.count === 0) return refuse('errors.contract.amendmentGone')
-    await recordAudit(tx, {
-      actorId: user.id,
-      actorOrgId: side === 'BUYER' ? contract.buyerOrgId : contract.sellerOrgId,
+    await recordPartyStep(tx, user, contract, side, {
       action: 'contract.amendment.withdraw',
-      entityType: 'Contract',
-      entityId: contractId,
       data: { amendmentId, side },
+      notify: 'amendmentWithdrawn',
     })
-    const other = side === 'BUYER' ? contract.sellerOrgId : contract.buyerOrgId
-    if (other) {
-      await notifyOrganization(
-        tx,
-        other,
-        'amendmentWithdrawn',
-        { project: contract.projectName },
-        `/contracts/${contractId}`,
-      )
-    }
     return { ok: true }
   })
 }
