@@ -68,9 +68,15 @@ try {
     }
     return new Uint8Array(await book.xlsx.writeBuffer())
   })
+  // The process's peak memory while the preview runs (sampled every 50 ms).
+  const rssBeforePreviewMb = Math.round(process.memoryUsage().rss / 1024 / 1024)
+  let peakRss = process.memoryUsage().rss
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50)
   const preview = await time('preview: read and check every row (dry run)', () =>
     previewImport(actor, 'results', 'bench.xlsx', bytes),
   )
+  clearInterval(sampler)
+  const previewPeakRssMb = Math.round(peakRss / 1024 / 1024)
   if (!preview.ok) throw new Error(preview.error)
   await time('commit: the background job writes all rows in one transaction', async () => {
     if (!(await commitImport(actor, preview.batchId))) throw new Error('commit refused')
@@ -96,6 +102,7 @@ try {
   console.log('|---|---|')
   for (const [label, ms] of timings) console.log(`| ${label} | ${(ms / 1000).toFixed(1)} s |`)
   console.log(`| upload to searchable (preview + commit + index) | ${(total / 1000).toFixed(1)} s |`)
+  console.log(`| process memory before / at peak of the preview | ${rssBeforePreviewMb} / ${previewPeakRssMb} MB |`)
   console.log(
     JSON.stringify({
       database: database.kind,
@@ -104,6 +111,7 @@ try {
       commitMs: Math.round(timings[2][1]),
       indexMs: Math.round(timings[3][1]),
       totalMs: Math.round(total),
+      previewPeakRssMb,
       searchable,
     }),
   )
