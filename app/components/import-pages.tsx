@@ -2,7 +2,6 @@ import { Form, Link, useNavigation, useRevalidator } from '@remix-run/react'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CsrfInput } from './csrf-input'
-import { FieldError } from './field'
 import type { StoredReport } from '~/models/imports.server'
 
 /** The upload page of the browser import: templates, the file, earlier uploads. */
@@ -23,7 +22,7 @@ export function ImportUploadView({
   kinds: string[]
   organizationName: string
   batches: Array<{ id: string; fileName: string; kind: string; rowCount: number; status: string; createdAt: string }>
-  result?: { error?: string | null }
+  result?: { error?: string | null; params?: Record<string, unknown> }
 }) {
   const { t } = useTranslation()
   const busy = useNavigation().state === 'submitting'
@@ -59,7 +58,11 @@ export function ImportUploadView({
           <input id="import-file" name="file" type="file" accept=".xlsx,.csv,.json" required />
           <span className="hint">{t('importUi.fileHint')}</span>
         </div>
-        <FieldError id="import-error" errors={result?.error ? [result.error] : undefined} />
+        {result?.error ? (
+          <span id="import-error" className="error" role="alert">
+            {t(result.error, result.params ?? {})}
+          </span>
+        ) : null}
         <button type="submit" className="primary" disabled={busy}>
           {busy ? t('importUi.checking') : t('importUi.preview')}
         </button>
@@ -98,11 +101,12 @@ export function ImportBatchView({
   const { t } = useTranslation()
   const revalidator = useRevalidator()
   const running = batch.status === 'RUNNING'
+  const checking = batch.status === 'CHECKING'
   useEffect(() => {
-    if (!running) return
+    if (!running && !checking) return
     const timer = setInterval(() => revalidator.state === 'idle' && revalidator.revalidate(), 1000)
     return () => clearInterval(timer)
-  }, [running, revalidator])
+  }, [running, checking, revalidator])
   const errors = report?.errors ?? []
   const warnings = report?.warnings ?? []
   return (
@@ -117,6 +121,18 @@ export function ImportBatchView({
           {t(`importUi.status.${batch.status}`)}
         </span>
       </p>
+      {checking ? (
+        <p data-testid="import-checking">
+          {batch.rowCount ? (
+            <>
+              <progress max={batch.rowCount} value={batch.progress} aria-label={t('importUi.progress')} />{' '}
+              {t('importUi.checkingText', { done: batch.progress, total: batch.rowCount })}
+            </>
+          ) : (
+            t('importUi.checkingStart')
+          )}
+        </p>
+      ) : null}
       {running ? (
         <p>
           <progress max={batch.rowCount} value={batch.progress} aria-label={t('importUi.progress')} />{' '}

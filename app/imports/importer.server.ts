@@ -1,5 +1,6 @@
 import { COLUMNS, ROW_SCHEMAS, issueKey, mapHeaders, normalizeRow, type ImportKindName, type RowOf } from './kinds'
 import { cooperationModesFromText, fieldCodeFromText, maturityFromText, type FieldRef } from './resolve'
+import { countPlan, planRows, type PlannedRow, type Target } from './plan.server'
 import type { Table } from './read.server'
 import { BAODI_REGION_CODE, regionCodeFromText } from '~/data/regions'
 import { INSTITUTIONS } from '../../prisma/seed/reference'
@@ -88,6 +89,20 @@ const yuanToFen = (value: string | undefined) => {
   const [whole, frac = ''] = value.split('.')
   return BigInt(whole) * 100n + BigInt((frac + '00').slice(0, 2))
 }
+
+/** The organization a row belongs to, as the file names it (organizations: the row itself). */
+function orgRefOf(kind: ImportKindName, value: Record<string, unknown>): string {
+  if (kind === 'experts' || kind === 'results') return value.institution as string
+  if (kind === 'needs') return value.enterprise as string
+  if (kind === 'organizations') return (value.creditCode as string | undefined) ?? (value.name as string)
+  return ''
+}
+
+/** An organizations file updates the organizations it names by credit code or name, and creates the rest. */
+const countOrganizations = (known: boolean[]) => ({
+  created: known.filter((k) => !k).length,
+  updated: known.filter(Boolean).length,
+})
 
 interface OrgRef {
   id: string
@@ -280,6 +295,25 @@ export async function importTable(
     return report
   }
 
+  const planned = (): PlannedRow[] =>
+    parsed.map(({ value }) => {
+      const ref = orgRefOf(kind, value)
+      return { value, organizationRef: ref, organizationId: ref ? findOrg(ref)?.id : undefined }
+    })
+
+  if (options.dryRun) {
+    // Nothing is written: the plan (a few bulk lookups) says which rows create and which update,
+    // exactly as the commit will decide it.
+    const counts =
+      kind === 'organizations'
+        ? countOrganizations(parsed.map(({ value }) => !!findOrg(orgRefOf(kind, value))))
+        : countPlan(await planRows(db, kind, planned()))
+    report.created = counts.created
+    report.updated = counts.updated
+    options.onProgress?.(parsed.length)
+    return report
+  }
+
   const write = async (tx: Tx) => {
     for (const [key, plan] of toCreate) {
       const org = await tx.organization.create({
@@ -296,26 +330,15 @@ export async function importTable(
       await notifyReviewers(tx, org)
       orgByRef.set(key, org)
     }
-    const counts = await writeRows(tx, kind, parsed, { findOrg, fields, report, onProgress: options.onProgress })
+    const targets = kind === 'organizations' ? [] : await planRows(tx, kind, planned())
+    const counts = await writeRows(tx, kind, parsed, targets, {
+      findOrg,
+      fields,
+      report,
+      onProgress: options.onProgress,
+    })
     report.created = counts.created
     report.updated = counts.updated
-  }
-
-  if (options.dryRun) {
-    // The same writes in a transaction that is always rolled back: the preview counts exactly
-    // what the commit will do.
-    await db
-      .$transaction(
-        async (tx) => {
-          await write(tx)
-          throw new DryRunRollback()
-        },
-        { timeout: 600_000, maxWait: 30_000 },
-      )
-      .catch((error: unknown) => {
-        if (!(error instanceof DryRunRollback)) throw error
-      })
-    return report
   }
 
   await db.$transaction(
@@ -361,8 +384,6 @@ export async function importTable(
   return report
 }
 
-class DryRunRollback extends Error {}
-
 interface WriteContext {
   findOrg: (ref: string) => OrgRef | undefined
   fields: FieldRef[]
@@ -374,14 +395,22 @@ async function writeRows(
   tx: Tx,
   kind: ImportKindName,
   rows: Array<{ row: number; value: Record<string, unknown> }>,
+  targets: Target[],
   context: WriteContext,
 ): Promise<{ created: number; updated: number }> {
   let created = 0
   let updated = 0
   const changed: string[] = []
   const now = new Date()
+  // What each row wrote, so a later row of the same record (`sameAs`) updates it.
+  const written: Array<{ id: string; publishedAt: Date | null }> = []
+  const existingFor = (index: number) => {
+    const target = targets[index]
+    if (!target) return null
+    return 'sameAs' in target ? written[target.sameAs] : target
+  }
   let done = 0
-  for (const { value } of rows) {
+  for (const [index, { value }] of rows.entries()) {
     if (++done % 500 === 0) context.onProgress?.(done)
     if (kind === 'organizations') {
       const v = value as RowOf<'organizations'>
@@ -431,27 +460,20 @@ async function writeRows(
         status: 'PUBLISHED' as const,
         lastActivityAt: now,
       }
-      const existing = v.externalId
-        ? await tx.expert.findUnique({
-            where: { organizationId_externalId: { organizationId: org.id, externalId: v.externalId } },
-            select: { id: true },
-          })
-        : await tx.expert.findFirst({
-            where: { organizationId: org.id, name: v.name, externalId: null },
-            select: { id: true },
-          })
+      const existing = existingFor(index)
       if (existing) {
         await tx.expert.update({ where: { id: existing.id }, data })
-        changed.push(existing.id)
+        written[index] = existing
         updated++
       } else {
         const expert = await tx.expert.create({
           data: { ...data, organizationId: org.id, externalId: v.externalId ?? null },
           select: { id: true },
         })
-        changed.push(expert.id)
+        written[index] = { id: expert.id, publishedAt: null }
         created++
       }
+      changed.push(written[index].id)
       continue
     }
 
@@ -479,22 +501,13 @@ async function writeRows(
         lastActivityAt: now,
         staleRemindedAt: null,
       }
-      const existing = v.externalId
-        ? await tx.researchResult.findUnique({
-            where: { organizationId_externalId: { organizationId: org.id, externalId: v.externalId } },
-            select: { id: true, publishedAt: true },
-          })
-        : await tx.researchResult.findFirst({
-            where: { organizationId: org.id, title: v.title, externalId: null },
-            select: { id: true, publishedAt: true },
-          })
+      const existing = existingFor(index)
       let id: string
       if (existing) {
-        await tx.researchResult.update({
-          where: { id: existing.id },
-          data: { ...data, publishedAt: published ? (existing.publishedAt ?? now) : null },
-        })
+        const publishedAt = published ? (existing.publishedAt ?? now) : null
+        await tx.researchResult.update({ where: { id: existing.id }, data: { ...data, publishedAt } })
         id = existing.id
+        written[index] = { id, publishedAt }
         updated++
       } else {
         id = (
@@ -503,6 +516,7 @@ async function writeRows(
             select: { id: true },
           })
         ).id
+        written[index] = { id, publishedAt: data.publishedAt }
         created++
       }
       if (v.experts.length) {
@@ -543,35 +557,22 @@ async function writeRows(
         lastActivityAt: now,
         staleRemindedAt: null,
       }
-      const existing = v.externalId
-        ? await tx.need.findUnique({
-            where: { organizationId_externalId: { organizationId: org.id, externalId: v.externalId } },
-            select: { id: true, publishedAt: true },
-          })
-        : await tx.need.findFirst({
-            where: { organizationId: org.id, title: v.title, externalId: null },
-            select: { id: true, publishedAt: true },
-          })
+      const existing = existingFor(index)
       if (existing) {
-        await tx.need.update({
-          where: { id: existing.id },
-          data: { ...data, publishedAt: published ? (existing.publishedAt ?? now) : null },
-        })
-        changed.push(existing.id)
+        const publishedAt = published ? (existing.publishedAt ?? now) : null
+        await tx.need.update({ where: { id: existing.id }, data: { ...data, publishedAt } })
+        written[index] = { id: existing.id, publishedAt }
         updated++
       } else {
+        const publishedAt = published ? now : null
         const need = await tx.need.create({
-          data: {
-            ...data,
-            organizationId: org.id,
-            externalId: v.externalId ?? null,
-            publishedAt: published ? now : null,
-          },
+          data: { ...data, organizationId: org.id, externalId: v.externalId ?? null, publishedAt },
           select: { id: true },
         })
-        changed.push(need.id)
+        written[index] = { id: need.id, publishedAt }
         created++
       }
+      changed.push(written[index].id)
       continue
     }
 
@@ -605,20 +606,17 @@ async function writeRows(
       inDevelopmentZone: baodi?.inDevelopmentZone ?? false,
       needsExpertReview: amountFen >= 500_000_000n,
     }
-    const existing = await tx.contract.findFirst({
-      where: {
-        OR: [
-          ...(v.registrationNumber ? [{ registrationNumber: v.registrationNumber }] : []),
-          ...(v.externalId ? [{ externalId: v.externalId }] : []),
-        ],
-      },
-      select: { id: true },
-    })
-    if (existing && (v.registrationNumber || v.externalId)) {
+    const existing = existingFor(index)
+    if (existing) {
       await tx.contract.update({ where: { id: existing.id }, data })
+      written[index] = existing
       updated++
     } else {
-      await tx.contract.create({ data: { ...data, externalId: v.externalId ?? null } })
+      const contract = await tx.contract.create({
+        data: { ...data, externalId: v.externalId ?? null },
+        select: { id: true },
+      })
+      written[index] = { id: contract.id, publishedAt: null }
       created++
     }
   }

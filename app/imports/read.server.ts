@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import { parse as parseCsv } from 'csv-parse/sync'
 
@@ -41,32 +42,49 @@ function cellValue(value: ExcelJS.CellValue): unknown {
   return value
 }
 
+/**
+ * Streams the first worksheet row by row (ExcelJS's streaming reader), so a 50,000-row file costs
+ * the rows themselves, not a workbook model of every cell and style.
+ */
 async function readXlsx(buffer: Uint8Array): Promise<Table> {
-  const workbook = new ExcelJS.Workbook()
-  try {
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer)
-  } catch {
-    throw new TableReadError('imports.file.unreadable')
-  }
-  const sheet = workbook.worksheets[0]
-  if (!sheet) throw new TableReadError('imports.file.empty')
   const headers: string[] = []
   const rows: RawRow[] = []
   const rowNumbers: number[] = []
-  sheet.eachRow({ includeEmpty: false }, (row, number) => {
-    const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellValue)
-    if (headers.length === 0) {
-      values.forEach((v, i) => (headers[i] = String(v ?? '').trim()))
-      return
-    }
-    if (values.every((v) => v === undefined || String(v).trim() === '')) return
-    const record: RawRow = {}
-    headers.forEach((header, i) => {
-      if (header) record[header] = values[i]
-    })
-    rows.push(record)
-    rowNumbers.push(number)
+  // An XLSX is a zip: anything else would leave the streaming unzip waiting for entries.
+  if (!(buffer.length > 4 && buffer[0] === 0x50 && buffer[1] === 0x4b && buffer[2] === 3 && buffer[3] === 4)) {
+    throw new TableReadError('imports.file.unreadable')
+  }
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(buffer)]), {
+    sharedStrings: 'cache',
+    // Styles carry the number formats that tell a date from a number.
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'emit',
   })
+  let sheets = 0
+  try {
+    for await (const sheet of reader) {
+      if (sheets++ > 0) break
+      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
+        const values = ((row.values as ExcelJS.CellValue[]) ?? []).slice(1).map(cellValue)
+        if (headers.length === 0) {
+          values.forEach((v, i) => (headers[i] = String(v ?? '').trim()))
+          continue
+        }
+        if (values.every((v) => v === undefined || String(v).trim() === '')) continue
+        const record: RawRow = {}
+        headers.forEach((header, i) => {
+          if (header) record[header] = values[i]
+        })
+        rows.push(record)
+        rowNumbers.push(row.number)
+      }
+    }
+  } catch {
+    throw new TableReadError('imports.file.unreadable')
+  }
+  if (sheets === 0) throw new TableReadError('imports.file.empty')
   return { rows, rowNumbers, headers: headers.filter(Boolean) }
 }
 

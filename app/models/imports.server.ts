@@ -2,10 +2,11 @@ import ExcelJS from 'exceljs'
 import { z } from 'zod'
 import { enqueueJobs, LOST_LOCK } from '~/jobs/queue.server'
 import type { QueueHandler } from '~/jobs/worker.server'
-import { importTable, type ImportReport } from '~/imports/importer.server'
+import { importTable, type ImportIssue, type ImportReport } from '~/imports/importer.server'
 import { COLUMNS, mapHeaders, type BrowserImportKind, type ImportKindName } from '~/imports/kinds'
-import { readTable, TableReadError } from '~/imports/read.server'
+import { readTable, TableReadError, type Table } from '~/imports/read.server'
 import { prisma } from '~/utils/db.server'
+import type { Prisma } from '~/generated/prisma/client'
 import type { ImportKind } from '~/generated/prisma/enums'
 
 export const IMPORTS_QUEUE = 'imports'
@@ -29,50 +30,91 @@ async function dryRun(
   fileName: string,
   bytes: Uint8Array,
   headerMapping: Record<string, string>,
+  onRows: (rows: number) => void,
+  onProgress: (done: number) => void,
 ): Promise<StoredReport> {
-  const table = await readTable(bytes, fileName)
+  let table: Table
+  try {
+    table = await readTable(bytes, fileName)
+  } catch (error) {
+    if (!(error instanceof TableReadError)) throw error
+    // A file we cannot read is a preview with one error, shown like any other.
+    return {
+      ...emptyReport(kind, fileName),
+      errors: [{ row: 1, column: '', key: error.key, params: error.params as ImportIssue['params'] }],
+      headers: [],
+      unknownHeaders: [],
+    }
+  }
+  onRows(table.rows.length)
   const report = await importTable(prisma, kind, table, {
     fileName,
     dryRun: true,
     scopeOrganizationId: actor.organizationId,
     headerMapping,
     actor,
+    onProgress,
   })
   return { ...report, headers: table.headers, unknownHeaders: mapHeaders(kind, table.headers, headerMapping).unknown }
 }
 
+const emptyReport = (kind: ImportKindName, fileName: string): ImportReport => ({
+  kind,
+  fileName,
+  rows: 0,
+  created: 0,
+  updated: 0,
+  errors: [],
+  warnings: [],
+  newOrganizations: [],
+  dryRun: true,
+  committed: false,
+  batchId: null,
+})
+
+const FILE_TYPES = ['xlsx', 'csv', 'json']
+
 /**
- * Reads an uploaded file and runs the whole import as a dry run: every row's errors, what would
- * be created and updated. The file is kept with the preview (in PostgreSQL, so any app server
- * can commit it).
+ * Keeps an uploaded file (in PostgreSQL, so any app server can check and commit it) and starts
+ * its preview as a background job: every row read and checked in a dry run, with progress.
  */
 export async function previewImport(
   actor: Actor,
   kind: BrowserImportKind,
   fileName: string,
-  bytes: Uint8Array,
+  bytes: Uint8Array<ArrayBuffer>,
 ): Promise<{ ok: true; batchId: string } | { ok: false; error: string; params?: Record<string, unknown> }> {
-  let report: StoredReport
-  try {
-    report = await dryRun(actor, kind, fileName, bytes, {})
-  } catch (error) {
-    if (error instanceof TableReadError) return { ok: false, error: error.key, params: error.params }
-    throw error
-  }
-  const batch = await prisma.importBatch.create({
-    data: {
-      kind: kind.toUpperCase() as ImportKind,
-      organizationId: actor.organizationId,
-      createdById: actor.userId,
-      fileName,
-      rowCount: report.rows,
-      status: 'PREVIEWED',
-      report: JSON.parse(JSON.stringify(report)),
-      file: new Uint8Array(bytes),
-    },
-    select: { id: true },
+  if (!FILE_TYPES.includes(fileName.toLowerCase().split('.').pop() ?? ''))
+    return { ok: false, error: 'imports.file.type', params: { name: fileName } }
+  const batch = await prisma.$transaction(async (tx) => {
+    const created = await tx.importBatch.create({
+      data: {
+        kind: kind.toUpperCase() as ImportKind,
+        organizationId: actor.organizationId,
+        createdById: actor.userId,
+        fileName,
+        rowCount: 0,
+        status: 'CHECKING',
+        file: bytes,
+      },
+      select: { id: true },
+    })
+    await enqueuePreview(tx, created.id, actor.userId)
+    return created
   })
   return { ok: true, batchId: batch.id }
+}
+
+function enqueuePreview(tx: Prisma.TransactionClient, batchId: string, userId: string) {
+  return enqueueJobs(tx, [
+    {
+      queue: IMPORTS_QUEUE,
+      kind: 'preview',
+      payload: { batchId, userId },
+      dedupeKey: `preview:${batchId}`,
+      maxAttempts: 3,
+    },
+  ])
 }
 
 /**
@@ -96,9 +138,12 @@ export async function getImportBatch(batchId: string, organizationId: string) {
   })
   if (!batch) return null
   const job =
-    batch.status === 'RUNNING'
+    batch.status === 'RUNNING' || batch.status === 'CHECKING'
       ? await prisma.job.findFirst({
-          where: { queue: IMPORTS_QUEUE, dedupeKey: `import:${batch.id}` },
+          where: {
+            queue: IMPORTS_QUEUE,
+            dedupeKey: `${batch.status === 'RUNNING' ? 'import' : 'preview'}:${batch.id}`,
+          },
           orderBy: { createdAt: 'desc' },
           select: { lastError: true, status: true },
         })
@@ -116,20 +161,24 @@ export function listImportBatches(organizationId: string) {
   })
 }
 
-/** Re-runs the preview with the user's column mapping for headers we did not recognise. */
+/** Checks the file again, in the background, with the user's mapping for headers we did not recognise. */
 export async function remapImport(actor: Actor, batchId: string, mapping: Record<string, string>) {
-  const batch = await prisma.importBatch.findFirst({
-    where: { id: batchId, organizationId: actor.organizationId, status: 'PREVIEWED' },
+  return prisma.$transaction(async (tx) => {
+    const [batch] = await tx.$queryRaw<Array<{ id: string; kind: ImportKind }>>`
+      SELECT "id", "kind" FROM "ImportBatch"
+      WHERE "id" = ${batchId} AND "organizationId" = ${actor.organizationId} AND "status" = 'PREVIEWED'
+        AND "file" IS NOT NULL
+      FOR UPDATE`
+    if (!batch) return false
+    const keys = new Set(COLUMNS[kindOf(batch)].map((c) => c.key))
+    const clean = Object.fromEntries(Object.entries(mapping).filter(([, key]) => keys.has(key)))
+    await tx.importBatch.update({
+      where: { id: batch.id },
+      data: { status: 'CHECKING', progress: 0, headerMapping: clean },
+    })
+    await enqueuePreview(tx, batch.id, actor.userId)
+    return true
   })
-  if (!batch?.file) return false
-  const keys = new Set(COLUMNS[kindOf(batch)].map((c) => c.key))
-  const clean = Object.fromEntries(Object.entries(mapping).filter(([, key]) => keys.has(key)))
-  const report = await dryRun(actor, kindOf(batch), batch.fileName, batch.file, clean)
-  await prisma.importBatch.update({
-    where: { id: batch.id },
-    data: { report: JSON.parse(JSON.stringify(report)), headerMapping: clean },
-  })
-  return true
 }
 
 /** Starts the commit of an error-free preview as a background job; the page follows its progress. */
@@ -155,49 +204,80 @@ export async function commitImport(actor: Actor, batchId: string) {
   })
 }
 
-const CommitPayload = z.object({ batchId: z.string(), userId: z.string() })
+const BatchPayload = z.object({ batchId: z.string(), userId: z.string() })
+
+const setProgress = (batchId: string) => (done: number) =>
+  void prisma.importBatch.update({ where: { id: batchId }, data: { progress: done } }).catch(() => {})
+
+/**
+ * The preview job: reads the stored file and checks every row in a dry run, writing progress as
+ * it goes; the report lands only while the batch still waits for it (one conditional update).
+ */
+async function runPreview(batchId: string, userId: string) {
+  const batch = await prisma.importBatch.findUnique({ where: { id: batchId } })
+  if (!batch?.file || batch.status !== 'CHECKING' || !batch.organizationId) return
+  const actor = { userId, organizationId: batch.organizationId }
+  const report = await dryRun(
+    actor,
+    kindOf(batch),
+    batch.fileName,
+    batch.file,
+    (batch.headerMapping as Record<string, string> | null) ?? {},
+    (rows) => void prisma.importBatch.update({ where: { id: batch.id }, data: { rowCount: rows } }).catch(() => {}),
+    setProgress(batch.id),
+  )
+  await prisma.importBatch.updateMany({
+    where: { id: batch.id, status: 'CHECKING' },
+    data: { status: 'PREVIEWED', rowCount: report.rows, progress: 0, report: JSON.parse(JSON.stringify(report)) },
+  })
+}
 
 /**
  * The commit job: the same all-or-nothing import as the CLI, against the stored file, with the
  * progress written outside the import's transaction so the page can show it.
  */
+async function runCommit(batchId: string, userId: string) {
+  const batch = await prisma.importBatch.findUnique({ where: { id: batchId } })
+  if (!batch?.file || batch.status !== 'RUNNING' || !batch.organizationId) return
+  const actor = { userId, organizationId: batch.organizationId }
+  try {
+    const table = await readTable(batch.file, batch.fileName)
+    const report = await importTable(prisma, kindOf(batch), table, {
+      fileName: batch.fileName,
+      dryRun: false,
+      scopeOrganizationId: actor.organizationId,
+      headerMapping: (batch.headerMapping as Record<string, string> | null) ?? {},
+      batchId: batch.id,
+      actor,
+      onProgress: setProgress(batch.id),
+    })
+    if (!report.committed) {
+      // The data changed since the preview (e.g. a listing was removed): nothing was written.
+      await prisma.importBatch.update({
+        where: { id: batch.id },
+        data: {
+          status: 'FAILED',
+          report: JSON.parse(JSON.stringify({ ...report, headers: [], unknownHeaders: [] })),
+        },
+      })
+    }
+  } catch (error) {
+    await prisma.importBatch.update({ where: { id: batch.id }, data: { status: 'FAILED' } })
+    throw error
+  }
+}
+
+/** The imports queue: previews and commits, one at a time per worker. */
 export function importJobsHandler(): QueueHandler {
   return {
     queue: IMPORTS_QUEUE,
     batchSize: 1,
     async handle(jobs) {
       for (const job of jobs) {
-        const parsed = CommitPayload.safeParse(job.payload)
+        const parsed = BatchPayload.safeParse(job.payload)
         if (!parsed.success) continue
-        const batch = await prisma.importBatch.findUnique({ where: { id: parsed.data.batchId } })
-        if (!batch?.file || batch.status !== 'RUNNING' || !batch.organizationId) continue
-        const actor = { userId: parsed.data.userId, organizationId: batch.organizationId }
-        try {
-          const table = await readTable(batch.file, batch.fileName)
-          const report = await importTable(prisma, kindOf(batch), table, {
-            fileName: batch.fileName,
-            dryRun: false,
-            scopeOrganizationId: actor.organizationId,
-            headerMapping: (batch.headerMapping as Record<string, string> | null) ?? {},
-            batchId: batch.id,
-            actor,
-            onProgress: (done) =>
-              void prisma.importBatch.update({ where: { id: batch.id }, data: { progress: done } }).catch(() => {}),
-          })
-          if (!report.committed) {
-            // The data changed since the preview (e.g. a listing was removed): nothing was written.
-            await prisma.importBatch.update({
-              where: { id: batch.id },
-              data: {
-                status: 'FAILED',
-                report: JSON.parse(JSON.stringify({ ...report, headers: [], unknownHeaders: [] })),
-              },
-            })
-          }
-        } catch (error) {
-          await prisma.importBatch.update({ where: { id: batch.id }, data: { status: 'FAILED' } })
-          throw error
-        }
+        if (job.kind === 'preview') await runPreview(parsed.data.batchId, parsed.data.userId)
+        else await runCommit(parsed.data.batchId, parsed.data.userId)
       }
     },
   }

@@ -1,18 +1,11 @@
-import {
-  data,
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { CsrfInput } from '~/components/csrf-input'
 import { InputFor } from '~/components/field'
 import { useZodForm, ZodForm } from '~/components/zod-form'
+import { parseUpload } from '~/utils/uploads.server'
 import { saveOrganizationProfile } from '~/models/organizations.server'
 import { BankAccountSchema, OrganizationContactSchema } from '~/validation/verification'
 import {
@@ -73,30 +66,22 @@ export async function action({ request }: ActionFunctionArgs) {
     await saveOrganizationProfile(actor, contact)
     return { error: null, contact: submission.reply(), bank: null }
   }
-  let formData: FormData
+  const upload = await parseUpload(request, DOCUMENT_MAX_BYTES)
+  if (!upload) return data({ error: 'errors.document.tooLarge', contact: null, bank: null }, { status: 413 })
   try {
-    formData = await unstable_parseMultipartFormData(
-      request,
-      unstable_createMemoryUploadHandler({ maxPartSize: DOCUMENT_MAX_BYTES }),
-    )
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) {
-      return data({ error: 'errors.document.tooLarge', contact: null, bank: null }, { status: 413 })
+    await requireCsrf(request, upload.formData)
+    const file = upload.file('document')
+    if (!file) return data({ error: 'errors.document.missing', contact: null, bank: null }, { status: 400 })
+    const bytes = await file.bytes()
+    const type = sniff(bytes)
+    if (!type || !(type in DOCUMENT_TYPES)) {
+      return data({ error: 'errors.document.type', contact: null, bank: null }, { status: 400 })
     }
-    throw error
+    await storeVerificationDocument(actor, { name: file.name, type, bytes })
+    return { error: null, contact: null, bank: null }
+  } finally {
+    await upload.dispose()
   }
-  await requireCsrf(request, formData)
-  const file = formData.get('document')
-  if (!(file instanceof File) || file.size === 0) {
-    return data({ error: 'errors.document.missing', contact: null, bank: null }, { status: 400 })
-  }
-  const bytes = new Uint8Array(await file.arrayBuffer())
-  const type = sniff(bytes)
-  if (!type || !(type in DOCUMENT_TYPES)) {
-    return data({ error: 'errors.document.type', contact: null, bank: null }, { status: 400 })
-  }
-  await storeVerificationDocument(actor, { name: file.name, type, bytes })
-  return { error: null, contact: null, bank: null }
 }
 
 export default function OrganizationSettings() {

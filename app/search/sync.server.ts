@@ -25,19 +25,26 @@ export async function enqueueIndexing(
   index: IndexName,
   ids: string[],
 ) {
-  // Every process's embedded index follows the feed; the job (one worker) does what must
-  // happen once: the match refresh after the change is searchable.
-  await recordIndexChanges(tx, index, ids)
-  return enqueueJobs(
-    tx,
-    ids.map((id) => ({
-      queue: SEARCH_QUEUE,
-      kind: 'index',
-      payload: { index, id },
-      dedupeKey: `search:${index}:${id}`,
-    })),
-  )
+  // In slices: one statement for a 50,000-row import would hold the event loop for seconds
+  // while it is built.
+  for (let start = 0; start < ids.length; start += ENQUEUE_SLICE) {
+    const slice = ids.slice(start, start + ENQUEUE_SLICE)
+    // Every process's embedded index follows the feed; the job (one worker) does what must
+    // happen once: the match refresh after the change is searchable.
+    await recordIndexChanges(tx, index, slice)
+    await enqueueJobs(
+      tx,
+      slice.map((id) => ({
+        queue: SEARCH_QUEUE,
+        kind: 'index',
+        payload: { index, id },
+        dedupeKey: `search:${index}:${id}`,
+      })),
+    )
+  }
 }
+
+const ENQUEUE_SLICE = 1_000
 
 /** Every index with its settings, sized for the process's embedder. */
 export async function ensureIndexes(engine: SearchEngine): Promise<void> {

@@ -1,10 +1,4 @@
-import {
-  data,
-  redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  MaxPartSizeExceededError,
-} from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
 import { COLUMNS, type BrowserImportKind, type ImportKindName } from '~/imports/kinds'
 import {
   BUREAU_IMPORT_KINDS,
@@ -20,6 +14,7 @@ import {
 import { requireCsrf } from '~/utils/csrf.server'
 import { notFound, requireBureauStaff, requireOffice } from '~/utils/permissions.server'
 import { beijingDateTime } from '~/utils/time'
+import { parseUpload } from '~/utils/uploads.server'
 
 /**
  * The browser import, for two audiences on the same code: tech-transfer offices import their
@@ -55,7 +50,7 @@ export const BUREAU_IMPORTS: ImportArea = {
   require: requireBureauStaff,
 }
 
-const MAX_FILE_BYTES = 20 * 1024 * 1024
+const MAX_FILE_BYTES = 30 * 1024 * 1024
 
 export async function importUploadLoader(request: Request, area: ImportArea) {
   const { membership } = await area.require(request)
@@ -76,29 +71,25 @@ export async function importUploadLoader(request: Request, area: ImportArea) {
 /** Upload → a dry-run preview of every row, kept until it is committed. */
 export async function importUploadAction(request: Request, area: ImportArea) {
   const { user, membership } = await area.require(request)
-  let formData: FormData
+  const upload = await parseUpload(request, MAX_FILE_BYTES)
+  if (!upload) return data({ error: 'errors.import.tooLarge' }, { status: 413 })
   try {
-    formData = await unstable_parseMultipartFormData(
-      request,
-      unstable_createMemoryUploadHandler({ maxPartSize: MAX_FILE_BYTES }),
+    await requireCsrf(request, upload.formData)
+    const kind = upload.formData.get('kind') as BrowserImportKind
+    const file = upload.file('file')
+    if (!area.kinds.includes(kind)) return data({ error: 'errors.import.kind' }, { status: 400 })
+    if (!file) return data({ error: 'errors.import.noFile' }, { status: 400 })
+    const outcome = await previewImport(
+      { userId: user.id, organizationId: membership.organizationId },
+      kind,
+      file.name,
+      await file.bytes(),
     )
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return data({ error: 'errors.import.tooLarge' }, { status: 413 })
-    throw error
+    if (!outcome.ok) return data({ error: outcome.error, params: outcome.params ?? {} }, { status: 400 })
+    return redirect(`${area.base}/${outcome.batchId}`)
+  } finally {
+    await upload.dispose()
   }
-  await requireCsrf(request, formData)
-  const kind = formData.get('kind') as BrowserImportKind
-  const file = formData.get('file')
-  if (!area.kinds.includes(kind)) return data({ error: 'errors.import.kind' }, { status: 400 })
-  if (!(file instanceof File) || file.size === 0) return data({ error: 'errors.import.noFile' }, { status: 400 })
-  const outcome = await previewImport(
-    { userId: user.id, organizationId: membership.organizationId },
-    kind,
-    file.name,
-    new Uint8Array(await file.arrayBuffer()),
-  )
-  if (!outcome.ok) return data({ error: outcome.error }, { status: 400 })
-  return redirect(`${area.base}/${outcome.batchId}`)
 }
 
 async function batchOf(request: Request, area: ImportArea, id: string) {

@@ -1,3 +1,6 @@
+import { readdir } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { claimJobs, releaseStaleJobs } from '~/jobs/queue.server'
@@ -20,6 +23,16 @@ const HEADERS = ['外部编号', '成果名称*', '成果简介', '完成单位'
 
 const upload = (cookie: string, bytes: Uint8Array, name = 'results.xlsx', kind = 'results') =>
   uploadFile(uploadAction, '/office/import', cookie, { bytes, name, kind })
+
+/** Uploads a file; the preview is a background job, which the imports worker then runs. */
+async function uploadChecked(cookie: string, bytes: Uint8Array, name = 'results.xlsx') {
+  const response = (await upload(cookie, bytes, name)) as Response
+  expect(response.status).toBe(302)
+  const id = response.headers.get('Location')!.split('/').pop()!
+  expect((await prisma.importBatch.findUniqueOrThrow({ where: { id } })).status).toBe('CHECKING')
+  await drain(prisma, importJobsHandler())
+  return id
+}
 
 async function office() {
   const org = await createOrganization('UNIVERSITY', '天津理工大学')
@@ -67,9 +80,7 @@ describe('browser import', () => {
     const bad = rows(org.name)
     bad[2][1] = ''
     bad[2][8] = '专利号123'
-    const response = (await upload(cookie, await workbook(bad))) as Response
-    expect(response.status).toBe(302)
-    const id = response.headers.get('Location')!.split('/').pop()!
+    const id = await uploadChecked(cookie, await workbook(bad))
     const data = await openBatch(id, cookie)
     expect(data.batch.status).toBe('PREVIEWED')
     expect(data.report!.errors).toEqual([{ row: 3, column: '成果名称*', key: 'imports.required' }])
@@ -82,13 +93,12 @@ describe('browser import', () => {
     }
     expect(refused.init.status).toBe(409)
     expect(await prisma.researchResult.count()).toBe(0)
-    expect(await prisma.job.count({ where: { queue: 'imports' } })).toBe(0)
+    expect(await prisma.job.count({ where: { queue: 'imports', kind: 'commit' } })).toBe(0)
   })
 
   it('commits a clean file as a background job, with progress, then re-importing updates only', async () => {
     const { org, cookie } = await office()
-    const first = (await upload(cookie, await workbook(rows(org.name)))) as Response
-    const id = first.headers.get('Location')!.split('/').pop()!
+    const id = await uploadChecked(cookie, await workbook(rows(org.name)))
     expect((await openBatch(id, cookie)).report).toMatchObject({ created: 2, updated: 0, errors: [] })
     await batchAction({
       request: await formRequest(`/office/import/${id}`, { intent: 'commit' }, cookie),
@@ -110,8 +120,7 @@ describe('browser import', () => {
     expect(await prisma.job.count({ where: { queue: 'search', status: 'PENDING' } })).toBe(2)
     expect((await prisma.importBatch.findUniqueOrThrow({ where: { id } })).file).toBeNull()
 
-    const again = (await upload(cookie, await workbook(rows(org.name)))) as Response
-    const againId = again.headers.get('Location')!.split('/').pop()!
+    const againId = await uploadChecked(cookie, await workbook(rows(org.name)))
     expect((await openBatch(againId, cookie)).report).toMatchObject({ created: 0, updated: 2 })
   })
 
@@ -119,8 +128,7 @@ describe('browser import', () => {
     const { org, cookie } = await office()
     const table = rows(org.name)
     table[0] = ['外部编号', '成果题目', '成果简介', '完成单位', '技术领域', '关键词', '成熟度', '转化方式', '专利号']
-    const response = (await upload(cookie, await workbook(table))) as Response
-    const id = response.headers.get('Location')!.split('/').pop()!
+    const id = await uploadChecked(cookie, await workbook(table))
     const before = await openBatch(id, cookie)
     expect(before.report!.unknownHeaders).toEqual(['成果题目'])
     expect(before.report!.errors[0]).toMatchObject({ row: 1, key: 'imports.missingColumn' })
@@ -129,6 +137,8 @@ describe('browser import', () => {
       params: { id },
       context: {},
     })
+    expect((await openBatch(id, cookie)).batch.status).toBe('CHECKING')
+    await drain(prisma, importJobsHandler())
     const after = await openBatch(id, cookie)
     expect(after.report!.errors).toEqual([])
     expect(after.report!.created).toBe(2)
@@ -136,8 +146,7 @@ describe('browser import', () => {
 
   it('keeps an office to its own rows and its own uploads', async () => {
     const { cookie } = await office()
-    const response = (await upload(cookie, await workbook(rows('南开大学')))) as Response
-    const id = response.headers.get('Location')!.split('/').pop()!
+    const id = await uploadChecked(cookie, await workbook(rows('南开大学')))
     const data = await openBatch(id, cookie)
     expect(data.report!.errors.map((e) => e.key)).toEqual([
       'imports.notYourOrganization',
@@ -150,13 +159,27 @@ describe('browser import', () => {
 
   it('names unreadable and missing files', async () => {
     const { cookie } = await office()
-    const broken = (await upload(cookie, new Uint8Array([1, 2, 3]), 'results.xlsx')) as {
-      init: ResponseInit
-      data: { error: string }
+    const broken = await uploadChecked(cookie, new Uint8Array([1, 2, 3]), 'results.xlsx')
+    const data = await openBatch(broken, cookie)
+    expect(data.batch.status).toBe('PREVIEWED')
+    expect(data.report!.errors).toEqual([{ row: 1, column: '', key: 'imports.file.unreadable', params: {} }])
+    const wrongType = (await upload(cookie, new Uint8Array([1]), 'results.pdf')) as {
+      data: { error: string; params: Record<string, string> }
     }
-    expect(broken.data.error).toBe('imports.file.unreadable')
-    const wrongType = (await upload(cookie, new Uint8Array([1]), 'results.pdf')) as { data: { error: string } }
-    expect(wrongType.data.error).toBe('imports.file.type')
+    expect(wrongType.data).toEqual({ error: 'imports.file.type', params: { name: 'results.pdf' } })
+  })
+
+  it('streams an upload to disk, refuses one over 30 MB with 413, and leaves no temporary file', async () => {
+    const { cookie } = await office()
+    const directory = path.join(os.tmpdir(), 'baodi-uploads')
+    const before = await readdir(directory).catch(() => [] as string[])
+    const big = new Uint8Array(30 * 1024 * 1024 + 1)
+    const refused = (await upload(cookie, big, 'results.csv')) as { init: ResponseInit; data: { error: string } }
+    expect(refused.init.status).toBe(413)
+    expect(refused.data.error).toBe('errors.import.tooLarge')
+    expect(await prisma.importBatch.count()).toBe(0)
+    await uploadChecked(cookie, new TextEncoder().encode('成果名称\n一项成果'), 'results.csv')
+    expect(await readdir(directory).catch(() => [] as string[])).toEqual(before)
   })
 
   it('offers XLSX templates with Chinese headers', async () => {
@@ -174,8 +197,7 @@ describe('browser import', () => {
 
   it('a commit whose worker died is noticed within a minute, shown as interrupted, and committed once by another', async () => {
     const { org, cookie } = await office()
-    const response = (await upload(cookie, await workbook(rows(org.name)))) as Response
-    const id = response.headers.get('Location')!.split('/').pop()!
+    const id = await uploadChecked(cookie, await workbook(rows(org.name)))
     await batchAction({
       request: await formRequest(`/office/import/${id}`, { intent: 'commit' }, cookie),
       params: { id },

@@ -27,6 +27,13 @@ const upload = (
   kind = 'contracts',
 ) => uploadFile(action, '/bureau/import', cookie, { bytes: new TextEncoder().encode(csv), name: 'registry.csv', kind })
 
+/** Uploads and lets the imports worker run the preview job; returns the batch's address. */
+async function uploadChecked(cookie: string, csv: string) {
+  const response = (await upload(uploadAction, cookie, csv)) as Response
+  await drain(prisma, importJobsHandler())
+  return response.headers.get('Location')!
+}
+
 async function bureau() {
   const org = await createOrganization('BUREAU', '宝坻区科技局')
   return cookieHeader((await createUser(org.id, 'BUREAU_STAFF')).id)
@@ -58,10 +65,10 @@ describe('contract import from the registry (bureau)', () => {
       HEADER,
       `123,技术开发,项目一,宝坻恒信机械有限公司,${code},天津市宝坻区,北京大学,北京市海淀区,abc,,2025-04-01`,
     ].join('\n')
-    const refused = (await upload(uploadAction, cookie, bad)) as Response
+    const refused = await uploadChecked(cookie, bad)
     const badPreview = await batchLoader({
-      request: getRequest(refused.headers.get('Location')!, cookie),
-      params: { id: refused.headers.get('Location')!.split('/').pop()! },
+      request: getRequest(refused, cookie),
+      params: { id: refused.split('/').pop()! },
       context: {},
     })
     expect(badPreview.report?.errors.map((e) => e.column).sort()).toEqual(['合同登记编号', '成交额（元）'])
@@ -70,8 +77,7 @@ describe('contract import from the registry (bureau)', () => {
       HEADER,
       `2025120115000001,技术开发（委托）,焊缝检测系统,某名称不同的写法,${code},天津市宝坻区,北京大学,北京市海淀区,"1,200,000.50",1000000,2025-04-01`,
     ].join('\n')
-    const response = (await upload(uploadAction, cookie, good)) as Response
-    const preview = await commit(cookie, response.headers.get('Location')!)
+    const preview = await commit(cookie, await uploadChecked(cookie, good))
     expect(preview.report).toMatchObject({ errors: [], created: 1 })
     const contract = await prisma.contract.findFirstOrThrow()
     expect(contract).toMatchObject({
@@ -85,8 +91,7 @@ describe('contract import from the registry (bureau)', () => {
     expect(await figure()).toMatchObject({ contracts: 1, amountFen: 120000050n })
 
     // The same registration number again, with an amended amount: updated, not duplicated.
-    const again = (await upload(uploadAction, cookie, good.replace('"1,200,000.50"', '1300000'))) as Response
-    await commit(cookie, again.headers.get('Location')!)
+    await commit(cookie, await uploadChecked(cookie, good.replace('"1,200,000.50"', '1300000')))
     expect(await prisma.contract.count()).toBe(1)
     expect(await figure()).toMatchObject({ contracts: 1, amountFen: 130000000n })
   })

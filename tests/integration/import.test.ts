@@ -44,6 +44,26 @@ describe('import', () => {
     expect(await counts()).toEqual(before)
   })
 
+  it('plans rows without writing: the preview counts what the commit then does, repeated titles included', async () => {
+    await importRows('results', [RESULTS[0]])
+    const existingTitle = { ...RESULTS[1], externalId: undefined }
+    const rows = [
+      { ...RESULTS[0], abstract: '更新后的简介。' }, // updates by externalId
+      existingTitle, // new (no externalId, no such title yet)
+      { ...existingTitle, abstract: '同一标题的第二行。' }, // the same record as the row above
+      { ...RESULTS[2], externalId: undefined },
+    ]
+    const preview = await importRows('results', rows, true)
+    expect(preview).toMatchObject({ created: 2, updated: 2, errors: [] })
+    const commit = await importRows('results', rows)
+    expect(commit).toMatchObject({ committed: true, created: preview.created, updated: preview.updated })
+    expect(await prisma.researchResult.count()).toBe(3)
+    const repeated = await prisma.researchResult.findFirstOrThrow({ where: { title: RESULTS[1].title } })
+    expect(repeated.abstract).toBe('同一标题的第二行。')
+    const again = await importRows('results', rows, true)
+    expect(again).toMatchObject({ created: 0, updated: 4 })
+  })
+
   it('commits all rows, creates unknown institutions flagged for review, and queues them for search', async () => {
     const report = await importRows('experts', EXPERTS)
     expect(report).toMatchObject({ committed: true, created: 3, updated: 0 })
