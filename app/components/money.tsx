@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { formatNumber } from '~/utils/number-format'
 
 /** Below this many fen (10,000 元) an amount reads in 元, above in 万元. */
 const WAN_FROM_FEN = 1_000_000n
@@ -13,13 +14,11 @@ export function Money({ fen }: { fen: string }) {
   const abs = value < 0n ? -value : value
   if (i18n.language === 'zh' && abs >= WAN_FROM_FEN) {
     const wan = Number(value) / 1_000_000
-    return <>{t('money.wan', { value: wan.toLocaleString('zh-CN', { maximumFractionDigits: 2 }) })}</>
+    return <>{t('money.wan', { value: formatNumber(wan, 'zh', { max: 2 }) })}</>
   }
   const yuan = Number(value) / 100
   const small = abs < WAN_FROM_FEN
-  const text = yuan.toLocaleString(i18n.language === 'zh' ? 'zh-CN' : 'en-US', {
-    minimumFractionDigits: small ? 2 : 0,
-    maximumFractionDigits: small ? 2 : 0,
-  })
+  const digits = small ? 2 : 0
+  const text = formatNumber(yuan, i18n.language, { min: digits, max: digits })
   return <>{t('money.yuan', { value: text })}</>
 }

@@ -1,3 +1,4 @@
+import { formatNumber } from '~/utils/number-format'
 import { z } from 'zod'
 import { PROVINCES } from '~/data/regions'
 
@@ -50,7 +51,7 @@ export function formatFen(fen: bigint | number, locale = 'zh'): string {
   const value = typeof fen === 'bigint' ? fen : BigInt(Math.round(fen))
   const yuan = value / 100n
   const cents = (value % 100n).toString().padStart(2, '0')
-  const grouped = yuan.toLocaleString(locale === 'zh' ? 'zh-CN' : 'en-US')
+  const grouped = formatNumber(yuan, locale)
   return `${grouped}.${cents}`
 }
 
