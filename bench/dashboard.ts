@@ -82,7 +82,7 @@ try {
         INSERT INTO "Contract" ("id", "type", "projectName", "status", "registrationNumber",
           "buyerOrgId", "buyerName", "buyerRegionCode", "buyerEntityType",
           "sellerOrgId", "sellerName", "sellerRegionCode", "sellerEntityType",
-          "amountFen", "techAmountFen", "signedOn", "fieldCode", "areaId", "inDevelopmentZone", "updatedAt")
+          "amountFen", "techAmountFen", "signedOn", "registeredAt", "fieldCode", "areaId", "inDevelopmentZone", "updatedAt")
         SELECT 'bench-c-' || g,
           (ARRAY['DEVELOPMENT_COMMISSIONED','DEVELOPMENT_COOPERATIVE','TRANSFER','LICENSE','CONSULTING','SERVICE'])[1 + g % 6]::"ContractType",
           '测试合同' || g,
@@ -103,6 +103,9 @@ try {
           (g::bigint * 104729 % 500000000) + 100000,
           ((g::bigint * 104729 % 500000000) + 100000) * (70 + g % 31) / 100,
           date '2021-01-01' + ((g::bigint * 7919) % 2190)::int,
+          -- Registered 1 to 45 days after signing (so some cross a year), at 10:00 in Beijing.
+          CASE WHEN g % 20 = 0 THEN NULL
+               ELSE (date '2021-01-01' + ((g::bigint * 7919) % 2190)::int + (1 + g % 45))::timestamp + interval '2 hours' END,
           (${fields}::text[])[1 + g % ${fields.length}],
           (${areas}::text[])[1 + (CASE WHEN g % 10 < 5 OR g % 10 = 9 THEN g % ${ENTERPRISES} ELSE (g * 7) % ${ENTERPRISES} END) % ${areas.length}],
           (CASE WHEN g % 10 < 5 OR g % 10 = 9 THEN g % ${ENTERPRISES} ELSE (g * 7) % ${ENTERPRISES} END) % 7 = 0,
@@ -188,6 +191,7 @@ try {
         amountFen: 1_000_000n,
         techAmountFen: 900_000n,
         signedOn: new Date('2026-05-05'),
+        registeredAt: new Date('2026-05-20T02:00:00Z'),
         areaId: pick(areas),
       },
     })

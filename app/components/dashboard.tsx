@@ -9,7 +9,8 @@ type Fig = { contracts: number; amountFen: string; techAmountFen: string }
 export interface DashboardData {
   total: Fig
   pipeline: Fig
-  target: { amountFen: string | null; techAmountFen: string | null; basis: string | null }
+  target: { amountFen: string | null; techAmountFen: string | null; basis: string | null; dateBasis: string }
+  targetActual: Fig
   paceFen: string | null
   forecastFen: string
   runRateFen: string
@@ -60,7 +61,7 @@ export function DashboardView({
 }) {
   const { t } = useTranslation()
   const label = useRowLabel()
-  const progress = percent(d.total.amountFen, d.target.amountFen)
+  const progress = percent(d.targetActual.amountFen, d.target.amountFen)
   const pace = d.paceFen ? percent(d.paceFen, d.target.amountFen) : null
   const figure = (fen: string, params: Record<string, string>, testId?: string) =>
     drill ? (
@@ -132,13 +133,26 @@ export function DashboardView({
           <div className="label">{t('dashboard.pipelineLabel', { count: d.pipeline.contracts })}</div>
         </div>
       </div>
+      <p className="muted" data-testid="date-basis-note">
+        {t('dateBasis.note')}
+      </p>
       <section className="panel" aria-labelledby="target-heading">
         <h2 id="target-heading">{t('dashboard.againstTarget')}</h2>
         {d.target.amountFen ? (
           <>
             <p>
               {t('bureau.target')}：<Money fen={d.target.amountFen} />
-              {d.target.basis ? <span className="muted"> （{t(`basis.${d.target.basis}`)}）</span> : null}
+              <span className="muted" data-testid="target-basis">
+                {' '}
+                （{d.target.basis ? `${t(`basis.${d.target.basis}`)} · ` : ''}
+                {t(`dateBasis.${d.target.dateBasis}`)}）
+              </span>
+              {d.target.dateBasis === 'SIGNING' ? (
+                <>
+                  {' · '}
+                  {t('dashboard.targetActualSigning')}：<Money fen={d.targetActual.amountFen} />
+                </>
+              ) : null}
             </p>
             <div
               className="progress with-pace"

@@ -67,6 +67,12 @@ const en: Catalog = {
   },
   contactVisibility: { PUBLIC: 'Public', AFTER_INTRODUCTION: 'After an accepted introduction', HIDDEN: 'Hidden' },
   basis: { OUTFLOW: 'Outflow (seller in Baodi)', INFLOW: 'Inflow (buyer in Baodi)', BOTH: 'Outflow + inflow' },
+  dateBasis: {
+    label: 'Dated by',
+    REGISTRATION: 'Registration date',
+    SIGNING: 'Signing date',
+    note: 'Counting: registered contracts count in the month of their registration (Beijing time), as the registry’s statistics do; signed contracts not yet registered are the pipeline, by signing date.',
+  },
   money: { wan: '{{value}} × 10k yuan', yuan: '¥{{value}}' },
   errorPage: {
     notFound: { title: 'Page not found', body: 'This page does not exist, or you may not see it.' },
@@ -600,6 +606,7 @@ const en: Catalog = {
     exportXlsx: 'Export Excel',
     exportCsv: 'Export CSV',
     report: 'Printable report',
+    targetActualSigning: 'this year by signing date',
     pipelineLabel: 'Signed, awaiting registration ({{count}})',
     againstTarget: 'Against the target',
     pace: 'pace for today: {{value}}%',
@@ -661,6 +668,7 @@ const en: Catalog = {
     drillTotal: '{{count}} contracts, total',
     project: 'Project',
     parties: 'Seller → buyer',
+    registeredOn: 'Registered on',
     signedOn: 'Signed',
     registration: 'Registration no.',
     status: {

@@ -64,6 +64,12 @@ const zh = {
   },
   contactVisibility: { PUBLIC: '公开', AFTER_INTRODUCTION: '对接成功后可见', HIDDEN: '不公开' },
   basis: { OUTFLOW: '输出（卖方在宝坻）', INFLOW: '吸纳（买方在宝坻）', BOTH: '输出＋吸纳' },
+  dateBasis: {
+    label: '计入日期',
+    REGISTRATION: '按认定登记日期',
+    SIGNING: '按签订日期',
+    note: '统计口径：已登记合同按认定登记日期（北京时间）计入年月，与技术合同登记系统的统计一致；已签订待登记的合同按签订日期列为待登记。',
+  },
   money: { wan: '{{value}} 万元', yuan: '¥{{value}}' },
   errorPage: {
     notFound: { title: '页面不存在', body: '您访问的页面不存在，或您无权查看。' },
@@ -571,6 +577,7 @@ const zh = {
     exportXlsx: '导出 Excel',
     exportCsv: '导出 CSV',
     report: '打印报告',
+    targetActualSigning: '按签订日期计的本年成交额',
     pipelineLabel: '已签订待登记（{{count}} 份）',
     againstTarget: '目标完成情况',
     pace: '按时间进度应完成 {{value}}%',
@@ -617,6 +624,7 @@ const zh = {
     drillTotal: '共 {{count}} 份，合计',
     project: '项目名称',
     parties: '卖方 → 买方',
+    registeredOn: '登记日期',
     signedOn: '签订日期',
     registration: '登记编号',
     status: {

@@ -1,5 +1,5 @@
 import { Prisma } from '~/generated/prisma/client'
-import type { CountingBasis, TargetMetric } from '~/generated/prisma/enums'
+import type { CountingBasis, DateBasis, TargetMetric } from '~/generated/prisma/enums'
 import { recordAudit } from '~/utils/audit.server'
 import { prisma } from '~/utils/db.server'
 import type { TargetFormInput } from '~/validation/targets'
@@ -17,23 +17,32 @@ const TIER_METRICS: Partial<Record<TargetMetric, 'HIGH_TECH' | 'TECH_SME' | 'EAG
   LEADER_ENTERPRISES: 'LEADER',
 }
 
-/** The district's registered turnover for a year on a basis, in fen, from the rollup. */
-async function turnover(year: number, basis: CountingBasis) {
+/**
+ * The district's registered turnover for a year on a basis, in fen, from the rollup: by
+ * registration date (the registry's statistics) unless the year's target is set on signing.
+ */
+async function turnover(year: number, basis: CountingBasis, dateBasis: DateBasis) {
   const [row] = await prisma.$queryRaw<Array<{ contracts: bigint | null; amount: bigint | null; tech: bigint | null }>>`
     SELECT sum("contracts")::bigint AS contracts, sum("amountFen")::bigint AS amount, sum("techAmountFen")::bigint AS tech
     FROM "ContractRollup"
-    WHERE "year" = ${year} AND "side" = ${basis} AND "bucket" = 'COUNTED' AND "dim" = 'all'`
+    WHERE "year" = ${year} AND "side" = ${basis} AND "bucket" = 'COUNTED'
+      AND "dim" = ${dateBasis === 'SIGNING' ? 'signed' : 'all'}`
   return { contracts: Number(row?.contracts ?? 0), amountFen: row?.amount ?? 0n, techAmountFen: row?.tech ?? 0n }
 }
 
 /** A metric's value from the data, in the KPI's unit, or null when the platform cannot know it. */
-async function computed(metric: TargetMetric | null, unit: string | null, year: number, basis: CountingBasis) {
+async function computed(
+  metric: TargetMetric | null,
+  unit: string | null,
+  year: number,
+  { basis, dateBasis }: { basis: CountingBasis; dateBasis: DateBasis },
+) {
   if (!metric) return null
   const tier = TIER_METRICS[metric]
   if (tier) return new Prisma.Decimal(await prisma.organization.count({ where: { tiers: { has: tier } } }))
-  if (metric === 'CONTRACT_COUNT') return new Prisma.Decimal((await turnover(year, basis)).contracts)
+  if (metric === 'CONTRACT_COUNT') return new Prisma.Decimal((await turnover(year, basis, dateBasis)).contracts)
   if (metric === 'CONTRACT_AMOUNT' || metric === 'TECH_AMOUNT') {
-    const t = await turnover(year, basis)
+    const t = await turnover(year, basis, dateBasis)
     const fen = new Prisma.Decimal((metric === 'CONTRACT_AMOUNT' ? t.amountFen : t.techAmountFen).toString())
     const divisor = unit === '亿元' ? 1e10 : unit === '万元' ? 1e6 : 100
     return fen.div(divisor).toDecimalPlaces(2)
@@ -48,14 +57,14 @@ export async function listKpis() {
       values: { orderBy: { recordedAt: 'desc' }, take: 5, include: { recordedBy: { select: { name: true } } } },
     },
   })
-  const basisOf = new Map<number, CountingBasis>()
+  const basisOf = new Map<number, { basis: CountingBasis; dateBasis: DateBasis }>()
   for (const t of await prisma.target.findMany({ where: { metric: 'CONTRACT_AMOUNT', scope: 'DISTRICT' } })) {
-    basisOf.set(t.year, t.basis)
+    basisOf.set(t.year, { basis: t.basis, dateBasis: t.dateBasis })
   }
   return Promise.all(
     kpis.map(async (k) => {
       const year = k.targetYear ?? new Date().getUTCFullYear()
-      const basis = basisOf.get(year) ?? 'BOTH'
+      const basis = basisOf.get(year) ?? { basis: 'BOTH' as const, dateBasis: 'REGISTRATION' as const }
       const fromData = await computed(k.metric, k.unit, year, basis)
       const latest = k.values[0]
       const current = fromData ?? latest?.value ?? null
@@ -121,15 +130,26 @@ export async function saveTarget(actor: { userId: string; organizationId: string
   return prisma.$transaction(async (tx) => {
     const existing = await tx.target.findFirst({ where })
     const target = existing
-      ? await tx.target.update({ where: { id: existing.id }, data: { value: input.value, basis: input.basis } })
-      : await tx.target.create({ data: { ...where, value: input.value, basis: input.basis } })
+      ? await tx.target.update({
+          where: { id: existing.id },
+          data: { value: input.value, basis: input.basis, dateBasis: input.dateBasis },
+        })
+      : await tx.target.create({
+          data: { ...where, value: input.value, basis: input.basis, dateBasis: input.dateBasis },
+        })
     await recordAudit(tx, {
       actorId: actor.userId,
       actorOrgId: actor.organizationId,
       action: existing ? 'target.update' : 'target.create',
       entityType: 'Target',
       entityId: target.id,
-      data: { ...where, value: input.value, basis: input.basis, previous: existing?.value.toString() ?? null },
+      data: {
+        ...where,
+        value: input.value,
+        basis: input.basis,
+        dateBasis: input.dateBasis,
+        previous: existing?.value.toString() ?? null,
+      },
     })
     return target
   })

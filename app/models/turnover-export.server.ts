@@ -28,6 +28,7 @@ function sheets(d: Dashboard, funnel: FunnelStepRow[], filter: TurnoverFilter, s
     [t('bureau.year'), filter.year],
     [t('dashboard.scopeLabel'), scopeName],
     [t('bureau.basis'), t(`basis.${filter.basis}`)],
+    [t('dateBasis.label'), `${t('dateBasis.REGISTRATION')}（${t('dashboard.pipeline')}：${t('dateBasis.SIGNING')}）`],
   ]
   return [
     {
@@ -41,6 +42,7 @@ function sheets(d: Dashboard, funnel: FunnelStepRow[], filter: TurnoverFilter, s
         [t('dashboard.pipelineYuan'), yuan(d.pipeline.amountFen)],
         [t('dashboard.receivedYuan'), yuan(d.receivedFen)],
         [t('dashboard.targetYuan'), d.target.amountFen === null ? '' : yuan(d.target.amountFen)],
+        [t('dateBasis.label'), d.target.amountFen === null ? '' : t(`dateBasis.${d.target.dateBasis}`)],
         [t('dashboard.paceYuan'), d.paceFen === null ? '' : yuan(d.paceFen)],
         [t('dashboard.forecastYuan'), yuan(d.forecastFen)],
       ],

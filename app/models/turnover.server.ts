@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { Prisma } from '~/generated/prisma/client'
-import type { CountingBasis } from '~/generated/prisma/enums'
+import type { CountingBasis, DateBasis } from '~/generated/prisma/enums'
 import { BAODI_REGION_CODE } from '~/data/regions'
 import { hasReliableMatchSql, isConnectedSql } from '~/matching/coverage.server'
 import { CONTRACT_TYPES } from '~/validation/contracts'
@@ -31,6 +31,8 @@ export interface Figures {
 }
 
 const ZERO: Figures = { contracts: 0, amountFen: 0n, techAmountFen: 0n }
+/** Beijing is UTC+8 all year (no daylight saving). */
+const BEIJING_OFFSET_MS = 8 * 3_600_000
 
 /** The scope as a condition on the given town and zone columns (the rollup's by default). */
 function scopeSql(scope: Scope, area = Prisma.sql`"areaId"`, zone = Prisma.sql`"inZone"`) {
@@ -92,7 +94,14 @@ export interface Dashboard {
   filter: TurnoverFilter
   total: Figures
   pipeline: Figures
-  target: { amountFen: bigint | null; techAmountFen: bigint | null; basis: CountingBasis | null }
+  target: {
+    amountFen: bigint | null
+    techAmountFen: bigint | null
+    basis: CountingBasis | null
+    dateBasis: DateBasis
+  }
+  /** The figure the target is measured against: the total, or the year's contracts by signing date. */
+  targetActual: Figures
   /** Where the figure should be today if the year's target is reached evenly. */
   paceFen: bigint | null
   /** Year-end forecast: the year so far, the signed-but-unregistered pipeline, and the run rate. */
@@ -121,7 +130,7 @@ async function targetFor(filter: TurnoverFilter, metric: 'CONTRACT_AMOUNT' | 'TE
   if (!scope) return null
   return prisma.target.findFirst({
     where: { metric, year: filter.year, ...scope },
-    select: { value: true, basis: true },
+    select: { value: true, basis: true, dateBasis: true },
   })
 }
 
@@ -149,17 +158,17 @@ const TOP = 10
 
 export async function getDashboard(filter: TurnoverFilter, now = new Date()): Promise<Dashboard> {
   const { lastMonth, elapsed } = yearProgress(filter.year, now)
-  const [receivedFen, monthlyCounted, monthlyPipeline, amountTarget, techTarget, previous, ...dims] = await Promise.all(
-    [
+  const [receivedFen, monthlyCounted, monthlyPipeline, amountTarget, techTarget, previous, bySigning, ...dims] =
+    await Promise.all([
       receivedIn(filter),
       rollupFigures(filter, 'COUNTED', 'all', true),
       rollupFigures(filter, 'PIPELINE', 'all', true),
       targetFor(filter, 'CONTRACT_AMOUNT'),
       targetFor(filter, 'TECH_AMOUNT'),
       rollupFigures({ ...filter, year: filter.year - 1 }, 'COUNTED', 'all', true),
+      rollupFigures(filter, 'COUNTED', 'signed', false, lastMonth),
       ...DIMENSIONS.map((dim) => rollupFigures(filter, 'COUNTED', dim, false, lastMonth)),
-    ],
-  )
+    ])
   const monthly = Array.from({ length: 12 }, (_, i) => ({
     month: i + 1,
     counted: figures(monthlyCounted.find((r) => r.month === i + 1)),
@@ -206,6 +215,7 @@ export async function getDashboard(filter: TurnoverFilter, now = new Date()): Pr
   })
 
   const targetFen = amountTarget ? BigInt(amountTarget.value.toFixed(0)) : null
+  const dateBasis = amountTarget?.dateBasis ?? 'REGISTRATION'
   return {
     filter,
     total,
@@ -214,7 +224,9 @@ export async function getDashboard(filter: TurnoverFilter, now = new Date()): Pr
       amountFen: targetFen,
       techAmountFen: techTarget ? BigInt(techTarget.value.toFixed(0)) : null,
       basis: amountTarget?.basis ?? null,
+      dateBasis,
     },
+    targetActual: dateBasis === 'SIGNING' ? figures(bySigning[0]) : total,
     paceFen: targetFen === null ? null : (targetFen * BigInt(Math.round(elapsed * 10000))) / 10000n,
     forecastFen,
     runRateFen,
@@ -256,12 +268,17 @@ export interface DrillDown {
 
 export function drillCondition(filter: TurnoverFilter, drill: DrillDown, lastMonth: number) {
   const code = BAODI_REGION_CODE
-  // A month is a date range, so the signing-date index finds it without scanning the year.
+  // A month is a date range, so an index on the date finds it without scanning the year. Counted
+  // contracts are dated by their registration in Beijing (a UTC timestamp, so the range starts
+  // eight hours earlier); the pipeline by its signing date (ADR 006).
+  const pipeline = drill.bucket === 'PIPELINE'
+  const shift = pipeline ? 0 : BEIJING_OFFSET_MS
   const month = drill.dim === 'month' ? Math.min(12, Math.max(1, Number(drill.key) || 1)) : null
-  const from = new Date(Date.UTC(filter.year, month === null ? 0 : month - 1, 1))
+  const from = new Date(Date.UTC(filter.year, month === null ? 0 : month - 1, 1) - shift)
   // Months after the last one counted so far are empty, as in the rollup total above the rows.
-  const to = new Date(Date.UTC(filter.year, month === null ? lastMonth : Math.min(month, lastMonth), 1))
-  const statuses = drill.bucket === 'PIPELINE' ? ['SIGNED', 'SUBMITTED'] : ['REGISTERED', 'AMENDED']
+  const to = new Date(Date.UTC(filter.year, month === null ? lastMonth : Math.min(month, lastMonth), 1) - shift)
+  const statuses = pipeline ? ['SIGNED', 'SUBMITTED'] : ['REGISTERED', 'AMENDED']
+  const date = pipeline ? Prisma.sql`c."signedOn"` : Prisma.sql`c."registeredAt"`
   const side = sideSql(filter.basis)
   // The counterpart is the party that is not the counted Baodi side (the trigger-kept region
   // groups, which the drill-down indexes cover).
@@ -299,7 +316,7 @@ export function drillCondition(filter: TurnoverFilter, drill: DrillDown, lastMon
     }
   })()
   // Enum columns compared as enums (not cast to text), so their indexes and statistics apply.
-  return Prisma.sql`c."status" = ANY(${statuses}::"ContractStatus"[]) AND c."signedOn" >= ${from} AND c."signedOn" < ${to}
+  return Prisma.sql`c."status" = ANY(${statuses}::"ContractStatus"[]) AND ${date} >= ${from} AND ${date} < ${to}
     AND ${side} ${scope} ${dim}`
 }
 
@@ -316,15 +333,16 @@ export async function drillDown(filter: TurnoverFilter, drill: DrillDown, page =
         status: string
         registrationNumber: string | null
         signedOn: Date
+        registeredAt: Date | null
         sellerName: string
         buyerName: string
         amountFen: bigint
         techAmountFen: bigint
       }>
     >`SELECT c."id", c."projectName", c."type"::text AS type, c."status"::text AS status, c."registrationNumber",
-             c."signedOn", c."sellerName", c."buyerName", c."amountFen", c."techAmountFen"
+             c."signedOn", c."registeredAt", c."sellerName", c."buyerName", c."amountFen", c."techAmountFen"
       FROM "Contract" c WHERE ${where}
-      ORDER BY c."signedOn" DESC, c."id" LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+      ORDER BY ${drill.bucket === 'PIPELINE' ? Prisma.sql`c."signedOn"` : Prisma.sql`c."registeredAt"`} DESC, c."id" LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
     drillTotal(filter, drill, lastMonth),
   ])
   return { rows, pageSize, total }
@@ -411,7 +429,9 @@ export function serializeDashboard(d: Dashboard) {
       amountFen: d.target.amountFen?.toString() ?? null,
       techAmountFen: d.target.techAmountFen?.toString() ?? null,
       basis: d.target.basis,
+      dateBasis: d.target.dateBasis,
     },
+    targetActual: fen(d.targetActual),
     paceFen: d.paceFen?.toString() ?? null,
     forecastFen: d.forecastFen.toString(),
     receivedFen: d.receivedFen.toString(),

@@ -5,6 +5,7 @@ import { Money } from '~/components/money'
 import { drillDown, parseDrillDown, parseTurnoverFilter, scopeParam } from '~/models/turnover.server'
 import { pageTitle } from '~/utils/meta'
 import { requireBureauStaff } from '~/utils/permissions.server'
+import { beijingDate } from '~/utils/time'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'dashboard.drillTitle')
 
@@ -30,6 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     rows: result.rows.map((r) => ({
       ...r,
       signedOn: r.signedOn.toISOString().slice(0, 10),
+      registeredOn: r.registeredAt ? beijingDate(r.registeredAt) : null,
       amountFen: r.amountFen.toString(),
       techAmountFen: r.techAmountFen.toString(),
     })),
@@ -81,6 +83,7 @@ export default function DrillDownPage() {
               <th>{t('dashboard.dim.type')}</th>
               <th>{t('dashboard.parties')}</th>
               <th>{t('dashboard.signedOn')}</th>
+              <th>{t('dashboard.registeredOn')}</th>
               <th>{t('dashboard.registration')}</th>
               <th>{t('bureau.amountShort')}</th>
               <th>{t('dashboard.techShort')}</th>
@@ -95,6 +98,7 @@ export default function DrillDownPage() {
                   {c.sellerName} → {c.buyerName}
                 </td>
                 <td>{c.signedOn}</td>
+                <td>{c.registeredOn ?? '—'}</td>
                 <td>{c.registrationNumber ?? t(`dashboard.status.${c.status}`)}</td>
                 <td>
                   <Money fen={c.amountFen} />

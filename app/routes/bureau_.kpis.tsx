@@ -141,7 +141,11 @@ export default function Kpis() {
                   <td>
                     {k.current ?? '—'} {k.current ? k.unit : ''}{' '}
                     {k.source ? <span className="badge">{t(`kpis.source.${k.source}`)}</span> : null}
-                    {k.basis ? <div className="muted">{t(`basis.${k.basis}`)}</div> : null}
+                    {k.basis ? (
+                      <div className="muted">
+                        {t(`basis.${k.basis.basis}`)} · {t(`dateBasis.${k.basis.dateBasis}`)}
+                      </div>
+                    ) : null}
                   </td>
                   <td>{k.progress === null ? '—' : `${k.progress}%`}</td>
                   <td>{k.departments.join('、') || '—'}</td>

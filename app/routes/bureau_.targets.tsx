@@ -11,7 +11,7 @@ import { listTargets, saveTarget } from '~/models/kpis.server'
 import { requireCsrf } from '~/utils/csrf.server'
 import { pageTitle } from '~/utils/meta'
 import { requireBureauStaff } from '~/utils/permissions.server'
-import { MONEY_METRICS, TARGET_METRICS, TargetFormSchema } from '~/validation/targets'
+import { DATE_BASES, MONEY_METRICS, TARGET_METRICS, TargetFormSchema } from '~/validation/targets'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'kpis.targets')
 
@@ -28,6 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       year: t.year,
       area: t.area,
       basis: t.basis,
+      dateBasis: t.dateBasis,
       value: t.value.toFixed(2).replace(/\.00$/, ''),
     })),
   }
@@ -50,7 +51,7 @@ export default function Targets() {
   const zh = i18n.language === 'zh'
   const [form, f] = useForm({
     lastResult,
-    defaultValue: { year: String(year), metric: 'CONTRACT_AMOUNT', basis: 'BOTH' },
+    defaultValue: { year: String(year), metric: 'CONTRACT_AMOUNT', basis: 'BOTH', dateBasis: 'REGISTRATION' },
     shouldValidate: 'onBlur',
     onValidate: ({ formData }) => parseWithZod(formData, { schema: TargetFormSchema }),
   })
@@ -69,6 +70,7 @@ export default function Targets() {
               <th>{t('dashboard.scopeLabel')}</th>
               <th>{t('kpis.target')}</th>
               <th>{t('bureau.basis')}</th>
+              <th>{t('dateBasis.label')}</th>
             </tr>
           </thead>
           <tbody>
@@ -81,6 +83,7 @@ export default function Targets() {
                   {(MONEY_METRICS as readonly string[]).includes(row.metric) ? <Money fen={row.value} /> : row.value}
                 </td>
                 <td>{t(`basis.${row.basis}`)}</td>
+                <td>{t(`dateBasis.${row.dateBasis}`)}</td>
               </tr>
             ))}
           </tbody>
@@ -111,6 +114,11 @@ export default function Targets() {
             meta={f.basis}
           />
         </div>
+        <SelectFor
+          label={t('dateBasis.label')}
+          options={DATE_BASES.map((b) => ({ value: b, label: t(`dateBasis.${b}`) }))}
+          meta={f.dateBasis}
+        />
         <InputFor label={t('kpis.amount')} hint={t('kpis.amountHint')} inputMode="decimal" meta={f.amount} />
         <div className="actions">
           <button type="submit" className="primary">

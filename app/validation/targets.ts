@@ -13,10 +13,13 @@ export const TARGET_METRICS = [
   'RD_INTENSITY',
 ] as const
 export const MONEY_METRICS = ['CONTRACT_AMOUNT', 'TECH_AMOUNT'] as const
+/** The date that puts a contract in a target's year: registration (the registry's statistics) or signing. */
+export const DATE_BASES = ['REGISTRATION', 'SIGNING'] as const
 
 /**
  * A target: money typed in yuan (stored in fen), counts as whole numbers, R&D intensity in
- * percent; district-wide or for one town/street; with the counting basis it is measured on.
+ * percent; district-wide or for one town/street; with the counting basis and the date basis it is
+ * measured on.
  */
 export const TargetFormSchema = z
   .object({
@@ -31,6 +34,7 @@ export const TargetFormSchema = z
     areaId: z.preprocess(blankToUndefined, z.string().optional()),
     amount: z.string({ error: 'errors.target.value' }).trim().min(1, { message: 'errors.target.value' }),
     basis: z.enum(['OUTFLOW', 'INFLOW', 'BOTH']).default('BOTH'),
+    dateBasis: z.enum(DATE_BASES).default('REGISTRATION'),
   })
   .transform((v, ctx) => {
     let value: string
@@ -54,7 +58,7 @@ export const TargetFormSchema = z
       }
       value = v.amount
     }
-    return { metric: v.metric, year: v.year, areaId: v.areaId, basis: v.basis, value }
+    return { metric: v.metric, year: v.year, areaId: v.areaId, basis: v.basis, dateBasis: v.dateBasis, value }
   })
 export type TargetFormInput = z.infer<typeof TargetFormSchema>
 

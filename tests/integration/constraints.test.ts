@@ -35,9 +35,9 @@ describe('database constraints', () => {
     await expect(prisma.contract.create({ data: contract({ registrationNumber: '123' }) })).rejects.toThrow(
       /Contract_registrationNumber_format/,
     )
-    await expect(prisma.contract.create({ data: contract({ status: 'REGISTERED' }) })).rejects.toThrow(
-      /Contract_registered_has_number/,
-    )
+    await expect(
+      prisma.contract.create({ data: contract({ status: 'REGISTERED', registeredAt: new Date() }) }),
+    ).rejects.toThrow(/Contract_registered_has_number/)
   })
 
   it('refuses a malformed credit code even when code skips validation', async () => {

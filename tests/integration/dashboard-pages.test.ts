@@ -24,6 +24,7 @@ async function contracts() {
     sellerRegionCode: '110108',
     sellerEntityType: 'UNIVERSITY' as const,
     signedOn: new Date('2025-04-01'),
+    registeredAt: new Date('2025-04-10T02:00:00Z'),
     areaId: area.id,
   }
   await prisma.contract.createMany({

@@ -31,6 +31,7 @@ describe('action-plan KPIs and targets', () => {
         amountFen: 45_000_000_000n,
         techAmountFen: 40_000_000_000n,
         signedOn: new Date('2022-05-01'),
+        registeredAt: new Date('2022-05-20T03:00:00Z'),
       },
     })
     const ent = await createOrganization()

@@ -26,7 +26,13 @@ function contract(overrides: Partial<Prisma.ContractUncheckedCreateInput>): Pris
     techAmountFen: 0n,
     signedOn: new Date('2025-03-10'),
     ...overrides,
-    // Registered contracts carry their 16-digit registration number.
+    // Registered contracts carry their registration date (here the signing day unless given)
+    // and their 16-digit registration number.
+    registeredAt:
+      overrides.registeredAt ??
+      (['REGISTERED', 'AMENDED', 'TERMINATED'].includes(overrides.status ?? 'REGISTERED')
+        ? (overrides.signedOn ?? new Date('2025-03-10'))
+        : null),
     registrationNumber: ['REGISTERED', 'AMENDED', 'TERMINATED'].includes(overrides.status ?? 'REGISTERED')
       ? `2025120115${String(++serial).padStart(6, '0')}`
       : null,
@@ -151,7 +157,11 @@ describe('turnover figures against hand-computed totals', () => {
     await prisma.contract.update({ where: { id: 'c2' }, data: { status: 'TERMINATED' } })
     await prisma.contract.update({
       where: { id: 'c5' },
-      data: { status: 'REGISTERED', registrationNumber: '2025120115999999' },
+      data: {
+        status: 'REGISTERED',
+        registrationNumber: '2025120115999999',
+        registeredAt: new Date('2025-11-20T02:00:00Z'),
+      },
     })
     const both = await getDashboard(filter(), NOW)
     expect(both.total).toEqual({ contracts: 3, amountFen: 100000001n + 3000050n + 7000000n, techAmountFen: 88000000n })
