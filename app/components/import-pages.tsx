@@ -149,12 +149,12 @@ export function ImportBatchView({
       ) : null}
       {batch.status === 'COMMITTED' ? (
         <p className="notice" role="status">
-          {t('importUi.committed', {
+          {t(batch.kind === 'CONTRACTS' ? 'importUi.committedRegistry' : 'importUi.committed', {
             created: (report as unknown as { created: number })?.created ?? 0,
             updated: (report as unknown as { updated: number })?.updated ?? 0,
           })}{' '}
           {batch.kind === 'CONTRACTS' ? (
-            <Link to="/contracts">{t('nav.contracts')}</Link>
+            <Link to="/bureau/reconciliation">{t('importUi.toReconciliation')}</Link>
           ) : (
             <Link to="/search/results">{t('importUi.seeInSearch')}</Link>
           )}
@@ -165,7 +165,10 @@ export function ImportBatchView({
           <p data-testid="import-summary">
             {errors.length
               ? t('importUi.hasErrors', { count: errors.length })
-              : t('importUi.ready', { created: report.created, updated: report.updated })}
+              : t(batch.kind === 'CONTRACTS' ? 'importUi.readyRegistry' : 'importUi.ready', {
+                  created: report.created,
+                  updated: report.updated,
+                })}
           </p>
           {report.unknownHeaders.length ? (
             <Form method="post" className="panel stack">

@@ -1,7 +1,8 @@
 import { COLUMNS, ROW_SCHEMAS, issueKey, mapHeaders, normalizeRow, type ImportKindName, type RowOf } from './kinds'
 import { cooperationModesFromText, fieldCodeFromText, maturityFromText, type FieldRef } from './resolve'
 import { countPlan, planRows, type PlannedRow, type Target } from './plan.server'
-import type { Table } from './read.server'
+import type { RawRow, Table } from './read.server'
+import { writeRegistryRecords } from './registry.server'
 import { BAODI_REGION_CODE, regionCodeFromText } from '~/data/regions'
 import { INSTITUTIONS } from '../../prisma/seed/reference'
 import { enqueueIndexing } from '~/search/sync.server'
@@ -45,6 +46,11 @@ export interface ImportOptions {
   headerMapping?: Record<string, string>
   /** An existing batch (the browser's preview) to mark committed instead of creating one. */
   batchId?: string
+  /**
+   * A registry export kept for reconciliation (contracts only): every row needs its registration
+   * number, and the commit stores the rows as the registry's records instead of writing contracts.
+   */
+  registry?: boolean
   /** Called as rows are written, with how many are done. */
   onProgress?: (done: number) => void
 }
@@ -149,7 +155,7 @@ export async function importTable(
   if (report.errors.length) return report
 
   const schema = ROW_SCHEMAS[kind]
-  const parsed: Array<{ row: number; value: Record<string, unknown> }> = []
+  const parsed: Array<{ row: number; value: Record<string, unknown>; cells: RawRow }> = []
   const seenExternal = new Map<string, number>()
   table.rows.forEach((raw, i) => {
     const row = table.rowNumbers[i]
@@ -170,7 +176,7 @@ export async function importTable(
       }
       seenExternal.set(externalId, row)
     }
-    parsed.push({ row, value })
+    parsed.push({ row, value, cells: raw })
   })
 
   const fields: FieldRef[] = await db.techField.findMany({ select: { code: true, nameZh: true, nameEn: true } })
@@ -236,6 +242,7 @@ export async function importTable(
     if (!org || org.id !== options.scopeOrganizationId) fail(row, 'imports.notYourOrganization', column)
   }
 
+  const seenRegistrations = new Map<string, number>()
   for (const { row, value } of parsed) {
     if (kind === 'experts' || kind === 'results') {
       checkScope(row, value.institution as string, 'institution')
@@ -274,6 +281,13 @@ export async function importTable(
       if (badModes.length) warn(row, 'imports.unknownMode', 'cooperationModes', { value: badModes.join('、') })
     }
     if (kind === 'contracts') {
+      if (options.registry) {
+        const number = value.registrationNumber as string | undefined
+        if (!number) fail(row, 'imports.registrationRequired', 'registrationNumber')
+        else if (seenRegistrations.has(number))
+          fail(row, 'imports.duplicateRegistration', 'registrationNumber', { first: seenRegistrations.get(number)! })
+        else seenRegistrations.set(number, row)
+      }
       if (!CONTRACT_TYPES.some(([p]) => p.test(value.type as string))) fail(row, 'imports.contractType', 'type')
       const amount = yuanToFen(value.amountYuan as string)!
       const tech = yuanToFen(value.techAmountYuan as string | undefined) ?? amount
@@ -315,6 +329,15 @@ export async function importTable(
   }
 
   const write = async (tx: Tx) => {
+    if (options.registry && kind === 'contracts') {
+      const rows = parsed.map(({ row, value, cells }) => ({
+        row,
+        cells,
+        data: contractData(value as RowOf<'contracts'>, findOrg, fields),
+      }))
+      report.created = await writeRegistryRecords(tx, options.batchId!, rows)
+      return
+    }
     for (const [key, plan] of toCreate) {
       const org = await tx.organization.create({
         data: {
@@ -382,6 +405,38 @@ export async function importTable(
   )
   report.committed = true
   return report
+}
+
+/** A contract row as the Contract columns it writes. Parties are linked by credit code only. */
+export function contractData(v: RowOf<'contracts'>, findOrg: (ref: string) => OrgRef | undefined, fields: FieldRef[]) {
+  const buyer = v.buyerCreditCode ? findOrg(v.buyerCreditCode) : undefined
+  const seller = v.sellerCreditCode ? findOrg(v.sellerCreditCode) : undefined
+  const baodi = [buyer, seller].find((o) => o?.regionCode === BAODI_REGION_CODE)
+  const amountFen = yuanToFen(v.amountYuan)!
+  return {
+    type: CONTRACT_TYPES.find(([p]) => p.test(v.type))![1],
+    projectName: v.projectName,
+    status: v.registrationNumber ? ('REGISTERED' as const) : ('SIGNED' as const),
+    registrationNumber: v.registrationNumber ?? null,
+    registeredAt: v.registrationNumber ? (v.registeredOn ?? v.signedOn!) : null,
+    buyerOrgId: buyer?.id ?? null,
+    buyerName: v.buyer,
+    buyerCreditCode: v.buyerCreditCode ?? null,
+    buyerRegionCode: regionCodeFromText(v.buyerRegion) ?? buyer!.regionCode,
+    buyerEntityType: buyer?.legalEntityType ?? 'ENTERPRISE',
+    sellerOrgId: seller?.id ?? null,
+    sellerName: v.seller,
+    sellerCreditCode: v.sellerCreditCode ?? null,
+    sellerRegionCode: regionCodeFromText(v.sellerRegion) ?? seller!.regionCode,
+    sellerEntityType: seller?.legalEntityType ?? 'ENTERPRISE',
+    amountFen,
+    techAmountFen: yuanToFen(v.techAmountYuan) ?? amountFen,
+    signedOn: v.signedOn!,
+    fieldCode: v.field ? fieldCodeFromText(v.field, fields) : null,
+    areaId: baodi?.areaId ?? null,
+    inDevelopmentZone: baodi?.inDevelopmentZone ?? false,
+    needsExpertReview: amountFen >= 500_000_000n,
+  }
 }
 
 interface WriteContext {
@@ -577,35 +632,7 @@ async function writeRows(
     }
 
     const v = value as RowOf<'contracts'>
-    // Parties are linked by credit code only (see the check above).
-    const buyer = v.buyerCreditCode ? context.findOrg(v.buyerCreditCode) : undefined
-    const seller = v.sellerCreditCode ? context.findOrg(v.sellerCreditCode) : undefined
-    const baodi = [buyer, seller].find((o) => o?.regionCode === BAODI_REGION_CODE)
-    const amountFen = yuanToFen(v.amountYuan)!
-    const data = {
-      type: CONTRACT_TYPES.find(([p]) => p.test(v.type))![1],
-      projectName: v.projectName,
-      status: v.registrationNumber ? ('REGISTERED' as const) : ('SIGNED' as const),
-      registrationNumber: v.registrationNumber ?? null,
-      registeredAt: v.registrationNumber ? (v.registeredOn ?? v.signedOn!) : null,
-      buyerOrgId: buyer?.id ?? null,
-      buyerName: v.buyer,
-      buyerCreditCode: v.buyerCreditCode ?? null,
-      buyerRegionCode: regionCodeFromText(v.buyerRegion) ?? buyer!.regionCode,
-      buyerEntityType: buyer?.legalEntityType ?? 'ENTERPRISE',
-      sellerOrgId: seller?.id ?? null,
-      sellerName: v.seller,
-      sellerCreditCode: v.sellerCreditCode ?? null,
-      sellerRegionCode: regionCodeFromText(v.sellerRegion) ?? seller!.regionCode,
-      sellerEntityType: seller?.legalEntityType ?? 'ENTERPRISE',
-      amountFen,
-      techAmountFen: yuanToFen(v.techAmountYuan) ?? amountFen,
-      signedOn: v.signedOn!,
-      fieldCode: v.field ? fieldCodeFromText(v.field, context.fields) : null,
-      areaId: baodi?.areaId ?? null,
-      inDevelopmentZone: baodi?.inDevelopmentZone ?? false,
-      needsExpertReview: amountFen >= 500_000_000n,
-    }
+    const data = contractData(v, context.findOrg, context.fields)
     const existing = existingFor(index)
     if (existing) {
       await tx.contract.update({ where: { id: existing.id }, data })

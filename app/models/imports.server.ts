@@ -54,6 +54,8 @@ async function dryRun(
     headerMapping,
     actor,
     onProgress,
+    // The bureau's contract upload is the registry's export, kept for reconciliation.
+    registry: kind === 'contracts',
   })
   return { ...report, headers: table.headers, unknownHeaders: mapHeaders(kind, table.headers, headerMapping).unknown }
 }
@@ -250,6 +252,7 @@ async function runCommit(batchId: string, userId: string) {
       batchId: batch.id,
       actor,
       onProgress: setProgress(batch.id),
+      registry: kindOf(batch) === 'contracts',
     })
     if (!report.committed) {
       // The data changed since the preview (e.g. a listing was removed): nothing was written.

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { DashboardView } from '~/components/dashboard'
 import { listAreas } from '~/models/areas.server'
 import { getDashboard, getFunnel, parseTurnoverFilter, scopeParam, serializeDashboard } from '~/models/turnover.server'
+import { differenceCount } from '~/registry/reconcile.server'
 import { pageTitle } from '~/utils/meta'
 import { requireBureauStaff } from '~/utils/permissions.server'
 
@@ -13,7 +14,12 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'bureau.ti
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireBureauStaff(request)
   const filter = parseTurnoverFilter(new URL(request.url))
-  const [dashboard, funnel, areas] = await Promise.all([getDashboard(filter), getFunnel(filter), listAreas()])
+  const [dashboard, funnel, areas, differences] = await Promise.all([
+    getDashboard(filter),
+    getFunnel(filter),
+    listAreas(),
+    differenceCount(filter.year),
+  ])
   return {
     year: filter.year,
     basis: filter.basis,
@@ -21,12 +27,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     areas: areas.map((a) => ({ id: a.id, nameZh: a.nameZh, nameEn: a.nameEn })),
     dashboard: serializeDashboard(dashboard),
     funnel,
+    differences,
   }
 }
 
 export default function BureauDashboard() {
   const { t, i18n } = useTranslation()
-  const { year, basis, scope, areas, dashboard, funnel } = useLoaderData<typeof loader>()
+  const { year, basis, scope, areas, dashboard, funnel, differences } = useLoaderData<typeof loader>()
   const zh = i18n.language === 'zh'
   const query = new URLSearchParams({ year: String(year), basis, scope }).toString()
   const drill = (params: Record<string, string>) =>
@@ -40,6 +47,17 @@ export default function BureauDashboard() {
   return (
     <>
       <h1>{t('bureau.title')}</h1>
+      <p data-testid="registry-status">
+        {differences === null ? (
+          <Link to="/bureau/import">{t('reconciliation.noImport')}</Link>
+        ) : differences === 0 ? (
+          <Link to={`/bureau/reconciliation?year=${year}`}>{t('reconciliation.consistent')}</Link>
+        ) : (
+          <Link to={`/bureau/reconciliation?year=${year}`} className="badge warning">
+            {t('reconciliation.differences', { count: differences })}
+          </Link>
+        )}
+      </p>
       <p className="actions">
         <Link to="/bureau/needs" className="button">
           {t('curation.unmatched')}

@@ -3,6 +3,7 @@ import type { ActionFunctionArgs } from '@remix-run/node'
 import { drain } from '~/jobs/worker.server'
 import { importJobsHandler } from '~/models/imports.server'
 import { getDashboard } from '~/models/turnover.server'
+import { acceptAllRegistryOnly } from '~/registry/decisions.server'
 import { action as uploadAction } from '~/routes/bureau_.import'
 import { action as batchAction, loader as batchLoader } from '~/routes/bureau_.import_.$id'
 import { action as officeUpload } from '~/routes/office_.import'
@@ -48,7 +49,7 @@ async function commit(cookie: string, location: string) {
 }
 
 describe('contract import from the registry (bureau)', () => {
-  it('previews every row, matches parties by credit code, commits, and re-importing only updates', async () => {
+  it('previews every row, keeps the export as registry records, and imports a registry-only row when accepted', async () => {
     const cookie = await bureau()
     const area = await prisma.area.findFirstOrThrow()
     const code = validCreditCode()
@@ -77,8 +78,18 @@ describe('contract import from the registry (bureau)', () => {
       HEADER,
       `2025120115000001,技术开发（委托）,焊缝检测系统,某名称不同的写法,${code},天津市宝坻区,北京大学,北京市海淀区,"1,200,000.50",1000000,2025-04-01`,
     ].join('\n')
+    // The registry's export is kept for reconciliation: nothing on the platform changes by itself.
     const preview = await commit(cookie, await uploadChecked(cookie, good))
-    expect(preview.report).toMatchObject({ errors: [], created: 1 })
+    expect(preview.report).toMatchObject({ errors: [], created: 1, updated: 0 })
+    expect(await prisma.contract.count()).toBe(0)
+    expect(await prisma.registryRecord.findFirstOrThrow()).toMatchObject({
+      registrationNumber: '2025120115000001',
+      amountFen: 120000050n,
+      buyerCreditCode: code,
+    })
+    // Accepting the registry-only row imports it with the contract import's rules.
+    const actor = { userId: (await prisma.user.findFirstOrThrow()).id, organizationId: enterprise.id }
+    expect(await acceptAllRegistryOnly(actor, { year: 2025 })).toBe(1)
     const contract = await prisma.contract.findFirstOrThrow()
     expect(contract).toMatchObject({
       buyerOrgId: enterprise.id,
@@ -89,11 +100,25 @@ describe('contract import from the registry (bureau)', () => {
     const figure = async () =>
       (await getDashboard({ year: 2025, basis: 'INFLOW', scope: { kind: 'district' } }, new Date('2026-01-05'))).total
     expect(await figure()).toMatchObject({ contracts: 1, amountFen: 120000050n })
+  })
 
-    // The same registration number again, with an amended amount: updated, not duplicated.
-    await commit(cookie, await uploadChecked(cookie, good.replace('"1,200,000.50"', '1300000')))
-    expect(await prisma.contract.count()).toBe(1)
-    expect(await figure()).toMatchObject({ contracts: 1, amountFen: 130000000n })
+  it('refuses a registry row without its registration number, or the same number twice', async () => {
+    const cookie = await bureau()
+    const row = (number: string) =>
+      `${number},技术服务,项目,宝坻甲,,天津市宝坻区,北京大学,北京市海淀区,1000,,2025-04-01`
+    const location = await uploadChecked(
+      cookie,
+      [HEADER, row(''), row('2025120115000002'), row('2025120115000002')].join('\n'),
+    )
+    const preview = await batchLoader({
+      request: getRequest(location, cookie),
+      params: { id: location.split('/').pop()! },
+      context: {},
+    })
+    expect(preview.report?.errors).toEqual([
+      { row: 2, column: '合同登记编号', key: 'imports.registrationRequired', params: undefined },
+      { row: 4, column: '合同登记编号', key: 'imports.duplicateRegistration', params: { first: 3 } },
+    ])
   })
 
   it('is for bureau staff; offices cannot import contracts', async () => {

@@ -5,6 +5,9 @@ CREATE TYPE "DateBasis" AS ENUM ('REGISTRATION', 'SIGNING');
 ALTER TABLE "Target" ADD COLUMN     "dateBasis" "DateBasis" NOT NULL DEFAULT 'REGISTRATION';
 
 -- CreateIndex
+CREATE INDEX "Contract_registeredAt_idx" ON "Contract"("registeredAt");
+
+-- CreateIndex
 CREATE INDEX "Contract_status_registeredAt_idx" ON "Contract"("status", "registeredAt");
 
 -- CreateIndex
@@ -32,10 +35,11 @@ ALTER TABLE "Contract" ADD CONSTRAINT "Contract_registered_date"
 -- registration date in Beijing (UTC+8 all year, so a fixed offset), the pipeline by its signing
 -- date. An amendment changes the figures of the registration's period; a termination removes the
 -- contract from it.
-CREATE FUNCTION contract_period(c "Contract") RETURNS date IMMUTABLE LANGUAGE sql AS $$
-  SELECT CASE WHEN contract_bucket(c."status"::text) = 'COUNTED'
-              THEN (c."registeredAt" + interval '8 hours')::date
-              ELSE c."signedOn" END
+CREATE FUNCTION contract_period(status "ContractStatus", registered_at timestamp, signed_on date)
+RETURNS date STABLE LANGUAGE sql AS $$
+  SELECT CASE WHEN contract_bucket(status::text) = 'COUNTED'
+              THEN (registered_at + interval '8 hours')::date
+              ELSE signed_on END
 $$;
 
 -- Adds (sign 1) or removes (sign -1) one contract's contribution to the rollup: per counting
@@ -47,7 +51,7 @@ DECLARE
   b text := contract_bucket(c."status"::text);
   seller_baodi boolean := c."sellerRegionCode" = '120115';
   buyer_baodi boolean := c."buyerRegionCode" = '120115';
-  p date := contract_period(c);
+  p date := contract_period(c."status", c."registeredAt", c."signedOn");
   y integer := extract(year FROM p);
   m integer := extract(month FROM p);
   s text;
@@ -94,7 +98,7 @@ CREATE OR REPLACE FUNCTION contract_rollup_rebuild() RETURNS void LANGUAGE sql A
          coalesce(c."areaId", ''), c."inDevelopmentZone", contract_bucket(c."status"::text), d.dim, d.key,
          count(*)::integer, sum(c."amountFen")::bigint, sum(c."techAmountFen")::bigint
   FROM "Contract" c
-  CROSS JOIN LATERAL (SELECT contract_period(c) AS p) AS period
+  CROSS JOIN LATERAL (SELECT contract_period(c."status", c."registeredAt", c."signedOn") AS p) AS period
   CROSS JOIN LATERAL (VALUES
     ('OUTFLOW', c."sellerRegionCode" = '120115', contract_region_group(c."buyerRegionCode")),
     ('INFLOW', c."buyerRegionCode" = '120115', contract_region_group(c."sellerRegionCode")),
