@@ -653,7 +653,7 @@ const en: Catalog = {
     scopeLabel: 'Scope',
     scope: { district: 'Whole district', zone: 'Development zone' },
     viewNote:
-      '{{year}} · {{scope}} · basis: {{basis}}. Turnover counts registered contracts only (the current version after amendments); terminated ones do not count.',
+      '{{year}} · {{scope}} · basis: {{basis}}. Turnover counts registered contracts only (the current version after amendments); terminated ones do not count. By town and zone, outflow counts toward the seller’s town, inflow the buyer’s, and outflow + inflow the seller’s when the seller is in Baodi, else the buyer’s.',
     exportXlsx: 'Export Excel',
     exportCsv: 'Export CSV',
     report: 'Printable report',

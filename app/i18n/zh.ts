@@ -623,7 +623,7 @@ const zh = {
     scopeLabel: '统计范围',
     scope: { district: '全区', zone: '经济开发区' },
     viewNote:
-      '{{year}} 年 · {{scope}} · 统计口径：{{basis}}。成交额只计已登记（含变更后现行版本）的技术合同，终止的合同不计。',
+      '{{year}} 年 · {{scope}} · 统计口径：{{basis}}。成交额只计已登记（含变更后现行版本）的技术合同，终止的合同不计。按镇街和开发区统计时，输出计入卖方所在镇街，吸纳计入买方所在镇街，输出＋吸纳在卖方位于宝坻时计入卖方、否则计入买方。',
     exportXlsx: '导出 Excel',
     exportCsv: '导出 CSV',
     report: '打印报告',

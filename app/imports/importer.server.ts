@@ -411,7 +411,6 @@ export async function importTable(
 export function contractData(v: RowOf<'contracts'>, findOrg: (ref: string) => OrgRef | undefined, fields: FieldRef[]) {
   const buyer = v.buyerCreditCode ? findOrg(v.buyerCreditCode) : undefined
   const seller = v.sellerCreditCode ? findOrg(v.sellerCreditCode) : undefined
-  const baodi = [buyer, seller].find((o) => o?.regionCode === BAODI_REGION_CODE)
   const amountFen = yuanToFen(v.amountYuan)!
   return {
     type: CONTRACT_TYPES.find(([p]) => p.test(v.type))![1],
@@ -433,8 +432,7 @@ export function contractData(v: RowOf<'contracts'>, findOrg: (ref: string) => Or
     techAmountFen: yuanToFen(v.techAmountYuan) ?? amountFen,
     signedOn: v.signedOn!,
     fieldCode: v.field ? fieldCodeFromText(v.field, fields) : null,
-    areaId: baodi?.areaId ?? null,
-    inDevelopmentZone: baodi?.inDevelopmentZone ?? false,
+    // The town/street and zone: the contract_attribution trigger, from the parties' organizations.
     needsExpertReview: amountFen >= 500_000_000n,
   }
 }

@@ -158,7 +158,6 @@ export async function settleConsultation(tx: Tx, consultationId: string, paid: b
   if (!paid || c.contractId) return
   const seller = c.expert.organization
   const buyer = c.enterprise
-  const baodi = seller.regionCode === '120115' ? seller : buyer
   const contract = await tx.contract.create({
     data: {
       type: 'CONSULTING',
@@ -170,8 +169,7 @@ export async function settleConsultation(tx: Tx, consultationId: string, paid: b
       amountFen: c.priceFen,
       techAmountFen: c.priceFen,
       signedOn: beijingTodayAsDate(),
-      areaId: baodi.areaId,
-      inDevelopmentZone: baodi.inDevelopmentZone,
+      // Its town/street and zone: the contract_attribution trigger, from the parties.
       createdByOrgId: buyer.id,
     },
   })

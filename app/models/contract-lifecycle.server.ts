@@ -172,14 +172,6 @@ export async function saveContract(
       })
     : null
   if (input.introductionId && !intro) return { ok: false, fieldErrors: { '': ['errors.contract.introduction'] } }
-  // The contract counts toward the Baodi party's town/street (the seller's when both are in Baodi).
-  const baodiOrgId = seller.RegionCode === BAODI_REGION_CODE ? seller.OrgId : buyer.OrgId
-  const baodiOrg = baodiOrgId
-    ? await prisma.organization.findUnique({
-        where: { id: baodiOrgId },
-        select: { areaId: true, inDevelopmentZone: true },
-      })
-    : null
   const data = {
     type: input.type,
     projectName: input.projectName,
@@ -203,8 +195,8 @@ export async function saveContract(
     ipType: input.ipType,
     expectedInvestmentFen: input.expectedInvestmentYuan ?? null,
     expectedOutputFen: input.expectedOutputYuan ?? null,
-    areaId: baodiOrg?.areaId ?? null,
-    inDevelopmentZone: baodiOrg?.inDevelopmentZone ?? false,
+    // The town/street and zone it counts toward come from the parties' organizations
+    // (the contract_attribution trigger, one rule for every path).
     needsExpertReview: input.amountYuan >= EXPERT_REVIEW_FEN,
     introductionId: intro?.id ?? existing?.introductionId ?? null,
     needId: intro?.needId ?? existing?.needId ?? null,

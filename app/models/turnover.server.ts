@@ -236,6 +236,17 @@ export async function getDashboard(filter: TurnoverFilter, now = new Date()): Pr
   }
 }
 
+/**
+ * The town/street and zone a contract counts toward on a basis (the contract_attribution trigger
+ * keeps them): the seller's for 输出, the buyer's for 吸纳, and for 输出+吸纳 the seller's when the
+ * seller is in Baodi, else the buyer's.
+ */
+function placeColumns(basis: CountingBasis) {
+  if (basis === 'OUTFLOW') return { area: Prisma.sql`c."sellerAreaId"`, zone: Prisma.sql`c."sellerInZone"` }
+  if (basis === 'INFLOW') return { area: Prisma.sql`c."buyerAreaId"`, zone: Prisma.sql`c."buyerInZone"` }
+  return { area: Prisma.sql`c."areaId"`, zone: Prisma.sql`c."inDevelopmentZone"` }
+}
+
 /** The contracts on the counted side: seller in Baodi (输出), buyer (吸纳), or either. */
 function sideSql(basis: CountingBasis) {
   const code = BAODI_REGION_CODE
@@ -255,7 +266,7 @@ async function receivedIn(filter: TurnoverFilter): Promise<bigint> {
     SELECT sum(p."amountFen" - LEAST(p."refundedFen", p."amountFen"))::bigint AS received
     FROM "Payment" p JOIN "Contract" c ON c."id" = p."contractId"
     WHERE p."paidAt" >= ${from} AND p."paidAt" < ${to} AND ${sideSql(filter.basis)}
-      ${scopeSql(filter.scope, Prisma.sql`c."areaId"`, Prisma.sql`c."inDevelopmentZone"`)}`
+      ${scopeSql(filter.scope, placeColumns(filter.basis).area, placeColumns(filter.basis).zone)}`
   return row?.received ?? 0n
 }
 
@@ -289,7 +300,8 @@ export function drillCondition(filter: TurnoverFilter, drill: DrillDown, lastMon
         ? Prisma.sql`c."buyerRegionGroup" = ${key}`
         : Prisma.sql`((c."sellerRegionCode" = ${code} AND c."buyerRegionGroup" = ${key})
                      OR (c."sellerRegionCode" <> ${code} AND c."sellerRegionGroup" = ${key}))`
-  const scope = scopeSql(filter.scope, Prisma.sql`c."areaId"`, Prisma.sql`c."inDevelopmentZone"`)
+  const place = placeColumns(filter.basis)
+  const scope = scopeSql(filter.scope, place.area, place.zone)
   const key = drill.key ?? ''
   const dim = (() => {
     switch (drill.dim) {
@@ -300,7 +312,7 @@ export function drillCondition(filter: TurnoverFilter, drill: DrillDown, lastMon
       case 'field':
         return key ? Prisma.sql`AND c."fieldCode" = ${key}` : Prisma.sql`AND c."fieldCode" IS NULL`
       case 'area':
-        return key ? Prisma.sql`AND c."areaId" = ${key}` : Prisma.sql`AND c."areaId" IS NULL`
+        return key ? Prisma.sql`AND ${place.area} = ${key}` : Prisma.sql`AND ${place.area} IS NULL`
       case 'counterpart':
         return Prisma.sql`AND ${counterpart(key)}`
       case 'seller':

@@ -1,6 +1,7 @@
 import { importTable } from '~/imports/importer.server'
 import type { RawRow } from '~/imports/read.server'
 import { Prisma } from '~/generated/prisma/client'
+import { COUNTED_STATUSES } from '~/models/contracts.server'
 import { recordAudit } from '~/utils/audit.server'
 import { prisma } from '~/utils/db.server'
 import { ACCEPTABLE_FIELDS, latestRegistryBatch, reconcile, type Period } from './reconcile.server'
@@ -60,14 +61,14 @@ export async function acceptRegistryValues(actor: Actor, registrationNumber: str
       })
     : null
   if (!batch || !record) return 'notFound'
-  const existing = await prisma.contract.findFirst({
-    where: { registrationNumber, status: { in: ['REGISTERED', 'AMENDED'] } },
-    select: { id: true },
+  // One read decides the path (registration numbers are unique on the platform).
+  const existing = await prisma.contract.findUnique({
+    where: { registrationNumber },
+    select: { id: true, status: true },
   })
+  // A terminated or unregistered contract with this number is not the registry's row to overwrite.
+  if (existing && !(COUNTED_STATUSES as readonly string[]).includes(existing.status)) return 'notAcceptable'
   if (!existing) {
-    const onPlatform = await prisma.contract.findFirst({ where: { registrationNumber }, select: { id: true } })
-    // A terminated or unregistered contract with this number is not the registry's row to overwrite.
-    if (onPlatform) return 'notAcceptable'
     try {
       const report = await importRecords(actor, batch, [record])
       if (!report.committed) return { error: report.errors[0]?.key ?? 'errors.reconciliation.importFailed' }

@@ -55,6 +55,7 @@ const ROLE_PAGES: Record<string, string[]> = {
   'bureau_.kpis': ['BUREAU_STAFF', 'PLATFORM_ADMIN'],
   'bureau_.import': ['BUREAU_STAFF', 'PLATFORM_ADMIN'],
   'bureau_.import_.$id': ['BUREAU_STAFF', 'PLATFORM_ADMIN'],
+  'bureau_.reconciliation': ['BUREAU_STAFF', 'PLATFORM_ADMIN'],
   'bureau_.targets': ['BUREAU_STAFF', 'PLATFORM_ADMIN'],
   'experts_.$id_.book': ['ENTERPRISE_ADMIN', 'ENTERPRISE_MEMBER'],
   payments: ['ENTERPRISE_ADMIN', 'ENTERPRISE_MEMBER', 'TTO_ADMIN', 'TTO_MEMBER', 'BUREAU_STAFF', 'PLATFORM_ADMIN'],

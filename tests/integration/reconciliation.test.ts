@@ -182,7 +182,7 @@ describe('reconciliation with the registry', () => {
       const answers = await Promise.all(
         Array.from({ length: 10 }, () => decide(cookie, { intent: 'accept', registrationNumber: '2026120115000004' })),
       )
-      expect(answers.every((a) => (a as { done?: string }).done === 'accept')).toBe(true)
+      expect(answers.filter((a) => (a as { done?: string }).done !== 'accept')).toEqual([])
       expect(await prisma.contract.count({ where: { registrationNumber: '2026120115000004' } })).toBe(1)
       expect(await turnover()).toEqual({
         contracts: 4,
