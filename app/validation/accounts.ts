@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { BAODI_REGION_CODE } from '~/data/regions'
 import { CreditCodeSchema } from './credit-code'
-import { EmailSchema, PasswordSchema, RegionCodeSchema } from './fields'
+import { EmailSchema, PasswordSchema, RegionCodeSchema, isSingleLine } from './fields'
 
 export const REGISTRABLE_KINDS = ['ENTERPRISE', 'UNIVERSITY', 'RESEARCH_INSTITUTE'] as const
 
@@ -13,7 +13,8 @@ export const RegistrationSchema = z
       .string({ error: 'errors.orgName.required' })
       .trim()
       .min(2, { message: 'errors.orgName.short' })
-      .max(100, { message: 'errors.orgName.long' }),
+      .max(100, { message: 'errors.orgName.long' })
+      .refine(isSingleLine, { message: 'errors.singleLine' }),
     creditCode: CreditCodeSchema,
     regionCode: RegionCodeSchema,
     areaCode: z.string().trim().optional(),
@@ -22,7 +23,8 @@ export const RegistrationSchema = z
       .string({ error: 'errors.name.required' })
       .trim()
       .min(2, { message: 'errors.name.short' })
-      .max(50, { message: 'errors.name.long' }),
+      .max(50, { message: 'errors.name.long' })
+      .refine(isSingleLine, { message: 'errors.singleLine' }),
     email: EmailSchema,
     password: PasswordSchema,
     confirmPassword: z.string({ error: 'errors.password.confirmRequired' }),
@@ -45,7 +47,12 @@ export const LoginSchema = z.object({
 })
 
 export const StaffAccountSchema = z.object({
-  name: z.string({ error: 'errors.name.required' }).trim().min(2, { message: 'errors.name.short' }).max(50),
+  name: z
+    .string({ error: 'errors.name.required' })
+    .trim()
+    .min(2, { message: 'errors.name.short' })
+    .max(50)
+    .refine(isSingleLine, { message: 'errors.singleLine' }),
   email: EmailSchema,
   password: PasswordSchema,
 })

@@ -1,3 +1,4 @@
+import { isSingleLine } from './fields'
 import { z } from 'zod'
 
 export const TokenNameSchema = z.object({
@@ -5,5 +6,6 @@ export const TokenNameSchema = z.object({
     .string({ error: 'errors.token.name' })
     .trim()
     .min(1, { message: 'errors.token.name' })
-    .max(80, { message: 'errors.token.name' }),
+    .max(80, { message: 'errors.token.name' })
+    .refine(isSingleLine, { message: 'errors.singleLine' }),
 })

@@ -1,6 +1,13 @@
 import { z } from 'zod'
 import { isValidCreditCode } from './credit-code'
-import { OptionalYuanToFenSchema, RegionCodeSchema, YuanToFenSchema, blankToUndefined, optionalText } from './fields'
+import {
+  OptionalYuanToFenSchema,
+  RegionCodeSchema,
+  YuanToFenSchema,
+  blankToUndefined,
+  optionalText,
+  isSingleLine,
+} from './fields'
 import { IP_TYPES } from './results'
 
 export const CONTRACT_TYPES = [
@@ -36,7 +43,13 @@ const isoDate = (key: string) =>
       .optional(),
   )
 
-const partyName = (key: string) => z.string({ error: key }).trim().min(2, { message: key }).max(200, { message: key })
+const partyName = (key: string) =>
+  z
+    .string({ error: key })
+    .trim()
+    .min(2, { message: key })
+    .max(200, { message: key })
+    .refine(isSingleLine, { message: 'errors.singleLine' })
 const OptionalCreditCode = z.preprocess(
   blankToUndefined,
   z.string().trim().toUpperCase().refine(isValidCreditCode, { message: 'errors.creditCode.checksum' }).optional(),
@@ -44,7 +57,12 @@ const OptionalCreditCode = z.preprocess(
 const EntityType = z.enum(ENTITY_TYPES, { error: 'errors.contract.entityType' })
 
 const Milestone = z.object({
-  title: z.string().trim().min(1, { message: 'errors.contract.milestoneTitle' }).max(100),
+  title: z
+    .string()
+    .trim()
+    .min(1, { message: 'errors.contract.milestoneTitle' })
+    .max(100)
+    .refine(isSingleLine, { message: 'errors.singleLine' }),
   amountYuan: YuanToFenSchema,
   dueOn: isoDate('errors.contract.date'),
 })
@@ -60,7 +78,8 @@ export const ContractFormSchema = z
       .string({ error: 'errors.contract.projectName' })
       .trim()
       .min(4, { message: 'errors.contract.projectName' })
-      .max(300, { message: 'errors.contract.projectName' }),
+      .max(300, { message: 'errors.contract.projectName' })
+      .refine(isSingleLine, { message: 'errors.singleLine' }),
     buyerName: partyName('errors.contract.buyerName'),
     buyerCreditCode: OptionalCreditCode,
     buyerRegionCode: RegionCodeSchema,

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { blankToUndefined, optionalText } from './fields'
+import { blankToUndefined, optionalText, isSingleLine } from './fields'
 
 const isoDate = (key: string) =>
   z
@@ -16,7 +16,8 @@ export const CampaignFormSchema = z
       .string({ error: 'errors.campaign.nameRequired' })
       .trim()
       .min(4, { message: 'errors.campaign.nameShort' })
-      .max(60, { message: 'errors.campaign.nameLong' }),
+      .max(60, { message: 'errors.campaign.nameLong' })
+      .refine(isSingleLine, { message: 'errors.singleLine' }),
     description: optionalText(1000, 'errors.campaign.descriptionLong'),
     areaId: z.preprocess(blankToUndefined, z.string().optional()),
     startsOn: isoDate('errors.campaign.date'),

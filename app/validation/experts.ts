@@ -6,6 +6,7 @@ import {
   blankToUndefined,
   listFromText,
   optionalText,
+  isSingleLine,
 } from './fields'
 
 export const CONTACT_VISIBILITIES = ['AFTER_INTRODUCTION', 'PUBLIC', 'HIDDEN'] as const
@@ -20,7 +21,8 @@ export const ExpertFormSchema = z
       .string({ error: 'errors.expert.nameRequired' })
       .trim()
       .min(2, { message: 'errors.expert.nameShort' })
-      .max(40, { message: 'errors.expert.nameLong' }),
+      .max(40, { message: 'errors.expert.nameLong' })
+      .refine(isSingleLine, { message: 'errors.singleLine' }),
     title: optionalText(40, 'errors.expert.titleLong'),
     directions: z.preprocess(
       listFromText,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { formatFen, PasswordSchema, RegionCodeSchema, YuanToFenSchema } from './fields'
+import { NeedFormSchema } from './needs'
 import { regionGroup } from '~/data/regions'
 
 describe('shared field schemas', () => {
@@ -34,5 +35,14 @@ describe('shared field schemas', () => {
     expect(PasswordSchema.safeParse('onlyletterslong').error?.issues[0].message).toBe('errors.password.mix')
     expect(PasswordSchema.safeParse('password123').error?.issues[0].message).toBe('errors.password.common')
     expect(PasswordSchema.safeParse('Baodi2026demo').success).toBe(true)
+  })
+
+  it('keeps titles and names to one line: a line break or control character is refused by name', () => {
+    const need = (title: string) =>
+      NeedFormSchema.safeParse({ title, summary: '需要一套在线检测焊缝质量的方案，精度 0.1 mm。', fieldCode: 'EI.AI' })
+    const messages = (title: string) => need(title).error?.issues.map((i) => i.message) ?? []
+    expect(messages('焊缝在线\n检测')).toContain('errors.singleLine')
+    expect(messages('焊缝在线\u0007检测')).toContain('errors.singleLine')
+    expect(messages('焊缝在线检测')).not.toContain('errors.singleLine')
   })
 })

@@ -55,6 +55,9 @@ export function formatFen(fen: bigint | number, locale = 'zh'): string {
   return `${grouped}.${cents}`
 }
 
+/** A one-line field (a title, a name): no line breaks or other control characters. */
+export const isSingleLine = (v: string) => !/[\u0000-\u001f\u007f]/.test(v)
+
 /** An empty form field means "not given". */
 export const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v)
 

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { KeywordListSchema, OptionalYuanToFenSchema, blankToUndefined, optionalText } from './fields'
+import { KeywordListSchema, OptionalYuanToFenSchema, blankToUndefined, optionalText, isSingleLine } from './fields'
 import { beijingToday } from '~/utils/time'
 
 export const COOPERATION_MODES = ['DEVELOPMENT', 'TRANSFER', 'LICENSE', 'CONSULTING', 'SERVICE', 'EQUITY'] as const
@@ -15,7 +15,8 @@ export const NeedFormSchema = z
       .string({ error: 'errors.need.titleRequired' })
       .trim()
       .min(4, { message: 'errors.need.titleShort' })
-      .max(80, { message: 'errors.need.titleLong' }),
+      .max(80, { message: 'errors.need.titleLong' })
+      .refine(isSingleLine, { message: 'errors.singleLine' }),
     summary: z
       .string({ error: 'errors.need.summaryRequired' })
       .trim()

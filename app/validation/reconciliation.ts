@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { isSingleLine } from './fields'
 
 const registrationNumber = z.string().regex(/^\d{16}$/, { message: 'errors.reconciliation.number' })
 const period = {
@@ -20,7 +21,7 @@ export const ReconciliationActionSchema = z.discriminatedUnion('intent', [
       .trim()
       .min(1, { message: 'errors.reconciliation.note' })
       .max(500, { message: 'errors.reconciliation.note' })
-      .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), { message: 'errors.singleLine' }),
+      .refine(isSingleLine, { message: 'errors.singleLine' }),
   }),
   z.object({ intent: z.literal('unflag'), registrationNumber }),
   z.object({ intent: z.literal('acceptAll'), ...period }),

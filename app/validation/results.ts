@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { KeywordListSchema, OptionalYuanToFenSchema, blankToUndefined, listFromText } from './fields'
+import { KeywordListSchema, OptionalYuanToFenSchema, blankToUndefined, listFromText, isSingleLine } from './fields'
 import { COOPERATION_MODES, MATURITY_STAGES } from './needs'
 
 /** Chinese patent numbers as written: ZL201810000000.1, CN201810000000.X, 200810000000.1 or 8-digit older ones. */
@@ -25,7 +25,8 @@ export const ResultFormSchema = z
       .string({ error: 'errors.result.titleRequired' })
       .trim()
       .min(4, { message: 'errors.result.titleShort' })
-      .max(100, { message: 'errors.result.titleLong' }),
+      .max(100, { message: 'errors.result.titleLong' })
+      .refine(isSingleLine, { message: 'errors.singleLine' }),
     abstract: z
       .string({ error: 'errors.result.abstractRequired' })
       .trim()

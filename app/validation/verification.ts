@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { CreditCodeSchema } from './credit-code'
-import { EmailSchema, PHONE } from './fields'
+import { EmailSchema, PHONE, isSingleLine } from './fields'
 
 export const VERIFICATION_STATES = ['PENDING', 'APPROVED', 'REJECTED', 'SUSPENDED', 'MERGED'] as const
 
@@ -30,7 +30,8 @@ export const OrganizationContactSchema = z.object({
     .string({ error: 'errors.contact.name' })
     .trim()
     .min(2, { message: 'errors.contact.name' })
-    .max(50, { message: 'errors.contact.name' }),
+    .max(50, { message: 'errors.contact.name' })
+    .refine(isSingleLine, { message: 'errors.singleLine' }),
   contactPhone: z
     .string({ error: 'errors.contact.phone' })
     .trim()
