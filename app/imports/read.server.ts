@@ -42,6 +42,40 @@ function cellValue(value: ExcelJS.CellValue): unknown {
   return value
 }
 
+/** The whole-workbook reader (more memory): the fallback when the streaming read fails. */
+async function readXlsxWhole(buffer: Uint8Array): Promise<Table> {
+  const workbook = new ExcelJS.Workbook()
+  try {
+    await workbook.xlsx.load(buffer as unknown as ArrayBuffer)
+  } catch {
+    throw new TableReadError('imports.file.unreadable')
+  }
+  const sheet = workbook.worksheets[0]
+  if (!sheet) throw new TableReadError('imports.file.empty')
+  const headers: string[] = []
+  const rows: RawRow[] = []
+  const rowNumbers: number[] = []
+  sheet.eachRow({ includeEmpty: false }, (row, number) => {
+    collectRow(headers, rows, rowNumbers, (row.values as ExcelJS.CellValue[]).slice(1).map(cellValue), number)
+  })
+  return { rows, rowNumbers, headers: headers.filter(Boolean) }
+}
+
+/** Adds one sheet row: the first is the header row; empty rows are skipped. */
+function collectRow(headers: string[], rows: RawRow[], rowNumbers: number[], values: unknown[], number: number) {
+  if (headers.length === 0) {
+    values.forEach((v, i) => (headers[i] = String(v ?? '').trim()))
+    return
+  }
+  if (values.every((v) => v === undefined || String(v).trim() === '')) return
+  const record: RawRow = {}
+  headers.forEach((header, i) => {
+    if (header) record[header] = values[i]
+  })
+  rows.push(record)
+  rowNumbers.push(number)
+}
+
 /**
  * Streams the first worksheet row by row (ExcelJS's streaming reader), so a 50,000-row file costs
  * the rows themselves, not a workbook model of every cell and style.
@@ -68,21 +102,13 @@ async function readXlsx(buffer: Uint8Array): Promise<Table> {
       if (sheets++ > 0) break
       for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
         const values = ((row.values as ExcelJS.CellValue[]) ?? []).slice(1).map(cellValue)
-        if (headers.length === 0) {
-          values.forEach((v, i) => (headers[i] = String(v ?? '').trim()))
-          continue
-        }
-        if (values.every((v) => v === undefined || String(v).trim() === '')) continue
-        const record: RawRow = {}
-        headers.forEach((header, i) => {
-          if (header) record[header] = values[i]
-        })
-        rows.push(record)
-        rowNumbers.push(row.number)
+        collectRow(headers, rows, rowNumbers, values, row.number)
       }
     }
-  } catch {
-    throw new TableReadError('imports.file.unreadable')
+  } catch (error) {
+    // Seen once in CI on a valid file: the whole-workbook reader decides instead of the stream.
+    console.warn('[imports] streaming XLSX read failed, reading the whole workbook', error)
+    return readXlsxWhole(buffer)
   }
   if (sheets === 0) throw new TableReadError('imports.file.empty')
   return { rows, rowNumbers, headers: headers.filter(Boolean) }
