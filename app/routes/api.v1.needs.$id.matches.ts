@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
 import { matchNeed } from '~/matching/matcher.server'
 import { searchEngine } from '~/search/engine.server'
-import { apiError, authenticateApi } from '~/utils/api.server'
+import { apiError, authenticateApi } from '~/models/api-auth.server'
 import { prisma } from '~/utils/db.server'
 
 const MatchesQuerySchema = z.object({

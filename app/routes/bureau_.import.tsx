@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { ImportUploadView } from '~/components/import-pages'
-import { BUREAU_IMPORTS, importUploadAction, importUploadLoader } from '~/utils/import-routes.server'
+import { BUREAU_IMPORTS, importUploadAction, importUploadLoader } from '~/imports/routes.server'
 import { pageTitle } from '~/utils/meta'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'importUi.title')

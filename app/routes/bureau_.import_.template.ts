@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { BUREAU_IMPORTS, importTemplateLoader } from '~/utils/import-routes.server'
+import { BUREAU_IMPORTS, importTemplateLoader } from '~/imports/routes.server'
 
 /** GET ?kind=… — the XLSX template with Chinese headers. */
 export const loader = ({ request }: LoaderFunctionArgs) => importTemplateLoader(request, BUREAU_IMPORTS)

@@ -5,7 +5,7 @@ import { ExpertEditor } from '~/components/expert-form'
 import { getLocale } from '~/i18n/locale.server'
 import { fieldOptions } from '~/models/areas.server'
 import { requireCsrf } from '~/utils/csrf.server'
-import { expertFormAction, expertFormDefaults } from '~/utils/expert-form.server'
+import { expertFormAction, expertFormDefaults } from '~/models/expert-form.server'
 import { pageTitle } from '~/utils/meta'
 import { requireExpert } from '~/utils/permissions.server'
 

@@ -5,7 +5,7 @@ import { ExpertForm } from '~/components/expert-form'
 import { getLocale } from '~/i18n/locale.server'
 import { fieldOptions } from '~/models/areas.server'
 import { requireCsrf } from '~/utils/csrf.server'
-import { expertFormAction } from '~/utils/expert-form.server'
+import { expertFormAction } from '~/models/expert-form.server'
 import { pageTitle } from '~/utils/meta'
 import { requireOffice } from '~/utils/permissions.server'
 

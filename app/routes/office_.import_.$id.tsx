@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { ImportBatchView } from '~/components/import-pages'
-import { OFFICE_IMPORTS, importBatchAction, importBatchLoader } from '~/utils/import-routes.server'
+import { OFFICE_IMPORTS, importBatchAction, importBatchLoader } from '~/imports/routes.server'
 import { pageTitle } from '~/utils/meta'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'importUi.previewTitle')

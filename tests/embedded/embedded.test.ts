@@ -73,7 +73,7 @@ describe('embedded PostgreSQL (PGlite)', () => {
   it('boots like the app does: seeds demo data once, keeps it across a restart, and demo logins work', async () => {
     process.env.EMBEDDED_DATA_DIR = dataDir
     delete process.env.DATABASE_URL
-    const { bootServer } = await import('~/utils/boot.server')
+    const { bootServer } = await import('~/boot.server')
     await bootServer()
     const { prisma } = await import('~/utils/db.server')
     const counts = async () => ({
@@ -117,7 +117,7 @@ describe('embedded PostgreSQL (PGlite)', () => {
     for (const login of DEMO_LOGINS) {
       expect(await authenticate(login.email, DEMO_PASSWORD, 'embedded-test'), login.email).toMatchObject({ ok: true })
     }
-    const { stopWorkers } = await import('~/utils/boot.server')
+    const { stopWorkers } = await import('~/boot.server')
     await stopWorkers()
     await prisma.$disconnect()
   })

@@ -1,7 +1,7 @@
-import { prisma } from './db.server'
-import { sha256 } from './crypto.server'
-import { hitRateLimit } from './rate-limit.server'
-import { TOKEN_PREFIX } from '~/models/api-tokens.server'
+import { prisma } from '~/utils/db.server'
+import { sha256 } from '~/utils/crypto.server'
+import { hitRateLimit } from '~/utils/rate-limit.server'
+import { TOKEN_PREFIX } from './api-tokens.server'
 
 export interface ApiCaller {
   tokenId: string
