@@ -24,6 +24,8 @@ const TRUST_PROXY_HOPS = int('TRUST_PROXY_HOPS', 0)
 const WEB_CONCURRENCY = int('WEB_CONCURRENCY', 1, 1)
 const GRACE_MS = int('SHUTDOWN_GRACE_SECONDS', 10, 1) * 1000
 const PORT = int('PORT', 3000, 1)
+/** How much of a refused request's body is read (and thrown away) so its sender sees the answer. */
+const DRAIN_BYTES = 8 * 1024 * 1024
 
 async function serve() {
   const build = await import(path.join(root, 'build/server/index.js'))
@@ -41,7 +43,21 @@ async function serve() {
     const refused = refuseRequest(req)
     if (refused) {
       res.setHeader('Connection', 'close')
-      res.status(refused[0]).type('text/plain').send(refused[1])
+      const answer = () => {
+        if (!res.headersSent) res.status(refused[0]).type('text/plain').send(refused[1])
+      }
+      // The body is read and discarded (up to DRAIN_BYTES) before the answer, so a client still
+      // sending it gets the status instead of a broken pipe; a larger body is cut off.
+      let seen = 0
+      req.on('data', (chunk) => {
+        seen += chunk.length
+        if (seen > DRAIN_BYTES) {
+          answer()
+          req.destroy()
+        }
+      })
+      req.on('end', answer)
+      req.on('error', () => {})
       return
     }
     next()
