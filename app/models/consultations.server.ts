@@ -6,7 +6,7 @@ import type { Prisma } from '~/generated/prisma/client'
 import { stripe, stripeEnabled } from '~/payments/stripe.server'
 import { recordAudit } from '~/utils/audit.server'
 import { prisma } from '~/utils/db.server'
-import { beijingTodayAsDate } from '~/utils/time'
+import { beijingTodayAsDate, BEIJING_OFFSET_MS } from '~/utils/time'
 import { PUBLIC_OWNER } from './verification.server'
 
 /**
@@ -17,7 +17,6 @@ import { PUBLIC_OWNER } from './verification.server'
  * pipeline at once and in 成交额 once the bureau registers it.
  */
 type Tx = Prisma.TransactionClient
-const BEIJING_OFFSET_MS = 8 * 3600_000
 /** An unpaid booking holds its slot this long. */
 const HOLD_MS = 30 * 60_000
 

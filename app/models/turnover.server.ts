@@ -5,7 +5,7 @@ import { BAODI_REGION_CODE } from '~/data/regions'
 import { hasReliableMatchSql, isConnectedSql } from '~/matching/coverage.server'
 import { CONTRACT_TYPES } from '~/validation/contracts'
 import { prisma } from '~/utils/db.server'
-import { beijingTodayAsDate } from '~/utils/time'
+import { beijingTodayAsDate, BEIJING_OFFSET_MS } from '~/utils/time'
 
 /**
  * The bureau's turnover figures, read from the trigger-kept "ContractRollup" (see its
@@ -31,8 +31,6 @@ export interface Figures {
 }
 
 const ZERO: Figures = { contracts: 0, amountFen: 0n, techAmountFen: 0n }
-/** Beijing is UTC+8 all year (no daylight saving). */
-const BEIJING_OFFSET_MS = 8 * 3_600_000
 
 /** The scope as a condition on the given town and zone columns (the rollup's by default). */
 function scopeSql(scope: Scope, area = Prisma.sql`"areaId"`, zone = Prisma.sql`"inZone"`) {
@@ -81,7 +79,7 @@ export function yearProgress(year: number, now = new Date()) {
   if (year > current) return { lastMonth: 0, elapsed: 0 }
   const start = Date.UTC(year, 0, 1)
   const end = Date.UTC(year + 1, 0, 1)
-  const beijingNow = now.getTime() + 8 * 3_600_000
+  const beijingNow = now.getTime() + BEIJING_OFFSET_MS
   return { lastMonth: today.getUTCMonth() + 1, elapsed: (beijingNow - start) / (end - start) }
 }
 

@@ -2,7 +2,7 @@ import type { ContractType, ReconciliationAction } from '~/generated/prisma/enum
 import { BAODI_REGION_CODE } from '~/data/regions'
 import { COUNTED_STATUSES } from '~/models/contracts.server'
 import { prisma } from '~/utils/db.server'
-import { beijingDate } from '~/utils/time'
+import { beijingDate, BEIJING_OFFSET_MS } from '~/utils/time'
 
 /**
  * The platform's registered contracts against the latest registry export the bureau imported, for
@@ -78,8 +78,6 @@ export interface Reconciliation {
   differences: Difference[]
   totals: { platform: SideTotals; registry: SideTotals }
 }
-
-const BEIJING_OFFSET_MS = 8 * 3_600_000
 
 /** The period as a range of UTC instants: Beijing's midnight is 16:00 UTC the day before. */
 export function periodRange({ year, month }: Period) {

@@ -46,3 +46,6 @@ export function beijingTodayAsDate(now = new Date()): Date {
 export function calendarDate(value: Date): string {
   return value.toISOString().slice(0, 10)
 }
+
+/** Beijing is UTC+8 all year (no daylight saving): its midnight is 16:00 UTC the day before. */
+export const BEIJING_OFFSET_MS = 8 * 3_600_000
