@@ -46,7 +46,11 @@ test('an unapproved institution cannot publish or appear in search until approve
   const item = bureau.getByTestId('review-item').filter({ hasText: '北京未来科技大学' })
   await expect(item).toContainText('12110000400012345U')
   await bureau.screenshot({ path: 'test-results/screenshots/review-queue.png', fullPage: true })
-  await item.getByRole('button', { name: '通过' }).click()
+  // Wait for the decision's POST to be answered before leaving the page (leaving could abort it).
+  await Promise.all([
+    bureau.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/admin/organizations')),
+    item.getByRole('button', { name: '通过' }).click(),
+  ])
   await bureau.goto('/admin/organizations?state=APPROVED')
   await expect(
     bureau.getByTestId('review-item').filter({ hasText: '北京未来科技大学' }).getByTestId('verification-state'),
