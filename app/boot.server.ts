@@ -7,7 +7,7 @@ import { startWorker } from '~/jobs/worker.server'
 import { emailJobsHandler } from '~/mail/mailer.server'
 import { enqueueMatchRefresh, matchesQueueHandler } from '~/matching/refresh.server'
 import { introductionJobsHandler } from '~/models/introductions.server'
-import { importJobsHandler } from '~/models/imports.server'
+import { importJobsHandler } from '~/imports/batches.server'
 import { freshnessHandler, scheduleFreshnessSweep } from '~/models/freshness.server'
 
 /**

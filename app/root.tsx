@@ -11,7 +11,7 @@ import { useRootData } from '~/utils/root-data'
 import { useNonce } from '~/utils/nonce'
 import stylesheet from '~/styles/app.css?url'
 import { countUnread } from '~/models/notifications.server'
-import { countAwaitingRegistration } from '~/models/contracts.server'
+import { countAwaitingRegistration } from '~/contracts/lists.server'
 import { countPendingOrganizations } from '~/models/verification.server'
 import { REVIEWER_ROLES } from '~/utils/permissions.server'
 

@@ -14,7 +14,9 @@ const { prisma, databaseUrl } = await import('~/utils/db.server')
 const { stopEmbeddedPostgres } = await import('~/utils/database-url.server')
 const { applyMigrations } = await import('../prisma/schema-engine')
 const { seedReferenceData } = await import('../prisma/seed/seed')
-const { DIMENSIONS, drillDown, getDashboard, rollupFigures } = await import('~/models/turnover.server')
+const { getDashboard, rollupFigures } = await import('~/contracts/turnover.server')
+const { DIMENSIONS } = await import('~/contracts/turnover-query.server')
+const { drillDown } = await import('~/contracts/drill-down.server')
 
 const CONTRACTS = Math.round(1_000_000 * scale)
 const ENTERPRISES = 2000

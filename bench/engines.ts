@@ -7,7 +7,7 @@
  */
 import FlexSearch from 'flexsearch'
 import MiniSearch from 'minisearch'
-import { EmbeddedSearchEngine, tokenize } from '../search'
+import { EmbeddedSearchEngine, tokenize } from '#search'
 import { TOPICS, METHODS, RESULT_PATTERNS, NEED_PROBLEMS } from '../prisma/seed/vocabulary'
 import { percentile, scaleArg } from './support/scratch-db'
 

@@ -218,7 +218,7 @@ try {
 
   // Commit → searchable in another app process: a second embedded index follows the index feed
   // (woken by LISTEN/NOTIFY on a real PostgreSQL, polling every second otherwise).
-  const { EmbeddedSearchEngine } = await import('../search')
+  const { EmbeddedSearchEngine } = await import('#search')
   const { feedHead, followIndexFeed } = await import('~/search/feed.server')
   const { ensureIndexes, enqueueIndexing } = await import('~/search/sync.server')
   const other = new EmbeddedSearchEngine()

@@ -1,4 +1,4 @@
-import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from '../../search/port'
+import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from '#search/port'
 
 /** Renders search-engine highlight markers as <mark>, never as HTML. */
 export function Highlighted({ text, fallback }: { text: string | undefined; fallback: string }) {

@@ -2,7 +2,7 @@ import { Form, Link, useNavigation, useRevalidator } from '@remix-run/react'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CsrfInput } from './csrf-input'
-import type { StoredReport } from '~/models/imports.server'
+import type { StoredReport } from '~/imports/batches.server'
 
 /** The upload page of the browser import: templates, the file, earlier uploads. */
 export function ImportUploadView({

@@ -1,7 +1,7 @@
 import { data, redirect } from '@remix-run/node'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { z } from 'zod'
-import { saveContract } from '~/models/contract-lifecycle.server'
+import { saveContract } from '~/contracts/lifecycle.server'
 import type { Contract, Organization } from '~/generated/prisma/client'
 import { notFound } from '~/utils/permissions.server'
 import { ContractFormSchema } from '~/validation/contracts'

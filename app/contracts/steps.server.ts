@@ -1,7 +1,7 @@
 import { amendmentState } from './amendments.server'
 import { confirmationState, sideOf, type ConfirmationView } from './confirmations.server'
-import type { ContractStatus, Role } from '~/generated/prisma/enums'
-import { partyOrgIds } from '~/utils/permissions.server'
+import type { ContractStatus } from '~/generated/prisma/enums'
+import { isBureau, partyOrgIds } from '~/utils/permissions.server'
 import type { SessionUser } from '~/utils/session.server'
 import type { ContractStep } from '~/validation/contracts'
 
@@ -9,10 +9,6 @@ import type { ContractStep } from '~/validation/contracts'
  * Which lifecycle steps exist, from which statuses, and who may take each on a contract now:
  * parties confirm, sign, submit and agree amendments; the bureau registers.
  */
-export const BUREAU_ROLES: Role[] = ['BUREAU_STAFF', 'PLATFORM_ADMIN']
-
-export const isBureau = (user: SessionUser) => user.memberships.some((m) => BUREAU_ROLES.includes(m.role))
-
 export const STEPS: Record<
   ContractStep['statusChange'],
   { from: ContractStatus[]; to: ContractStatus; bureau: boolean }

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import { ROW_SCHEMAS, issueKey, mapHeaders, normalizeRow } from './kinds'
+import { ROW_SCHEMAS, issueKey, mapHeaders, normalizeRow } from './columns'
 import { readTable, TableReadError } from './read.server'
 import { cooperationModesFromText, fieldCodeFromText, listFromCell, maturityFromText } from './resolve'
 import { regionCodeFromText } from '~/data/regions'
@@ -120,7 +120,7 @@ describe('reading files', () => {
 describe('docs/imports.md', () => {
   it('documents every column of every kind', async () => {
     const { readFile } = await import('node:fs/promises')
-    const { COLUMNS } = await import('./kinds')
+    const { COLUMNS } = await import('./columns')
     const doc = await readFile(new URL('../../docs/imports.md', import.meta.url), 'utf8')
     for (const columns of Object.values(COLUMNS)) {
       for (const column of columns) {

@@ -1,4 +1,4 @@
-import type { ImportKindName } from './kinds'
+import type { ImportKindName } from './columns'
 import type { Prisma, PrismaClient } from '~/generated/prisma/client'
 
 /**

@@ -1,5 +1,5 @@
 import { data, redirect } from '@remix-run/node'
-import { COLUMNS, type BrowserImportKind, type ImportKindName } from '~/imports/kinds'
+import { COLUMNS, type BrowserImportKind, type ImportKindName } from '~/imports/columns'
 import {
   BUREAU_IMPORT_KINDS,
   OFFICE_IMPORT_KINDS,
@@ -10,7 +10,7 @@ import {
   previewImport,
   remapImport,
   type StoredReport,
-} from '~/models/imports.server'
+} from '~/imports/batches.server'
 import { requireCsrf } from '~/utils/csrf.server'
 import { notFound, requireBureauStaff, requireOffice } from '~/utils/permissions.server'
 import { beijingDateTime } from '~/utils/time'

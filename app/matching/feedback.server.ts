@@ -1,4 +1,4 @@
-import type { SearchEngine } from '../../search'
+import type { SearchEngine } from '#search'
 import { CANDIDATES, matchNeed } from './matcher.server'
 import { recordAudit } from '~/utils/audit.server'
 import type { PrismaClient } from '~/generated/prisma/client'

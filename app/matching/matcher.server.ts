@@ -8,7 +8,7 @@ import {
   type ResultDocument,
   type SearchDocument,
   type SearchEngine,
-} from '../../search'
+} from '#search'
 import { fieldNames } from './field-names.server'
 import { assembleGroups, type ProposedGroup } from './groups'
 import { EMPTY_TRACK_RECORD, scoreExpert, scoreResult, type NeedProfile, type Reason } from './score'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { ResultDocument } from '../../search'
+import type { ResultDocument } from '#search'
 import { assembleGroups } from './groups'
 import { EMPTY_TRACK_RECORD, confidenceOf, scoreResult } from './score'
 import { MAX_QUERY_TERMS, coverage, documentText, extractKeyTerms } from './terms'

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { SearchEngine } from '../../search'
+import type { SearchEngine } from '#search'
 import { matchNeed, type MatchItem } from './matcher.server'
 import { matchOfferToNeeds } from './reverse.server'
 import { SHOWN_CONFIDENCE } from './coverage.server'

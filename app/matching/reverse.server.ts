@@ -1,4 +1,4 @@
-import { cosine, visibilityFilter, type NeedDocument, type SearchEngine, type SearchViewer } from '../../search'
+import { cosine, visibilityFilter, type NeedDocument, type SearchEngine, type SearchViewer } from '#search'
 import { fieldNames } from './field-names.server'
 import { CANDIDATES, documentTextOf, SEMANTIC_RATIO } from './matcher.server'
 import { confidenceOf, MODE_NAMES, type Reason } from './score'

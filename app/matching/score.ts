@@ -1,4 +1,4 @@
-import type { ExpertDocument, ResultDocument } from '../../search'
+import type { ExpertDocument, ResultDocument } from '#search'
 import { semanticEvidence } from './semantic'
 import { coverage, type DocumentText, type KeyTerm } from './terms'
 

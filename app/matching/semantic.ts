@@ -1,4 +1,4 @@
-import { cosine, type Embedder } from '../../search'
+import { cosine, type Embedder } from '#search'
 
 /**
  * The semantic side of a match. Cosines of centred word-vector texts sit around 0 for unrelated pairs

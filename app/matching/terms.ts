@@ -1,4 +1,4 @@
-import { SYNONYM_GROUPS, canonicalTerm, keyTerms, matchTokens, segment, tokenize, type MatchTokens } from '../../search'
+import { SYNONYM_GROUPS, canonicalTerm, keyTerms, matchTokens, segment, tokenize, type MatchTokens } from '#search'
 
 /** How often words occur across the platform's listings (app/search/vectors.server.ts). */
 export interface TermStatistics {

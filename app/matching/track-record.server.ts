@@ -1,5 +1,5 @@
 import { EMPTY_TRACK_RECORD, type TrackRecord } from './score'
-import { COUNTED_STATUSES } from '~/models/contracts.server'
+import { COUNTED_STATUSES } from '~/contracts/status'
 import { Prisma, type PrismaClient } from '~/generated/prisma/client'
 
 interface Row {

@@ -1,4 +1,5 @@
-import { lockMilestone, milestoneFor, settle, type Outcome } from '~/models/payments.server'
+import { lockMilestone, settle } from './ledger.server'
+import { milestoneFor, type Outcome } from './milestones.server'
 import { notifyOrganization } from '~/models/notifications.server'
 import { recordAudit } from '~/utils/audit.server'
 import { prisma } from '~/utils/db.server'

@@ -1,7 +1,7 @@
 import { importTable } from '~/imports/importer.server'
 import type { RawRow } from '~/imports/read.server'
 import { Prisma } from '~/generated/prisma/client'
-import { COUNTED_STATUSES } from '~/models/contracts.server'
+import { COUNTED_STATUSES } from '~/contracts/status'
 import { recordAudit } from '~/utils/audit.server'
 import { prisma } from '~/utils/db.server'
 import { ACCEPTABLE_FIELDS, latestRegistryBatch, reconcile, type Period } from './reconcile.server'

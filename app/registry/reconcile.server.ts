@@ -1,6 +1,6 @@
 import type { ContractType, ReconciliationAction } from '~/generated/prisma/enums'
 import { BAODI_REGION_CODE } from '~/data/regions'
-import { COUNTED_STATUSES } from '~/models/contracts.server'
+import { COUNTED_STATUSES } from '~/contracts/status'
 import { prisma } from '~/utils/db.server'
 import { beijingDate, BEIJING_OFFSET_MS } from '~/utils/time'
 

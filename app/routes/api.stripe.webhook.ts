@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
-import { processStripeEvent } from '~/models/payments.server'
+import { processStripeEvent } from '~/payments/webhook.server'
 import { verifyWebhook } from '~/payments/stripe.server'
 import { prisma } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'

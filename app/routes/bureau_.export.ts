@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
-import { dashboardCsv, dashboardXlsx } from '~/models/turnover-export.server'
-import { getDashboard, getFunnel, parseTurnoverFilter, scopeName } from '~/models/turnover.server'
+import { dashboardCsv, dashboardXlsx } from '~/contracts/export.server'
+import { getDashboard, getFunnel, scopeName } from '~/contracts/turnover.server'
+import { parseTurnoverFilter } from '~/contracts/turnover-query.server'
 import { requireBureauStaff } from '~/utils/permissions.server'
 
 const Format = z.enum(['xlsx', 'csv']).catch('xlsx')

@@ -12,7 +12,7 @@ import { prisma } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
 import { notFound, requireBureauStaff } from '~/utils/permissions.server'
 import { ExpertGroupFormSchema, expertGroupFormValues } from '~/validation/curation'
-import { visibilityFilter, type ExpertDocument } from '../../search'
+import { visibilityFilter, type ExpertDocument } from '#search'
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, 'curation.curateTitle', { title: data?.need.title ?? '' })

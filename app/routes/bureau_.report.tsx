@@ -3,14 +3,8 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { DashboardView } from '~/components/dashboard'
 import { getLocale } from '~/i18n/locale.server'
-import {
-  getDashboard,
-  getFunnel,
-  parseTurnoverFilter,
-  scopeName,
-  scopeParam,
-  serializeDashboard,
-} from '~/models/turnover.server'
+import { getDashboard, getFunnel, scopeName, serializeDashboard } from '~/contracts/turnover.server'
+import { parseTurnoverFilter, scopeParam } from '~/contracts/turnover-query.server'
 import { pageTitle } from '~/utils/meta'
 import { requireBureauStaff } from '~/utils/permissions.server'
 import { beijingDateTime } from '~/utils/time'

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { listContractsForOrganization } from '~/models/contracts.server'
+import { listContractsForOrganization } from '~/contracts/lists.server'
 import { listNeedsForOrganization, matchCounts } from '~/models/needs.server'
 import { requireEnterprise } from '~/utils/permissions.server'
 import { pageTitle } from '~/utils/meta'

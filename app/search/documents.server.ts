@@ -1,4 +1,4 @@
-import type { ExpertDocument, IndexName, NeedDocument, ResultDocument, SearchDocument } from '../../search'
+import type { ExpertDocument, IndexName, NeedDocument, ResultDocument, SearchDocument } from '#search'
 import { regionGroup } from '~/data/regions'
 import type { PrismaClient } from '~/generated/prisma/client'
 import type { OrgVerification } from '~/generated/prisma/enums'

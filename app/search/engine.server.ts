@@ -1,4 +1,4 @@
-import { createSearchEngine, type SearchEngine } from '../../search'
+import { createSearchEngine, type SearchEngine } from '#search'
 import { reindexAll, searchQueueHandler, ensureIndexes } from './sync.server'
 import { drain, startWorker } from '~/jobs/worker.server'
 import { feedHead, followIndexFeed, type FeedFollower } from './feed.server'

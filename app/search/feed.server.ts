@@ -1,7 +1,7 @@
 import os from 'node:os'
 import { randomUUID } from 'node:crypto'
 import pg from 'pg'
-import type { IndexName, SearchEngine } from '../../search'
+import type { IndexName, SearchEngine } from '#search'
 import { syncDocuments } from './sync.server'
 import type { Prisma, PrismaClient } from '~/generated/prisma/client'
 

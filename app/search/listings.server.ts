@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import type { Filter, IndexName, SearchViewer } from '../../search'
-import { visibilityFilter } from '../../search'
+import type { Filter, IndexName, SearchViewer } from '#search'
+import { visibilityFilter } from '#search'
 import { searchEngine } from './engine.server'
 import { getEmbedder } from './vectors.server'
 import type { SessionUser } from '~/utils/session.server'

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { INDEX_NAMES, INDEX_SETTINGS, type IndexName, type SearchEngine } from '../../search'
+import { INDEX_NAMES, INDEX_SETTINGS, type IndexName, type SearchEngine } from '#search'
 import { allIds, countRows, loadDocuments } from './documents.server'
 import { attachVectors, deleteVectors, getEmbedder } from './vectors.server'
 import { recordIndexChanges } from './feed.server'

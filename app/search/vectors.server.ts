@@ -11,7 +11,7 @@ import {
   type IndexName,
   type MatchTokens,
   type SearchDocument,
-} from '../../search'
+} from '#search'
 import { Prisma, type PrismaClient } from '~/generated/prisma/client'
 
 type Db = Pick<PrismaClient, 'listingVector' | '$executeRaw' | '$queryRaw'>

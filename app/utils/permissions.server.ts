@@ -107,3 +107,28 @@ export function mayAnswerIntroduction(
     ? membership.organizationId === intro.requesterOrgId && ENTERPRISE_ROLES.includes(membership.role)
     : membership.organizationId === intro.targetOrgId && OFFICE_ROLES.includes(membership.role)
 }
+
+/** Bureau staff and platform admins see every organization's business. */
+export const isBureau = (user: Pick<SessionUser, 'memberships'> | null | undefined): boolean =>
+  Boolean(user?.memberships.some((m) => REVIEWER_ROLES.includes(m.role)))
+
+export const isPlatformAdmin = (user: Pick<SessionUser, 'memberships'> | null | undefined): boolean =>
+  Boolean(user?.memberships.some((m) => m.role === 'PLATFORM_ADMIN'))
+
+/** Acts for an enterprise (any enterprise when no organization is named). */
+export const isEnterpriseUser = (user: Pick<SessionUser, 'memberships'> | null | undefined, organizationId?: string) =>
+  Boolean(
+    user?.memberships.some(
+      (m) => ENTERPRISE_ROLES.includes(m.role) && (organizationId === undefined || m.organizationId === organizationId),
+    ),
+  )
+
+/** A contract is seen by its two parties (never their experts) and by bureau staff. */
+export function canSeeContract(
+  user: Pick<SessionUser, 'memberships'>,
+  contract: { sellerOrgId: string | null; buyerOrgId: string | null },
+): boolean {
+  if (isBureau(user)) return true
+  const mine = partyOrgIds(user)
+  return [contract.sellerOrgId, contract.buyerOrgId].some((id) => id !== null && mine.includes(id))
+}

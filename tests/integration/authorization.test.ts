@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { action as adminAction } from '~/routes/admin'
 import { listNeedsForOrganization } from '~/models/needs.server'
-import { listContractsForOrganization } from '~/models/contracts.server'
+import { listContractsForOrganization } from '~/contracts/lists.server'
 import { prisma } from '~/utils/db.server'
 import { cookieHeader, createNeed, createOrganization, createUser, formRequest, getRequest } from '../support/factories'
 

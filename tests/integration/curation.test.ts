@@ -6,7 +6,7 @@ import { loader as needLoader } from '~/routes/needs.$id'
 import { action as newNeedAction } from '~/routes/needs.new'
 import { ensureIndexes } from '~/search/sync.server'
 import { searchEngine } from '~/search/engine.server'
-import { getFunnel } from '~/models/turnover.server'
+import { getFunnel } from '~/contracts/turnover.server'
 import { prisma } from '~/utils/db.server'
 import {
   cookieHeader,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { registerOrganization } from '~/models/accounts.server'
-import { saveContract } from '~/models/contract-lifecycle.server'
+import { saveContract } from '~/contracts/lifecycle.server'
 import { prisma } from '~/utils/db.server'
 import { ContractFormSchema, type ContractFormInput } from '~/validation/contracts'
 import { RegistrationSchema } from '~/validation/accounts'

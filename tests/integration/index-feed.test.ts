@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { EmbeddedSearchEngine } from '../../search'
+import { EmbeddedSearchEngine } from '#search'
 import { drain } from '~/jobs/worker.server'
 import { changeResultStatus } from '~/models/results.server'
 import { loader as healthLoader } from '~/routes/healthz'

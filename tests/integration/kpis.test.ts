@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { action as kpiAction, loader as kpiLoader } from '~/routes/bureau_.kpis'
 import { action as targetAction, loader as targetLoader } from '~/routes/bureau_.targets'
-import { getDashboard } from '~/models/turnover.server'
+import { getDashboard } from '~/contracts/turnover.server'
 import { prisma } from '~/utils/db.server'
 import { KPIS } from '../../prisma/seed/kpis'
 import { cookieHeader, createOrganization, createUser, getRequest, postForm } from '../support/factories'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { EmbeddedSearchEngine } from '../../search'
+import { EmbeddedSearchEngine } from '#search'
 import { drain } from '~/jobs/worker.server'
 import { action as reviewAction, loader as reviewLoader } from '~/routes/admin_.organizations'
 import { searchQueueHandler } from '~/search/sync.server'

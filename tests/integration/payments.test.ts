@@ -4,7 +4,7 @@ import { action as contractAction, loader as contractLoader } from '~/routes/con
 import { loader as reconciliationLoader } from '~/routes/payments'
 import { action as bookAction } from '~/routes/experts_.$id_.book'
 import { action as consultationsAction, loader as consultationsLoader } from '~/routes/consultations'
-import { getDashboard } from '~/models/turnover.server'
+import { getDashboard } from '~/contracts/turnover.server'
 import { prisma } from '~/utils/db.server'
 import { reloadEnv } from '~/utils/env.server'
 import { signedContract as contract } from '../support/payments'

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { Prisma } from '~/generated/prisma/client'
-import { drillDown, getDashboard, type TurnoverFilter } from '~/models/turnover.server'
+import { drillDown } from '~/contracts/drill-down.server'
+import { getDashboard } from '~/contracts/turnover.server'
+import { type TurnoverFilter } from '~/contracts/turnover-query.server'
 import { prisma } from '~/utils/db.server'
 
 /**

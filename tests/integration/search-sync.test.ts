@@ -6,7 +6,7 @@ import {
   matchTokens,
   visibilityFilter,
   type SearchEngine,
-} from '../../search'
+} from '#search'
 import { claimJobs, enqueueJobs, releaseStaleJobs } from '~/jobs/queue.server'
 import { drain, runOnce, startWorker } from '~/jobs/worker.server'
 import { SEARCH_QUEUE, enqueueIndexing, ensureIndexes, reindexAll, searchQueueHandler } from '~/search/sync.server'

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { describe, expect, it } from 'vitest'
-import { EmbeddedSearchEngine, visibilityFilter } from '../../search'
+import { EmbeddedSearchEngine, visibilityFilter } from '#search'
 import { drain } from '~/jobs/worker.server'
 import { registerOrganization } from '~/models/accounts.server'
 import { getPublicExpert } from '~/models/profiles.server'

@@ -6,7 +6,7 @@ import {
   VECTOR_ATTRIBUTE,
   visibilityFilter,
   type SearchEngine,
-} from '../../search'
+} from '#search'
 
 /**
  * The contract every search adapter must pass: same documents, same queries, same hits. It runs

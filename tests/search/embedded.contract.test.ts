@@ -1,4 +1,4 @@
-import { EmbeddedSearchEngine } from '../../search'
+import { EmbeddedSearchEngine } from '#search'
 import { searchEngineContract } from './contract'
 
 searchEngineContract('embedded', async () => new EmbeddedSearchEngine())

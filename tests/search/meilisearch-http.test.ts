@@ -9,7 +9,7 @@ import {
   MeilisearchEngine,
   SearchEngineError,
   VECTOR_ATTRIBUTE,
-} from '../../search'
+} from '#search'
 
 /**
  * The Meilisearch adapter at the HTTP boundary: a local stand-in answers the documented endpoints

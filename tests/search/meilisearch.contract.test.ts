@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest'
-import { MeilisearchEngine } from '../../search'
+import { MeilisearchEngine } from '#search'
 import { searchEngineContract } from './contract'
 
 /**

@@ -1,5 +1,5 @@
 import { importTable } from '~/imports/importer.server'
-import type { ImportKindName } from '~/imports/kinds'
+import type { ImportKindName } from '~/imports/columns'
 import { readTable } from '~/imports/read.server'
 import { searchEngine } from '~/search/engine.server'
 import { reindexAll } from '~/search/sync.server'

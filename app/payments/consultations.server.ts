@@ -1,13 +1,13 @@
-import { notifyExpert, notifyOrganization } from './notifications.server'
+import { notifyExpert, notifyOrganization } from '~/models/notifications.server'
 import { businessOrganizationIds } from '~/utils/permissions.server'
 import type { SessionUser } from '~/utils/session.server'
 import { buyerColumns, sellerColumns } from '~/data/contract-parties'
 import type { Prisma } from '~/generated/prisma/client'
-import { stripe, stripeEnabled } from '~/payments/stripe.server'
+import { stripe, stripeEnabled } from './stripe.server'
 import { recordAudit } from '~/utils/audit.server'
 import { prisma } from '~/utils/db.server'
 import { beijingTodayAsDate, BEIJING_OFFSET_MS } from '~/utils/time'
-import { PUBLIC_OWNER } from './verification.server'
+import { PUBLIC_OWNER } from '~/models/verification.server'
 
 /**
  * Paid consultations: an enterprise books an hour of an expert who offers them (price and length

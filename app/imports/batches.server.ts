@@ -3,14 +3,14 @@ import { z } from 'zod'
 import { enqueueJobs, LOST_LOCK } from '~/jobs/queue.server'
 import type { QueueHandler } from '~/jobs/worker.server'
 import { importTable, type ImportIssue, type ImportReport } from '~/imports/importer.server'
-import { COLUMNS, mapHeaders, type BrowserImportKind, type ImportKindName } from '~/imports/kinds'
+import { COLUMNS, mapHeaders, type BrowserImportKind, type ImportKindName } from '~/imports/columns'
 import { readTable, TableReadError, type Table } from '~/imports/read.server'
 import { prisma } from '~/utils/db.server'
 import type { Prisma } from '~/generated/prisma/client'
 import type { ImportKind } from '~/generated/prisma/enums'
 
 export const IMPORTS_QUEUE = 'imports'
-export { BUREAU_IMPORT_KINDS, OFFICE_IMPORT_KINDS, type BrowserImportKind } from '~/imports/kinds'
+export { BUREAU_IMPORT_KINDS, OFFICE_IMPORT_KINDS, type BrowserImportKind } from '~/imports/columns'
 
 interface Actor {
   userId: string

@@ -1,14 +1,14 @@
-import { CONTRACT_SUMMARY } from './contracts.server'
-import { notifyBureau, notifyOrganization } from './notifications.server'
+import { CONTRACT_SUMMARY } from './lists.server'
+import { notifyBureau, notifyOrganization } from '~/models/notifications.server'
 import { BAODI_REGION_CODE } from '~/data/regions'
 import type { Prisma } from '~/generated/prisma/client'
 import type { ContractStatus } from '~/generated/prisma/enums'
 import { recordAudit } from '~/utils/audit.server'
 import { prisma } from '~/utils/db.server'
 import type { SessionUser } from '~/utils/session.server'
-import { partyOrgIds } from '~/utils/permissions.server'
+import { isBureau, partyOrgIds, REVIEWER_ROLES } from '~/utils/permissions.server'
 import { bothConfirmed, confirmTerms, lockContract } from '~/contracts/confirmations.server'
-import { allowedSteps, BUREAU_ROLES, isBureau, STEPS } from '~/contracts/steps.server'
+import { allowedSteps, STEPS } from '~/contracts/steps.server'
 import {
   applyAmendedFigures,
   confirmAmendment,
@@ -23,7 +23,7 @@ import { beijingTodayAsDate } from '~/utils/time'
  * Technology contracts from draft to registration: who may see and change them, where they count
  * (town/street, zone), and each lifecycle step with its audit entry and a note to the other party.
  */
-export { allowedSteps, isBureau }
+export { allowedSteps }
 
 /** Bureau staff see every contract; anyone else only the contracts of their organizations. */
 export function visibleContracts(user: SessionUser): Prisma.ContractWhereInput {
@@ -278,7 +278,7 @@ export async function takeContractStep(
     return { ok: false, fieldErrors: { statusChange: ['errors.contract.stepNotAllowed'] } }
   }
   const actorOrg =
-    user.memberships.find((m) => BUREAU_ROLES.includes(m.role))?.organizationId ??
+    user.memberships.find((m) => REVIEWER_ROLES.includes(m.role))?.organizationId ??
     partyOrgIds(user).find((o) => [contract.buyerOrgId, contract.sellerOrgId, contract.createdByOrgId].includes(o)) ??
     null
   if (step.statusChange === 'register') {

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs'
-import type { Dashboard, FunnelStepRow, TurnoverFilter } from './turnover.server'
+import type { Dashboard, FunnelStepRow } from './turnover.server'
+import type { TurnoverFilter } from './turnover-query.server'
 import { createI18n } from '~/i18n'
 import { stringify } from 'csv-stringify/sync'
 

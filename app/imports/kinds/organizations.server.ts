@@ -1,0 +1,44 @@
+import type { RowOf } from '../columns'
+import { institutionKind, legalEntityType, type ImportKindModule } from './shared'
+import { BAODI_REGION_CODE, regionCodeFromText } from '~/data/regions'
+import type { OrgKind } from '~/generated/prisma/enums'
+import { notifyReviewers } from '~/models/verification.server'
+import { isValidCreditCode } from '~/validation/credit-code'
+
+/** Organizations, by credit code or name: known ones are updated, new ones wait for review. */
+export const organizations: ImportKindModule<'organizations'> = {
+  organizationRefs: (v) => [v.creditCode ?? v.name],
+  owner: (v) => v.creditCode ?? v.name,
+  planned: false,
+  check(v, context) {
+    if (v.creditCode && !isValidCreditCode(v.creditCode)) context.fail('imports.creditCode', 'creditCode')
+    if (v.region && !regionCodeFromText(v.region)) context.warn('imports.unknownRegion', 'region')
+  },
+  async write(tx, v: RowOf<'organizations'>, context) {
+    const existing = context.findOrg(v.creditCode ?? v.name)
+    const regionCode = v.region ? regionCodeFromText(v.region) : null
+    const data = {
+      name: v.name,
+      website: v.website ?? null,
+      description: v.description ?? null,
+      ...(regionCode ? { regionCode } : {}),
+    }
+    if (existing) {
+      await tx.organization.update({ where: { id: existing.id }, data })
+      return { id: existing.id, publishedAt: null, created: false }
+    }
+    const kind: OrgKind = v.kind ? institutionKind(v.kind.includes('企业') ? '' : v.kind) : institutionKind(v.name)
+    const organization = await tx.organization.create({
+      data: {
+        ...data,
+        kind,
+        legalEntityType: legalEntityType(kind),
+        creditCode: v.creditCode ?? null,
+        regionCode: regionCode ?? regionCodeFromText(v.name) ?? BAODI_REGION_CODE,
+      },
+      select: { id: true, name: true },
+    })
+    await notifyReviewers(tx, organization)
+    return { id: organization.id, publishedAt: null, created: true }
+  },
+}
