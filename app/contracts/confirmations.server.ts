@@ -6,7 +6,7 @@ import { recordAudit } from '~/utils/audit.server'
 import { prisma } from '~/utils/db.server'
 import { partyOrgIds } from '~/utils/permissions.server'
 import type { SessionUser } from '~/utils/session.server'
-import { calendarDate } from '~/utils/time'
+import { calendarDate } from '~/utils/format'
 
 /**
  * Two-sided contracts. What binds both parties (parties, type, 成交额, 技术交易额, dates,

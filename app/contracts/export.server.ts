@@ -3,6 +3,7 @@ import type { Dashboard, FunnelStepRow } from './turnover.server'
 import type { TurnoverFilter } from './turnover-query.server'
 import { createI18n } from '~/i18n'
 import { stringify } from 'csv-stringify/sync'
+import { yuanNumber } from '~/utils/format'
 
 /**
  * The dashboard's current view as a file for the bureau's superiors: the same figures as the
@@ -13,8 +14,6 @@ interface Sheet {
   header: string[]
   rows: Array<Array<string | number>>
 }
-
-const yuan = (fen: bigint) => Number(fen) / 100
 
 function sheets(d: Dashboard, funnel: FunnelStepRow[], filter: TurnoverFilter, scopeName: string): Sheet[] {
   const t = createI18n('zh').t
@@ -38,14 +37,14 @@ function sheets(d: Dashboard, funnel: FunnelStepRow[], filter: TurnoverFilter, s
       rows: [
         ...view,
         [t('dashboard.registeredContracts'), d.total.contracts],
-        [t('dashboard.amountYuan'), yuan(d.total.amountFen)],
-        [t('dashboard.techYuan'), yuan(d.total.techAmountFen)],
-        [t('dashboard.pipelineYuan'), yuan(d.pipeline.amountFen)],
-        [t('dashboard.receivedYuan'), yuan(d.receivedFen)],
-        [t('dashboard.targetYuan'), d.target.amountFen === null ? '' : yuan(d.target.amountFen)],
+        [t('dashboard.amountYuan'), yuanNumber(d.total.amountFen)],
+        [t('dashboard.techYuan'), yuanNumber(d.total.techAmountFen)],
+        [t('dashboard.pipelineYuan'), yuanNumber(d.pipeline.amountFen)],
+        [t('dashboard.receivedYuan'), yuanNumber(d.receivedFen)],
+        [t('dashboard.targetYuan'), d.target.amountFen === null ? '' : yuanNumber(d.target.amountFen)],
         [t('dateBasis.label'), d.target.amountFen === null ? '' : t(`dateBasis.${d.target.dateBasis}`)],
-        [t('dashboard.paceYuan'), d.paceFen === null ? '' : yuan(d.paceFen)],
-        [t('dashboard.forecastYuan'), yuan(d.forecastFen)],
+        [t('dashboard.paceYuan'), d.paceFen === null ? '' : yuanNumber(d.paceFen)],
+        [t('dashboard.forecastYuan'), yuanNumber(d.forecastFen)],
       ],
     },
     {
@@ -54,15 +53,15 @@ function sheets(d: Dashboard, funnel: FunnelStepRow[], filter: TurnoverFilter, s
       rows: d.monthly.map((m) => [
         m.month,
         m.counted.contracts,
-        yuan(m.counted.amountFen),
-        yuan(m.counted.techAmountFen),
-        yuan(m.pipeline.amountFen),
+        yuanNumber(m.counted.amountFen),
+        yuanNumber(m.counted.techAmountFen),
+        yuanNumber(m.pipeline.amountFen),
       ]),
     },
     ...d.breakdowns.map((b) => ({
       name: t(`dashboard.by.${b.dim}`),
       header: [t(`dashboard.dim.${b.dim}`), ...money],
-      rows: b.rows.map((r) => [label(b.dim, r), r.contracts, yuan(r.amountFen), yuan(r.techAmountFen)]),
+      rows: b.rows.map((r) => [label(b.dim, r), r.contracts, yuanNumber(r.amountFen), yuanNumber(r.techAmountFen)]),
     })),
     {
       name: t('dashboard.funnelTitle'),

@@ -6,6 +6,7 @@ import type { Contract, Organization } from '~/generated/prisma/client'
 import { notFound } from '~/utils/permissions.server'
 import { ContractFormSchema } from '~/validation/contracts'
 import type { ContractFormDefaults } from '~/components/contract-form'
+import { optionalCalendarDate, optionalYuanText } from '~/utils/format'
 
 const Side = z.enum(['buyer', 'seller'])
 
@@ -27,9 +28,6 @@ export async function contractFormAction(
   }
   return redirect(`/contracts/${outcome.id}`)
 }
-
-const yuan = (fen: bigint | null) => (fen === null ? null : (Number(fen) / 100).toFixed(2))
-const iso = (d: Date | null) => d?.toISOString().slice(0, 10) ?? null
 
 /** Our organization on its side of a new contract (enterprises usually buy, offices sell). */
 export function ownSideDefaults(org: Organization, side?: 'buyer' | 'seller'): ContractFormDefaults {
@@ -61,21 +59,21 @@ export function contractDefaults(
     sellerCreditCode: contract.sellerCreditCode,
     sellerRegionCode: contract.sellerRegionCode,
     sellerEntityType: contract.sellerEntityType,
-    amountYuan: yuan(contract.amountFen) ?? '',
-    techAmountYuan: yuan(contract.techAmountFen) ?? '',
-    signedOn: iso(contract.signedOn),
-    validFrom: iso(contract.validFrom),
-    validTo: iso(contract.validTo),
+    amountYuan: optionalYuanText(contract.amountFen) ?? '',
+    techAmountYuan: optionalYuanText(contract.techAmountFen) ?? '',
+    signedOn: optionalCalendarDate(contract.signedOn),
+    validFrom: optionalCalendarDate(contract.validFrom),
+    validTo: optionalCalendarDate(contract.validTo),
     paymentMode: contract.paymentMode,
     milestones: contract.milestones.map((m) => ({
       title: m.title,
-      amountYuan: yuan(m.amountFen) ?? '',
-      dueOn: iso(m.dueOn),
+      amountYuan: optionalYuanText(m.amountFen) ?? '',
+      dueOn: optionalCalendarDate(m.dueOn),
     })),
     fieldCode: contract.fieldCode,
     ipType: contract.ipType,
-    expectedInvestmentYuan: yuan(contract.expectedInvestmentFen),
-    expectedOutputYuan: yuan(contract.expectedOutputFen),
+    expectedInvestmentYuan: optionalYuanText(contract.expectedInvestmentFen),
+    expectedOutputYuan: optionalYuanText(contract.expectedOutputFen),
     introductionId: contract.introductionId,
   }
 }

@@ -1,11 +1,7 @@
-import { z } from 'zod'
 import { Prisma } from '~/generated/prisma/client'
 import type { CountingBasis, DateBasis } from '~/generated/prisma/enums'
-import { BAODI_REGION_CODE } from '~/data/regions'
 import { hasReliableMatchSql, isConnectedSql } from '~/matching/coverage.server'
-import { CONTRACT_TYPES } from '~/validation/contracts'
 import { prisma } from '~/utils/db.server'
-import { beijingTodayAsDate, BEIJING_OFFSET_MS } from '~/utils/time'
 import { receivedIn } from './drill-down.server'
 import {
   DIMENSIONS,

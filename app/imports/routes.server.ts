@@ -13,7 +13,7 @@ import {
 } from '~/imports/batches.server'
 import { requireCsrf } from '~/utils/csrf.server'
 import { notFound, requireBureauStaff, requireOffice } from '~/utils/permissions.server'
-import { beijingDateTime } from '~/utils/time'
+import { beijingDateTime } from '~/utils/format'
 import { parseUpload } from '~/utils/uploads.server'
 
 /**

@@ -9,6 +9,7 @@ import type { CampaignFormInput, ExpertGroupFormInput } from '~/validation/curat
 import { beijingToday } from '~/utils/time'
 import { PUBLIC_OWNER } from './verification.server'
 import { connectedNeed, needCoverage, reliableMatch, type NeedCoverage } from '~/matching/coverage.server'
+import { calendarDate } from '~/utils/format'
 
 /**
  * Bureau curation: need-collection campaigns (征集), needs the matcher has no good answer for,
@@ -295,5 +296,5 @@ export async function campaignChoices(organizationId: string, currentId: string 
     currentId && !open.some((c) => c.id === currentId)
       ? await prisma.campaign.findUnique({ where: { id: currentId }, select: { id: true, name: true, endsOn: true } })
       : null
-  return [...open, ...(current ? [current] : [])].map((c) => ({ ...c, endsOn: c.endsOn.toISOString().slice(0, 10) }))
+  return [...open, ...(current ? [current] : [])].map((c) => ({ ...c, endsOn: calendarDate(c.endsOn) }))
 }

@@ -4,8 +4,7 @@ import { changeExpertStatus, findExpertInScope, saveExpert, type ExpertScope } f
 import { notFound } from '~/utils/permissions.server'
 import { ExpertFormSchema, ExpertStatusSchema } from '~/validation/experts'
 import { notVerifiedReply } from '~/models/verification.server'
-
-const yuan = (fen: bigint | null) => (fen === null ? null : (Number(fen) / 100).toString())
+import { optionalYuanText } from '~/utils/format'
 
 /** The profile's stored values as the form shows them; 404 outside the caller's scope. */
 export async function expertFormDefaults(scope: ExpertScope, expertId?: string) {
@@ -26,7 +25,7 @@ export async function expertFormDefaults(scope: ExpertScope, expertId?: string) 
       phone: expert.phone,
       contactVisibility: expert.contactVisibility,
       available: expert.available ? 'on' : undefined,
-      consultationFeeYuan: yuan(expert.consultationFeeFen),
+      consultationFeeYuan: optionalYuanText(expert.consultationFeeFen),
       consultationMinutes: expert.consultationMinutes?.toString() ?? null,
     },
   }

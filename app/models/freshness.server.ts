@@ -5,7 +5,8 @@ import { enqueueIndexing } from '~/search/sync.server'
 import { recordAudit } from '~/utils/audit.server'
 import { prisma } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
-import { beijingTodayAsDate, calendarDate } from '~/utils/time'
+import { beijingTodayAsDate } from '~/utils/time'
+import { calendarDate } from '~/utils/format'
 
 export const FRESHNESS_QUEUE = 'freshness'
 const DAY = 24 * 60 * 60 * 1000

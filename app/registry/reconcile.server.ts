@@ -2,7 +2,8 @@ import type { ContractType, ReconciliationAction } from '~/generated/prisma/enum
 import { BAODI_REGION_CODE } from '~/data/regions'
 import { COUNTED_STATUSES } from '~/contracts/status'
 import { prisma } from '~/utils/db.server'
-import { beijingDate, BEIJING_OFFSET_MS } from '~/utils/time'
+import { beijingDate, calendarDate } from '~/utils/format'
+import { BEIJING_OFFSET_MS } from '~/utils/time'
 
 /**
  * The platform's registered contracts against the latest registry export the bureau imported, for
@@ -121,7 +122,7 @@ type Stored = Omit<Side, 'signedOn' | 'registeredOn'> & { signedOn: Date; regist
 
 const side = ({ signedOn, registeredAt, ...rest }: Stored): Side => ({
   ...rest,
-  signedOn: signedOn.toISOString().slice(0, 10),
+  signedOn: calendarDate(signedOn),
   registeredOn: registeredAt ? beijingDate(registeredAt) : '',
 })
 

@@ -14,7 +14,7 @@ import { mayBeMerged, mergeOrganization } from '~/models/organization-merge.serv
 import { requireCsrf } from '~/utils/csrf.server'
 import { pageTitle } from '~/utils/meta'
 import { requireReviewer } from '~/utils/permissions.server'
-import { beijingDateTime } from '~/utils/time'
+import { beijingDateTime } from '~/utils/format'
 import { VERIFICATION_STATES, VerificationDecisionSchema } from '~/validation/verification'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'verification.reviewTitle')

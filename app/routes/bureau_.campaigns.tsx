@@ -10,16 +10,16 @@ import { requireCsrf } from '~/utils/csrf.server'
 import { pageTitle } from '~/utils/meta'
 import { requireBureauStaff } from '~/utils/permissions.server'
 import { CampaignFormSchema } from '~/validation/curation'
+import { calendarDate } from '~/utils/format'
+import { beijingToday } from '~/utils/time'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'curation.campaigns')
-
-const iso = (d: Date) => d.toISOString().slice(0, 10)
 
 /** 征集: the bureau's need-collection campaigns, and a form to open one. */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireBureauStaff(request)
   const [campaigns, areas] = await Promise.all([listCampaigns(), listAreas()])
-  const today = iso(new Date())
+  const today = beijingToday()
   return {
     today,
     areas: areas.map((a) => ({ id: a.id, nameZh: a.nameZh, nameEn: a.nameEn })),
@@ -27,11 +27,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
       id: c.id,
       name: c.name,
       area: c.area,
-      startsOn: iso(c.startsOn),
-      endsOn: iso(c.endsOn),
+      startsOn: calendarDate(c.startsOn),
+      endsOn: calendarDate(c.endsOn),
       needs: c.needs,
       open: c.open,
-      running: iso(c.startsOn) <= today && iso(c.endsOn) >= today,
+      running: calendarDate(c.startsOn) <= today && calendarDate(c.endsOn) >= today,
     })),
   }
 }

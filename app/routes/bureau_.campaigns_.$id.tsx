@@ -5,11 +5,10 @@ import { BestMatchCell } from '~/components/need-coverage'
 import { getCampaign } from '~/models/curation.server'
 import { pageTitle } from '~/utils/meta'
 import { notFound, requireBureauStaff } from '~/utils/permissions.server'
+import { beijingDate, calendarDate } from '~/utils/format'
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, 'curation.campaignTitle', { name: data?.campaign.name ?? '' })
-
-const iso = (d: Date) => d.toISOString().slice(0, 10)
 
 /** One campaign: the needs it collected, and which of them still lack a good match. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -23,8 +22,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       name: campaign.name,
       description: campaign.description,
       area: campaign.area,
-      startsOn: iso(campaign.startsOn),
-      endsOn: iso(campaign.endsOn),
+      startsOn: calendarDate(campaign.startsOn),
+      endsOn: calendarDate(campaign.endsOn),
       createdBy: campaign.createdBy.name,
     },
     needs: needs.map((n) => ({
@@ -32,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       title: n.title,
       status: n.status,
       enterprise: n.organization.name,
-      publishedAt: n.publishedAt ? iso(n.publishedAt) : null,
+      publishedAt: n.publishedAt ? beijingDate(n.publishedAt) : null,
       introductions: n._count.introductions,
       best: n.coverage.best,
       connected: n.coverage.connected,

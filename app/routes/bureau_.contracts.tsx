@@ -6,7 +6,7 @@ import { drillDown } from '~/contracts/drill-down.server'
 import { parseDrillDown, parseTurnoverFilter, scopeParam } from '~/contracts/turnover-query.server'
 import { pageTitle } from '~/utils/meta'
 import { requireBureauStaff } from '~/utils/permissions.server'
-import { beijingDate } from '~/utils/time'
+import { beijingDate, calendarDate } from '~/utils/format'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'dashboard.drillTitle')
 
@@ -31,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     },
     rows: result.rows.map((r) => ({
       ...r,
-      signedOn: r.signedOn.toISOString().slice(0, 10),
+      signedOn: calendarDate(r.signedOn),
       registeredOn: r.registeredAt ? beijingDate(r.registeredAt) : null,
       amountFen: r.amountFen.toString(),
       techAmountFen: r.techAmountFen.toString(),

@@ -8,7 +8,7 @@ import { requireCsrf } from '~/utils/csrf.server'
 import { pageTitle } from '~/utils/meta'
 import { notFound, requireBureauStaff } from '~/utils/permissions.server'
 import { KpiValueSchema } from '~/validation/targets'
-import { beijingDate } from '~/utils/time'
+import { beijingDate } from '~/utils/format'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'kpis.title')
 

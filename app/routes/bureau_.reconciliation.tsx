@@ -8,7 +8,7 @@ import { ACCEPTABLE_FIELDS, reconcile, type Side, type SideTotals } from '~/regi
 import { requireCsrf } from '~/utils/csrf.server'
 import { pageTitle } from '~/utils/meta'
 import { requireBureauStaff } from '~/utils/permissions.server'
-import { beijingDateTime } from '~/utils/time'
+import { beijingDateTime } from '~/utils/format'
 import { ReconciliationActionSchema, ReconciliationPeriodSchema } from '~/validation/reconciliation'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'reconciliation.title')

@@ -7,7 +7,7 @@ import { getDashboard, getFunnel, scopeName, serializeDashboard } from '~/contra
 import { parseTurnoverFilter, scopeParam } from '~/contracts/turnover-query.server'
 import { pageTitle } from '~/utils/meta'
 import { requireBureauStaff } from '~/utils/permissions.server'
-import { beijingDateTime } from '~/utils/time'
+import { beijingDateTime } from '~/utils/format'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'dashboard.reportTitle')
 

@@ -10,7 +10,7 @@ import { stripeEnabled } from '~/payments/stripe.server'
 import { requireCsrf } from '~/utils/csrf.server'
 import { pageTitle } from '~/utils/meta'
 import { notFound, OFFICE_ROLES, requireRole, requireUser } from '~/utils/permissions.server'
-import { beijingDateTime } from '~/utils/time'
+import { beijingDateTime } from '~/utils/format'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'consultations.title')
 

@@ -7,6 +7,7 @@ import { listContracts } from '~/contracts/lifecycle.server'
 import { isBureau } from '~/utils/permissions.server'
 import { pageTitle } from '~/utils/meta'
 import { CONTRACT_ROLES, requireRole } from '~/utils/permissions.server'
+import { calendarDate } from '~/utils/format'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'contracts.title')
 
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     contracts: contracts.map((c) => ({
       ...c,
       amountFen: c.amountFen.toString(),
-      signedOn: c.signedOn.toISOString().slice(0, 10),
+      signedOn: calendarDate(c.signedOn),
       updatedAt: undefined,
     })),
   }

@@ -14,7 +14,7 @@ import { confirmBankTransfer, recordRemittance } from '~/payments/bank-transfer.
 import { MilestoneActions, PaymentForm } from '~/components/milestone-actions'
 import { stripeEnabled } from '~/payments/stripe.server'
 import { getEnv } from '~/utils/env.server'
-import { beijingDate, beijingDateTime, calendarDate } from '~/utils/time'
+import { beijingDate, beijingDateTime, optionalCalendarDate } from '~/utils/format'
 import { confirmationState } from '~/contracts/confirmations.server'
 import { ContractConfirmations } from '~/components/contract-confirmations'
 import { ContractAmendments, StepForm } from '~/components/contract-steps'
@@ -23,7 +23,6 @@ import type { SessionUser } from '~/utils/session.server'
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, 'contracts.pageTitle', { name: data?.contract.projectName ?? '' })
 
-const iso = (d: Date | null) => (d ? calendarDate(d) : null)
 const day = (d: Date | null) => (d ? beijingDate(d) : null)
 
 /** A contract as registered, its milestones and history, and the steps the viewer may take. */
@@ -48,9 +47,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       techAmountFen: contract.techAmountFen.toString(),
       expectedInvestmentFen: contract.expectedInvestmentFen?.toString() ?? null,
       expectedOutputFen: contract.expectedOutputFen?.toString() ?? null,
-      signedOn: iso(contract.signedOn),
-      validFrom: iso(contract.validFrom),
-      validTo: iso(contract.validTo),
+      signedOn: optionalCalendarDate(contract.signedOn),
+      validFrom: optionalCalendarDate(contract.validFrom),
+      validTo: optionalCalendarDate(contract.validTo),
       registeredAt: day(contract.registeredAt),
       milestones: contract.milestones.map((m) => ({
         id: m.id,
@@ -59,7 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         amountFen: m.amountFen.toString(),
         paidFen: m.paidFen.toString(),
         refundedFen: m.refundedFen.toString(),
-        dueOn: iso(m.dueOn),
+        dueOn: optionalCalendarDate(m.dueOn),
         status: m.status,
         payments: m.payments.map((p) => ({
           id: p.id,
@@ -69,7 +68,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           refundedFen: p.refundedFen.toString(),
           paidAt: day(p.paidAt),
           remittedAt: p.remittedAt ? beijingDateTime(p.remittedAt) : null,
-          remittedOn: iso(p.remittedOn),
+          remittedOn: optionalCalendarDate(p.remittedOn),
           reference: p.bankReference,
         })),
       })),

@@ -6,6 +6,7 @@ import { listNeedsForOrganization, matchCounts } from '~/models/needs.server'
 import { requireEnterprise } from '~/utils/permissions.server'
 import { pageTitle } from '~/utils/meta'
 import { Money } from '~/components/money'
+import { calendarDate, optionalCalendarDate } from '~/utils/format'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'enterprise.title')
 
@@ -20,13 +21,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     organizationName: membership.organizationName,
     needs: needs.map((n) => ({
       ...n,
-      deadline: n.deadline?.toISOString().slice(0, 10) ?? null,
+      deadline: optionalCalendarDate(n.deadline),
       matches: counts.get(n.id) ?? { shown: 0, fresh: 0 },
     })),
     contracts: contracts.map((c) => ({
       ...c,
       amountFen: c.amountFen.toString(),
-      signedOn: c.signedOn.toISOString().slice(0, 10),
+      signedOn: calendarDate(c.signedOn),
     })),
   }
 }

@@ -7,7 +7,7 @@ import { listOfficeLeads } from '~/matching/refresh.server'
 import { prisma } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
 import { requireOffice } from '~/utils/permissions.server'
-import { beijingDate, beijingDateTime } from '~/utils/time'
+import { beijingDate, beijingDateTime } from '~/utils/format'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'intro.inbox')
 

@@ -10,7 +10,7 @@ import { requireCsrf } from '~/utils/csrf.server'
 import { pageTitle } from '~/utils/meta'
 import { CONTRACT_ROLES, mayAnswerIntroduction, notFound, requireUser } from '~/utils/permissions.server'
 import { IntroMessageSchema, IntroResponseSchema } from '~/validation/introductions'
-import { beijingDateTime } from '~/utils/time'
+import { beijingDateTime } from '~/utils/format'
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, 'intro.title', { need: data?.intro.need.title ?? '' })

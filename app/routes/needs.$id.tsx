@@ -23,7 +23,7 @@ import { NeedStatusSchema } from '~/validation/needs'
 import { changeNeedStatus, takeNewMatches } from '~/models/needs.server'
 import { getCuratedGroup } from '~/models/curation.server'
 import { confirmListingActive } from '~/models/freshness.server'
-import { beijingDateTime, calendarDate } from '~/utils/time'
+import { beijingDateTime, calendarDate } from '~/utils/format'
 import { NOT_VERIFIED_ERRORS } from '~/models/verification.server'
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>

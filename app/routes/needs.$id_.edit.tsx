@@ -12,10 +12,9 @@ import { pageTitle } from '~/utils/meta'
 import { notFound, requireEnterprise } from '~/utils/permissions.server'
 import { campaignChoices } from '~/models/curation.server'
 import { NeedFormSchema } from '~/validation/needs'
+import { optionalCalendarDate, optionalYuanText } from '~/utils/format'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'needForm.editTitle')
-
-const yuan = (fen: bigint | null) => (fen === null ? null : (Number(fen) / 100).toString())
 
 /** Only the need's own enterprise may edit it; everyone else gets 404. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -36,9 +35,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       triedApproaches: need.triedApproaches,
       fieldCode: need.fieldCode,
       keywords: need.keywords,
-      budgetMinYuan: yuan(need.budgetMinFen),
-      budgetMaxYuan: yuan(need.budgetMaxFen),
-      deadline: need.deadline?.toISOString().slice(0, 10) ?? null,
+      budgetMinYuan: optionalYuanText(need.budgetMinFen),
+      budgetMaxYuan: optionalYuanText(need.budgetMaxFen),
+      deadline: optionalCalendarDate(need.deadline),
       cooperationModes: need.cooperationModes,
       wantedStage: need.wantedStage,
       campaignId: need.campaignId,

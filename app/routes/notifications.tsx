@@ -6,7 +6,7 @@ import { listNotifications, markAllRead } from '~/models/notifications.server'
 import { requireCsrf } from '~/utils/csrf.server'
 import { pageTitle } from '~/utils/meta'
 import { requireUser } from '~/utils/permissions.server'
-import { beijingDateTime } from '~/utils/time'
+import { beijingDateTime } from '~/utils/format'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'notifications.title')
 

@@ -14,10 +14,9 @@ import { pageTitle } from '~/utils/meta'
 import { notFound, requireOffice } from '~/utils/permissions.server'
 import { ResultFormSchema, ResultStatusSchema } from '~/validation/results'
 import { notVerifiedReply } from '~/models/verification.server'
+import { optionalYuanText } from '~/utils/format'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'resultForm.editTitle')
-
-const yuan = (fen: bigint | null) => (fen === null ? null : (Number(fen) / 100).toString())
 
 /** Only the result's own office may edit it, publish it or archive it; others get 404. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -47,8 +46,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ipType: result.ipType,
       patentNumbers: result.patentNumbers.join('、'),
       transferModes: result.transferModes,
-      priceMinYuan: yuan(result.priceMinFen),
-      priceMaxYuan: yuan(result.priceMaxFen),
+      priceMinYuan: optionalYuanText(result.priceMinFen),
+      priceMaxYuan: optionalYuanText(result.priceMaxFen),
       expertIds: [...result.team].sort((a, b) => Number(b.isLead) - Number(a.isLead)).map((m) => m.expertId),
     },
   }

@@ -5,7 +5,7 @@ import { Money } from '~/components/money'
 import { reconciliation } from '~/payments/reconciliation.server'
 import { pageTitle } from '~/utils/meta'
 import { CONTRACT_ROLES, requireRole } from '~/utils/permissions.server'
-import { beijingDateTime } from '~/utils/time'
+import { beijingDateTime } from '~/utils/format'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'payments.title')
 

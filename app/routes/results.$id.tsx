@@ -9,7 +9,7 @@ import { getPublicResult } from '~/models/profiles.server'
 import { pageTitle } from '~/utils/meta'
 import { ENTERPRISE_ROLES, notFound } from '~/utils/permissions.server'
 import { getSessionUser } from '~/utils/session.server'
-import { beijingDate } from '~/utils/time'
+import { beijingDate } from '~/utils/format'
 import { listingIntroductionAction } from '~/introductions/listing-request.server'
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>

@@ -12,7 +12,7 @@ import { requireCsrf } from '~/utils/csrf.server'
 import { pageTitle } from '~/utils/meta'
 import { requireRole } from '~/utils/permissions.server'
 import type { Role } from '~/generated/prisma/enums'
-import { beijingDateTime } from '~/utils/time'
+import { beijingDateTime } from '~/utils/format'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'tokens.title')
 

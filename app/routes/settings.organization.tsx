@@ -17,7 +17,7 @@ import {
 import { requireCsrf } from '~/utils/csrf.server'
 import { pageTitle } from '~/utils/meta'
 import { notFound, requireOrganizationAdmin } from '~/utils/permissions.server'
-import { beijingDateTime } from '~/utils/time'
+import { beijingDateTime } from '~/utils/format'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'verification.ownTitle')
 

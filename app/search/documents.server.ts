@@ -3,10 +3,10 @@ import { regionGroup } from '~/data/regions'
 import type { PrismaClient } from '~/generated/prisma/client'
 import type { OrgVerification } from '~/generated/prisma/enums'
 import { PUBLIC_VERIFICATION } from '~/models/verification.server'
+import { optionalYuanNumber } from '~/utils/format'
 
 type Db = Pick<PrismaClient, 'need' | 'researchResult' | 'expert'>
 
-const yuan = (fen: bigint | null) => (fen === null ? null : Number(fen / 100n))
 const time = (date: Date | null) => (date ? date.getTime() : null)
 
 function fieldCodesOf(code: string | null | undefined): string[] {
@@ -96,7 +96,7 @@ export async function loadDocuments(db: Db, index: IndexName, ids: string[]): Pr
       regionGroup: regionGroup(n.regionCode ?? n.organization.regionCode),
       cooperationModes: n.cooperationModes,
       wantedStage: n.wantedStage,
-      budgetMaxYuan: yuan(n.budgetMaxFen),
+      budgetMaxYuan: optionalYuanNumber(n.budgetMaxFen),
       status: n.status,
       visibility: visibility(OPEN_NEED_STATUSES.includes(n.status), { id: n.organizationId, ...n.organization }),
       publishedAt: time(n.publishedAt),
@@ -121,8 +121,8 @@ export async function loadDocuments(db: Db, index: IndexName, ids: string[]): Pr
       trl: r.trl,
       transferModes: r.transferModes,
       ipType: r.ipType,
-      priceMinYuan: yuan(r.priceMinFen),
-      priceMaxYuan: yuan(r.priceMaxFen),
+      priceMinYuan: optionalYuanNumber(r.priceMinFen),
+      priceMaxYuan: optionalYuanNumber(r.priceMaxFen),
       status: r.status,
       visibility: visibility(r.status === 'PUBLISHED', { id: r.organizationId, ...r.organization }),
       publishedAt: time(r.publishedAt),

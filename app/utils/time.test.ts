@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { beijingDate, beijingDateTime, beijingToday, beijingTodayAsDate, calendarDate } from './time'
+import { beijingDate, beijingDateTime, calendarDate } from './format'
+import { beijingToday, beijingTodayAsDate } from './time'
 
 describe('Beijing time', () => {
   it('shows an instant in Beijing time, which can be the next day', () => {

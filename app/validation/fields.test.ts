@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { formatFen, PasswordSchema, RegionCodeSchema, YuanToFenSchema } from './fields'
+import { PasswordSchema, RegionCodeSchema, YuanToFenSchema } from './fields'
+import { formatFen } from '~/utils/format'
 import { NeedFormSchema } from './needs'
 import { regionGroup } from '~/data/regions'
 

@@ -1,4 +1,3 @@
-import { formatNumber } from '~/utils/number-format'
 import { z } from 'zod'
 import { PROVINCES } from '~/data/regions'
 
@@ -46,14 +45,6 @@ export const YuanToFenSchema = z
     const [whole, frac = ''] = v.split('.')
     return BigInt(whole) * 100n + BigInt(frac.padEnd(2, '0'))
   })
-
-export function formatFen(fen: bigint | number, locale = 'zh'): string {
-  const value = typeof fen === 'bigint' ? fen : BigInt(Math.round(fen))
-  const yuan = value / 100n
-  const cents = (value % 100n).toString().padStart(2, '0')
-  const grouped = formatNumber(yuan, locale)
-  return `${grouped}.${cents}`
-}
 
 /** A one-line field (a title, a name): no line breaks or other control characters. */
 export const isSingleLine = (v: string) => !/[\u0000-\u001f\u007f]/.test(v)

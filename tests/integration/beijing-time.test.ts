@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { loader as notificationsLoader } from '~/routes/notifications'
 import { loader as reportLoader } from '~/routes/bureau_.report'
 import { prisma } from '~/utils/db.server'
-import { beijingDateTime } from '~/utils/time'
+import { beijingDateTime } from '~/utils/format'
 import { cookieHeader, createOrganization, createUser, getRequest } from '../support/factories'
 
 const call = <T>(fn: (args: LoaderFunctionArgs) => Promise<T>, request: Request) =>
