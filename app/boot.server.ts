@@ -6,7 +6,7 @@ import { catchUpIndexFeed, prepareSearch, searchEngine, startSearchWorker } from
 import { startWorker } from '~/jobs/worker.server'
 import { emailJobsHandler } from '~/mail/mailer.server'
 import { enqueueMatchRefresh, matchesQueueHandler } from '~/matching/refresh.server'
-import { introductionJobsHandler } from '~/models/introductions.server'
+import { introductionJobsHandler } from '~/introductions/jobs.server'
 import { importJobsHandler } from '~/imports/batches.server'
 import { freshnessHandler, scheduleFreshnessSweep } from '~/models/freshness.server'
 

@@ -22,7 +22,7 @@ const { TOPICS, METHODS, RESULT_PATTERNS, NEED_PATTERNS, NEED_PROBLEMS, SURNAMES
 const { searchEngine } = await import('~/search/engine.server')
 const { reindexAll, searchQueueHandler } = await import('~/search/sync.server')
 const { startWorker } = await import('~/jobs/worker.server')
-const { matchNeed } = await import('~/matching/matcher.server')
+const { matchNeed } = await import('~/matching/match-need.server')
 const { getEmbedder, embeddingText } = await import('~/search/vectors.server')
 const { SEARCH_SEMANTIC_RATIO } = await import('~/search/listings.server')
 
@@ -220,7 +220,8 @@ try {
   // (woken by LISTEN/NOTIFY on a real PostgreSQL, polling every second otherwise).
   const { EmbeddedSearchEngine } = await import('#search')
   const { feedHead, followIndexFeed } = await import('~/search/feed.server')
-  const { ensureIndexes, enqueueIndexing } = await import('~/search/sync.server')
+  const { ensureIndexes } = await import('~/search/sync.server')
+  const { enqueueIndexing } = await import('~/search/enqueue.server')
   const other = new EmbeddedSearchEngine()
   await ensureIndexes(other)
   const follower = await followIndexFeed(prisma, other, await feedHead(prisma), {

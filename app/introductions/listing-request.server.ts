@@ -1,5 +1,5 @@
 import { data, redirect } from '@remix-run/node'
-import { requestIntroduction } from '~/models/introductions.server'
+import { requestIntroduction } from '~/introductions/requests.server'
 import { requireCsrf } from '~/utils/csrf.server'
 import { requireEnterprise } from '~/utils/permissions.server'
 import { ListingIntroRequestSchema } from '~/validation/introductions'

@@ -1,5 +1,5 @@
 import { Prisma, type PrismaClient } from '~/generated/prisma/client'
-import { PUBLIC_OWNER, PUBLIC_VERIFICATION } from '~/models/verification.server'
+import { PUBLIC_OWNER, PUBLIC_VERIFICATION } from '~/models/verification-states'
 
 /**
  * How well a need is covered, in one place: the bureau's list of needs without a good answer,

@@ -7,7 +7,7 @@ import { OFFICE_ROLES } from '~/utils/permissions.server'
 import type { Prisma } from '~/generated/prisma/client'
 import type { CampaignFormInput, ExpertGroupFormInput } from '~/validation/curation'
 import { beijingToday } from '~/utils/time'
-import { PUBLIC_OWNER } from './verification.server'
+import { PUBLIC_OWNER } from './verification-states'
 import { connectedNeed, needCoverage, reliableMatch, type NeedCoverage } from '~/matching/coverage.server'
 import { calendarDate } from '~/utils/format'
 

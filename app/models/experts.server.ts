@@ -1,5 +1,5 @@
 import type { Prisma } from '~/generated/prisma/client'
-import { enqueueIndexing } from '~/search/sync.server'
+import { enqueueIndexing } from '~/search/enqueue.server'
 import { recordAudit } from '~/utils/audit.server'
 import { prisma } from '~/utils/db.server'
 import type { ExpertFormInput } from '~/validation/experts'

@@ -1,7 +1,7 @@
 import { notifyOrganization } from './notifications.server'
 import { enqueueJobs } from '~/jobs/queue.server'
 import type { QueueHandler } from '~/jobs/worker.server'
-import { enqueueIndexing } from '~/search/sync.server'
+import { enqueueIndexing } from '~/search/enqueue.server'
 import { recordAudit } from '~/utils/audit.server'
 import { prisma } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'

@@ -1,10 +1,11 @@
 import { openCampaignsFor } from './curation.server'
 import { SHOWN_CONFIDENCE } from '~/matching/coverage.server'
-import { enqueueIndexing } from '~/search/sync.server'
+import { enqueueIndexing } from '~/search/enqueue.server'
 import { recordAudit } from '~/utils/audit.server'
 import { prisma } from '~/utils/db.server'
 import type { NeedFormInput } from '~/validation/needs'
-import { isVerified, NOT_VERIFIED_ERRORS, PUBLIC_OWNER, type StatusChange } from './verification.server'
+import { isVerified, NOT_VERIFIED_ERRORS, type StatusChange } from './verification.server'
+import { PUBLIC_OWNER } from './verification-states'
 
 /** The enterprise's own needs, drafts included; scoped to its organization. */
 export function listNeedsForOrganization(organizationId: string) {

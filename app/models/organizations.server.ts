@@ -1,6 +1,6 @@
 import { prisma } from '~/utils/db.server'
 import { recordAudit } from '~/utils/audit.server'
-import { PUBLIC_OWNER, PUBLIC_VERIFICATION } from './verification.server'
+import { PUBLIC_OWNER, PUBLIC_VERIFICATION } from './verification-states'
 
 export async function countOrganizationsByKind() {
   const rows = await prisma.organization.groupBy({ by: ['kind'], _count: { _all: true } })

@@ -1,5 +1,5 @@
 import { prisma } from '~/utils/db.server'
-import { PUBLIC_OWNER, PUBLIC_VERIFICATION } from './verification.server'
+import { PUBLIC_OWNER, PUBLIC_VERIFICATION } from './verification-states'
 
 /**
  * Whether the viewer's organization has an accepted introduction with the expert (directly or

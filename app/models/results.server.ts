@@ -1,8 +1,9 @@
-import { enqueueIndexing } from '~/search/sync.server'
+import { enqueueIndexing } from '~/search/enqueue.server'
 import { recordAudit } from '~/utils/audit.server'
 import { prisma } from '~/utils/db.server'
 import type { ResultFormInput } from '~/validation/results'
-import { isVerified, NOT_VERIFIED_ERRORS, PUBLIC_OWNER, type StatusChange } from './verification.server'
+import { isVerified, NOT_VERIFIED_ERRORS, type StatusChange } from './verification.server'
+import { PUBLIC_OWNER } from './verification-states'
 
 export function listResultsForOrganization(organizationId: string, take = 20) {
   return prisma.researchResult.findMany({

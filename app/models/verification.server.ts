@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto'
 import { createNotifications, notifyOrganization } from './notifications.server'
 import type { Prisma } from '~/generated/prisma/client'
 import type { OrgVerification } from '~/generated/prisma/enums'
-import { enqueueIndexing } from '~/search/sync.server'
+import { PUBLIC_VERIFICATION, VERIFICATION_DECISIONS, type VerificationDecision } from './verification-states'
+import { enqueueIndexing } from '~/search/enqueue.server'
 import { recordAudit } from '~/utils/audit.server'
 import { prisma } from '~/utils/db.server'
 
@@ -11,22 +12,6 @@ import { prisma } from '~/utils/db.server'
  * can prepare drafts, but nothing of it is public and nothing can be published until platform
  * admin or bureau staff approve it. A suspended organization's listings leave search at once.
  */
-
-/** The only state in which an organization's listings are public. */
-export const PUBLIC_VERIFICATION: OrgVerification = 'APPROVED'
-
-/** Prisma filter for listings (needs, results, experts) of organizations the public may see. */
-export const PUBLIC_OWNER = { organization: { verification: PUBLIC_VERIFICATION } } as const
-
-/** Which decision moves an organization from which states, and where to. */
-export const VERIFICATION_DECISIONS = {
-  approve: { from: ['PENDING', 'REJECTED'], to: 'APPROVED', noteRequired: false },
-  reject: { from: ['PENDING'], to: 'REJECTED', noteRequired: true },
-  suspend: { from: ['APPROVED'], to: 'SUSPENDED', noteRequired: true },
-  reinstate: { from: ['SUSPENDED'], to: 'APPROVED', noteRequired: false },
-} as const satisfies Record<string, { from: OrgVerification[]; to: OrgVerification; noteRequired: boolean }>
-
-export type VerificationDecision = keyof typeof VERIFICATION_DECISIONS
 
 /** Whether the organization may publish: only an approved one (inside the caller's transaction). */
 export async function isVerified(

@@ -7,7 +7,7 @@ import { stripe, stripeEnabled } from './stripe.server'
 import { recordAudit } from '~/utils/audit.server'
 import { prisma } from '~/utils/db.server'
 import { beijingTodayAsDate, BEIJING_OFFSET_MS } from '~/utils/time'
-import { PUBLIC_OWNER } from '~/models/verification.server'
+import { PUBLIC_OWNER } from '~/models/verification-states'
 
 /**
  * Paid consultations: an enterprise books an hour of an expert who offers them (price and length

@@ -3,13 +3,8 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { useTranslation } from 'react-i18next'
 import { CsrfInput } from '~/components/csrf-input'
 import { regionName } from '~/data/regions'
-import {
-  countPendingOrganizations,
-  decideVerification,
-  listForReview,
-  VERIFICATION_DECISIONS,
-  type VerificationDecision,
-} from '~/models/verification.server'
+import { countPendingOrganizations, decideVerification, listForReview } from '~/models/verification.server'
+import { VERIFICATION_DECISIONS, type VerificationDecision } from '~/models/verification-states'
 import { mayBeMerged, mergeOrganization } from '~/models/organization-merge.server'
 import { requireCsrf } from '~/utils/csrf.server'
 import { pageTitle } from '~/utils/meta'

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
-import { matchNeed } from '~/matching/matcher.server'
+import { matchNeed } from '~/matching/match-need.server'
 import { searchEngine } from '~/search/engine.server'
 import { apiError, authenticateApi } from '~/models/api-auth.server'
 import { prisma } from '~/utils/db.server'

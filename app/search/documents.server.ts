@@ -2,7 +2,7 @@ import type { ExpertDocument, IndexName, NeedDocument, ResultDocument, SearchDoc
 import { regionGroup } from '~/data/regions'
 import type { PrismaClient } from '~/generated/prisma/client'
 import type { OrgVerification } from '~/generated/prisma/enums'
-import { PUBLIC_VERIFICATION } from '~/models/verification.server'
+import { PUBLIC_VERIFICATION } from '~/models/verification-states'
 import { optionalYuanNumber } from '~/utils/format'
 
 type Db = Pick<PrismaClient, 'need' | 'researchResult' | 'expert'>

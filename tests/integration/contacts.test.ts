@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { getIntroduction, requestIntroduction, respondToIntroduction } from '~/models/introductions.server'
+import { getIntroduction } from '~/introductions/queries.server'
+import { requestIntroduction } from '~/introductions/requests.server'
+import { respondToIntroduction } from '~/introductions/responses.server'
 import { action as settingsAction } from '~/routes/settings.organization'
 import { prisma } from '~/utils/db.server'
 import { cookieHeader, createUser, postForm } from '../support/factories'

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { describe, expect, it } from 'vitest'
-import { requestIntroduction } from '~/models/introductions.server'
+import { requestIntroduction } from '~/introductions/requests.server'
 import { loader as consultationsLoader } from '~/routes/consultations'
 import { action as introAction, loader as introLoader } from '~/routes/introductions.$id'
 import { prisma } from '~/utils/db.server'

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { describe, expect, it } from 'vitest'
-import { introductionJobsHandler, requestGroupIntroduction } from '~/models/introductions.server'
+import { introductionJobsHandler } from '~/introductions/jobs.server'
+import { requestGroupIntroduction } from '~/introductions/requests.server'
 import { drain } from '~/jobs/worker.server'
 import { action as needAction } from '~/routes/needs.$id'
 import { action as introAction, loader as introLoader } from '~/routes/introductions.$id'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { drain } from '~/jobs/worker.server'
 import { listOfficeLeads, matchesQueueHandler, refreshNeedMatches } from '~/matching/refresh.server'
-import { recordMatchFeedback } from '~/matching/feedback.server'
+import { recordMatchFeedback } from '~/models/matches.server'
 import { matchCounts, takeNewMatches } from '~/models/needs.server'
 import { loader as enterpriseLoader } from '~/routes/enterprise'
 import { loader as inboxLoader } from '~/routes/inbox'

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { describe, expect, it } from 'vitest'
-import { requestIntroduction, respondToIntroduction } from '~/models/introductions.server'
+import { requestIntroduction } from '~/introductions/requests.server'
+import { respondToIntroduction } from '~/introductions/responses.server'
 import { action as leadsAction } from '~/routes/office_.results.$id.needs'
 import { loader as introLoader } from '~/routes/introductions.$id'
 import { prisma } from '~/utils/db.server'

@@ -32,7 +32,7 @@ export async function runSuite(name: SuiteName) {
   const { searchEngine } = await import('~/search/engine.server')
   const { reindexAll } = await import('~/search/sync.server')
   const { getEmbedder, embeddingText } = await import('~/search/vectors.server')
-  const { matchNeed } = await import('~/matching/matcher.server')
+  const { matchNeed } = await import('~/matching/match-need.server')
   const { CONFIDENCE_BOUNDS } = await import('~/matching/score')
 
   try {

@@ -1,5 +1,5 @@
 import type { SearchEngine } from '#search'
-import { CANDIDATES, matchNeed } from './matcher.server'
+import { CANDIDATES, matchNeed } from '~/matching/match-need.server'
 import { recordAudit } from '~/utils/audit.server'
 import type { PrismaClient } from '~/generated/prisma/client'
 import type { DeclineReason } from '~/generated/prisma/enums'

@@ -1,6 +1,6 @@
 import { cosine, visibilityFilter, type NeedDocument, type SearchEngine, type SearchViewer } from '#search'
 import { fieldNames } from './field-names.server'
-import { CANDIDATES, documentTextOf, SEMANTIC_RATIO } from './matcher.server'
+import { CANDIDATES, documentTextOf, SEMANTIC_RATIO } from './match-need.server'
 import { confidenceOf, MODE_NAMES, type Reason } from './score'
 import { semanticEvidence } from './semantic'
 import { coverage, extractKeyTerms, type KeyTerm } from './terms'
