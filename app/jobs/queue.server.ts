@@ -109,14 +109,6 @@ export async function releaseStaleJobs(db: PrismaClient, queue: string, staleAft
   return count + exhausted
 }
 
-/** Deletes finished jobs older than `olderThanMs`, keeping the table small. */
-export async function pruneDoneJobs(db: PrismaClient, olderThanMs: number): Promise<number> {
-  const { count } = await db.job.deleteMany({
-    where: { status: 'DONE', completedAt: { lt: new Date(Date.now() - olderThanMs) } },
-  })
-  return count
-}
-
 type Wake = () => void
 const localWakers = new Set<Wake>()
 

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-/** Environment, validated once at boot. Only `publicEnv` ever reaches the browser. */
+/** Environment, validated once at boot. None of it reaches the browser. */
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z.string().url().optional(),
@@ -55,10 +55,6 @@ export function getEnv(): Env {
   }
   cached = parsed.data
   return cached
-}
-
-export function publicEnv() {
-  return { stripeEnabled: Boolean(getEnv().STRIPE_SECRET_KEY) }
 }
 
 /** Forgets the validated environment, so the next getEnv() reads process.env again (tests). */

@@ -2,37 +2,32 @@ import type { PrismaClient } from '../../app/generated/prisma/client'
 import { demoCreditCode as creditCode, institutionCreditCode } from './credit-codes'
 import { BAODI_REGION_CODE } from '../../app/data/regions'
 import { buyerColumns, sellerColumns } from '../../app/data/contract-parties'
-import { hashPassword } from '../../app/utils/password.server'
-import { RESULT_CATALOGUE, type CatalogueEntry } from './catalogue'
 import { AREAS, FIELDS, INSTITUTIONS } from './reference'
 import { KPIS, PLAN_TARGETS_2022 } from './kpis'
-import {
-  ENTERPRISE_SUFFIX,
-  ENTERPRISE_WORDS,
-  GIVEN,
-  HARD_NEEDS,
-  METHODS,
-  NEED_PATTERNS,
-  NEED_PROBLEMS,
-  SURNAMES,
-  TITLES,
-  TOPICS,
-} from './vocabulary'
+import { ENTERPRISE_SUFFIX, ENTERPRISE_WORDS, HARD_NEEDS, NEED_PATTERNS, NEED_PROBLEMS, TITLES } from './vocabulary'
 
+import {
+  random,
+  pick,
+  int,
+  pad,
+  unique,
+  topicsFor,
+  personName,
+  demoContact,
+  fill,
+  patentNumber,
+  institutionShelves,
+} from './demo-random'
+import { DEMO_LOGINS, seedDemoIntroduction, seedDemoLogins } from './demo-logins'
+
+export { DEMO_LOGINS, DEMO_PASSWORD } from './demo-logins'
+
+type Log = (message: string) => void
 /**
  * Deterministic demo data in Chinese. Every row has a stable ID, and rows are inserted with
  * `skipDuplicates`, so running the seed twice changes nothing.
  */
-export const DEMO_PASSWORD = 'Baodi2026demo'
-export const DEMO_LOGINS = [
-  { email: 'enterprise-admin@baodi-demo.cn', name: '张建华', role: 'ENTERPRISE_ADMIN' },
-  { email: 'enterprise-member@baodi-demo.cn', name: '李晓东', role: 'ENTERPRISE_MEMBER' },
-  { email: 'office-admin@baodi-demo.cn', name: '王海波', role: 'TTO_ADMIN' },
-  { email: 'office-member@baodi-demo.cn', name: '赵雪梅', role: 'TTO_MEMBER' },
-  { email: 'expert@baodi-demo.cn', name: '陈志强', role: 'EXPERT' },
-  { email: 'bureau@baodi-demo.cn', name: '刘芳', role: 'BUREAU_STAFF' },
-  { email: 'admin@baodi-demo.cn', name: '周平', role: 'PLATFORM_ADMIN' },
-] as const
 
 const COUNTS = { enterprises: 80, outsideEnterprises: 12, experts: 320, results: 1050, needs: 170 }
 /**
@@ -59,100 +54,6 @@ const DEMO_TARGETS_YUAN: Array<[number, bigint]> = [
   [2025, 1_700_000_000n],
   [2026, 1_800_000_000n],
 ]
-
-function rng(seed: number) {
-  let s = seed >>> 0
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0
-    let t = s
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-const random = rng(20210628)
-const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]
-const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1))
-const pad = (n: number, width = 4) => String(n).padStart(width, '0')
-const unique = <T>(items: T[]) => [...new Set(items)]
-
-function topicsFor(field: string) {
-  return TOPICS[field] ?? TOPICS[field.split('.')[0]] ?? TOPICS.ADV
-}
-
-function personName() {
-  return pick(SURNAMES.split('')) + pick(GIVEN.split('')) + (random() < 0.6 ? pick(GIVEN.split('')) : '')
-}
-
-/**
- * A contact person for a demo organization, derived from its position (the seed's random sequence
- * is left as it was): a name, a landline with the region's area code, an e-mail.
- */
-function demoContact(regionCode: string, i: number) {
-  const surnames = SURNAMES.split('')
-  const given = GIVEN.split('')
-  const area = regionCode.startsWith('11') ? '010' : regionCode.startsWith('13') ? '0312' : '022'
-  return {
-    contactName:
-      surnames[(i * 7) % surnames.length] + given[(i * 11) % given.length] + given[(i * 5 + 3) % given.length],
-    contactPhone: `${area}-${String(60000000 + ((i * 7919) % 30000000)).slice(0, 8)}`,
-    contactEmail: `contact${String(i + 1).padStart(3, '0')}@baodi-demo.cn`,
-  }
-}
-
-function fill(pattern: string, topic: string) {
-  return pattern.replace('{t}', topic).replace('{m}', pick(METHODS))
-}
-
-function patentNumber(year: number) {
-  const serial = int(1000000, 9999999)
-  const digits = `${year}1${String(serial).slice(0, 7)}`
-  // CN application-number check digit: weighted sum mod 11, 10 → X.
-  const weights = [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5]
-  const sum = digits.split('').reduce((acc, d, i) => acc + Number(d) * weights[i], 0)
-  const check = sum % 11 === 10 ? 'X' : String(sum % 11)
-  return `ZL${digits}.${check}`
-}
-
-type Log = (message: string) => void
-
-/**
- * Which catalogue entries each institution lists: `total` results shared in proportion to how
- * many entries its fields have; each institution takes, in turn, the entry of its fields that
- * the fewest institutions list so far, never one twice itself (a real result is one
- * institution's; the demo has more results than the catalogue, so some appear at a few).
- */
-function institutionShelves<T extends { fields: string[] }>(institutions: T[], total: number) {
-  const pools = institutions.map((inst, k) => {
-    const pool = RESULT_CATALOGUE.filter((e) => inst.fields.includes(e.field))
-    return [...pool.slice((k * 7) % Math.max(1, pool.length)), ...pool.slice(0, (k * 7) % Math.max(1, pool.length))]
-  })
-  const capacity = pools.reduce((s, p) => s + p.length, 0)
-  if (capacity < total) throw new Error(`the catalogue holds ${capacity} results, the demo wants ${total}`)
-  const shares = pools.map((p) => Math.floor((p.length * total) / capacity))
-  for (let k = 0; shares.reduce((s, n) => s + n, 0) < total; k = (k + 1) % pools.length) {
-    if (shares[k] < pools[k].length) shares[k]++
-  }
-  const uses = new Map<CatalogueEntry, number>()
-  const taken = institutions.map(() => new Set<CatalogueEntry>())
-  // Interleaved by institution, as the old generator did, so IDs do not cluster by owner.
-  const shelves: Array<{ inst: T; entry: CatalogueEntry }> = []
-  for (let round = 0; shelves.length < total; round++) {
-    institutions.forEach((inst, k) => {
-      if (round >= shares[k]) return
-      let entry: CatalogueEntry | undefined
-      for (const e of pools[k]) {
-        if (!taken[k].has(e) && (!entry || (uses.get(e) ?? 0) < (uses.get(entry) ?? 0))) entry = e
-      }
-      if (!entry) return
-      taken[k].add(entry)
-      uses.set(entry, (uses.get(entry) ?? 0) + 1)
-      shelves.push({ inst, entry })
-    })
-  }
-  return shelves
-}
 
 /** Towns, streets, the zone and the field taxonomy: what every database needs, demo or not. */
 const areaRows = () => AREAS.map((a, i) => ({ id: `area-${a.code}`, ...a, sortOrder: i }))
@@ -476,82 +377,4 @@ export async function seedDatabase(prisma: PrismaClient, log: Log = () => {}) {
   })
   log(`demo logins ${DEMO_LOGINS.length}`)
   await seedDemoIntroduction(prisma, 'need-0081', institutions[14].id)
-}
-
-/** The demo enterprise's 对接中 need: an introduction to a result of the demo office, accepted. */
-async function seedDemoIntroduction(prisma: PrismaClient, needId: string, officeId: string) {
-  const need = await prisma.need.findUniqueOrThrow({
-    where: { id: needId },
-    select: { fieldCode: true, organizationId: true },
-  })
-  const results = await prisma.researchResult.findMany({
-    where: { organizationId: officeId, status: 'PUBLISHED' },
-    orderBy: { id: 'asc' },
-    select: { id: true, fieldCode: true },
-  })
-  const result = results.find((r) => r.fieldCode === need.fieldCode) ?? results[0]
-  const asked = new Date(Date.UTC(2026, 9, 12, 2))
-  await prisma.introduction.createMany({
-    data: [
-      {
-        id: 'intro-demo-0001',
-        needId,
-        requesterOrgId: need.organizationId,
-        requestedById: 'user-enterprise-admin',
-        targetOrgId: officeId,
-        resultId: result.id,
-        message: '贵校该成果与我公司需求方向一致，希望进一步了解技术指标与合作方式。',
-        status: 'ACCEPTED',
-        responseDeadline: new Date(asked.getTime() + 7 * 86_400_000),
-        respondedAt: new Date(asked.getTime() + 2 * 86_400_000),
-        respondedById: 'user-tto-admin',
-        createdAt: asked,
-      },
-    ],
-    skipDuplicates: true,
-  })
-}
-
-async function seedDemoLogins(
-  prisma: PrismaClient,
-  orgs: { enterpriseId: string; officeId: string; bureauId: string; platformId: string },
-) {
-  const existing = await prisma.user.findMany({
-    where: { email: { in: DEMO_LOGINS.map((l) => l.email) } },
-    select: { email: true },
-  })
-  const missing = DEMO_LOGINS.filter((l) => !existing.some((e) => e.email === l.email))
-  if (missing.length === 0) return
-  const passwordHash = await hashPassword(DEMO_PASSWORD)
-  const orgFor: Record<string, string> = {
-    ENTERPRISE_ADMIN: orgs.enterpriseId,
-    ENTERPRISE_MEMBER: orgs.enterpriseId,
-    TTO_ADMIN: orgs.officeId,
-    TTO_MEMBER: orgs.officeId,
-    EXPERT: orgs.officeId,
-    BUREAU_STAFF: orgs.bureauId,
-    PLATFORM_ADMIN: orgs.platformId,
-  }
-  await prisma.$transaction(async (tx) => {
-    for (const login of missing) {
-      const user = await tx.user.create({
-        data: {
-          id: `user-${login.role.toLowerCase().replace('_', '-')}`,
-          email: login.email,
-          name: login.name,
-          passwordHash,
-          memberships: { create: { organizationId: orgFor[login.role], role: login.role } },
-        },
-        select: { id: true },
-      })
-      if (login.role === 'EXPERT') {
-        // The demo expert is the first seeded expert of the demo office's institution.
-        const expert = await tx.expert.findFirstOrThrow({
-          where: { organizationId: orgs.officeId },
-          orderBy: { id: 'asc' },
-        })
-        await tx.expert.update({ where: { id: expert.id }, data: { userId: user.id, name: login.name } })
-      }
-    }
-  })
 }

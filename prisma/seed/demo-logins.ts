@@ -1,0 +1,92 @@
+import type { PrismaClient } from '../../app/generated/prisma/client'
+import { hashPassword } from '../../app/utils/password.server'
+
+/** The demo's sign-ins (one per role, one password) and the introduction they start from. */
+export const DEMO_PASSWORD = 'Baodi2026demo'
+export const DEMO_LOGINS = [
+  { email: 'enterprise-admin@baodi-demo.cn', name: '张建华', role: 'ENTERPRISE_ADMIN' },
+  { email: 'enterprise-member@baodi-demo.cn', name: '李晓东', role: 'ENTERPRISE_MEMBER' },
+  { email: 'office-admin@baodi-demo.cn', name: '王海波', role: 'TTO_ADMIN' },
+  { email: 'office-member@baodi-demo.cn', name: '赵雪梅', role: 'TTO_MEMBER' },
+  { email: 'expert@baodi-demo.cn', name: '陈志强', role: 'EXPERT' },
+  { email: 'bureau@baodi-demo.cn', name: '刘芳', role: 'BUREAU_STAFF' },
+  { email: 'admin@baodi-demo.cn', name: '周平', role: 'PLATFORM_ADMIN' },
+] as const
+
+/** The demo enterprise's 对接中 need: an introduction to a result of the demo office, accepted. */
+export async function seedDemoIntroduction(prisma: PrismaClient, needId: string, officeId: string) {
+  const need = await prisma.need.findUniqueOrThrow({
+    where: { id: needId },
+    select: { fieldCode: true, organizationId: true },
+  })
+  const results = await prisma.researchResult.findMany({
+    where: { organizationId: officeId, status: 'PUBLISHED' },
+    orderBy: { id: 'asc' },
+    select: { id: true, fieldCode: true },
+  })
+  const result = results.find((r) => r.fieldCode === need.fieldCode) ?? results[0]
+  const asked = new Date(Date.UTC(2026, 9, 12, 2))
+  await prisma.introduction.createMany({
+    data: [
+      {
+        id: 'intro-demo-0001',
+        needId,
+        requesterOrgId: need.organizationId,
+        requestedById: 'user-enterprise-admin',
+        targetOrgId: officeId,
+        resultId: result.id,
+        message: '贵校该成果与我公司需求方向一致，希望进一步了解技术指标与合作方式。',
+        status: 'ACCEPTED',
+        responseDeadline: new Date(asked.getTime() + 7 * 86_400_000),
+        respondedAt: new Date(asked.getTime() + 2 * 86_400_000),
+        respondedById: 'user-tto-admin',
+        createdAt: asked,
+      },
+    ],
+    skipDuplicates: true,
+  })
+}
+
+export async function seedDemoLogins(
+  prisma: PrismaClient,
+  orgs: { enterpriseId: string; officeId: string; bureauId: string; platformId: string },
+) {
+  const existing = await prisma.user.findMany({
+    where: { email: { in: DEMO_LOGINS.map((l) => l.email) } },
+    select: { email: true },
+  })
+  const missing = DEMO_LOGINS.filter((l) => !existing.some((e) => e.email === l.email))
+  if (missing.length === 0) return
+  const passwordHash = await hashPassword(DEMO_PASSWORD)
+  const orgFor: Record<string, string> = {
+    ENTERPRISE_ADMIN: orgs.enterpriseId,
+    ENTERPRISE_MEMBER: orgs.enterpriseId,
+    TTO_ADMIN: orgs.officeId,
+    TTO_MEMBER: orgs.officeId,
+    EXPERT: orgs.officeId,
+    BUREAU_STAFF: orgs.bureauId,
+    PLATFORM_ADMIN: orgs.platformId,
+  }
+  await prisma.$transaction(async (tx) => {
+    for (const login of missing) {
+      const user = await tx.user.create({
+        data: {
+          id: `user-${login.role.toLowerCase().replace('_', '-')}`,
+          email: login.email,
+          name: login.name,
+          passwordHash,
+          memberships: { create: { organizationId: orgFor[login.role], role: login.role } },
+        },
+        select: { id: true },
+      })
+      if (login.role === 'EXPERT') {
+        // The demo expert is the first seeded expert of the demo office's institution.
+        const expert = await tx.expert.findFirstOrThrow({
+          where: { organizationId: orgs.officeId },
+          orderBy: { id: 'asc' },
+        })
+        await tx.expert.update({ where: { id: expert.id }, data: { userId: user.id, name: login.name } })
+      }
+    }
+  })
+}
