@@ -227,7 +227,6 @@ export async function confirmConsultationTransfer(
   return true
 }
 
-/** Consultations the user may see: their enterprise's, their institution's experts', their own. */
 /** An enterprise's bookings, an institution's experts' (for its office), an expert's own. */
 export function listConsultations(user: Pick<SessionUser, 'id' | 'memberships'>) {
   const orgs = businessOrganizationIds(user)

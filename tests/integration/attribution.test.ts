@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { importTable } from '~/imports/importer.server'
 import { action as newAction } from '~/routes/contracts_.new'
 import { prisma } from '~/utils/db.server'
+import { bookConsultation, confirmConsultationTransfer } from '~/payments/consultations.server'
 import { form, parties } from '../support/contract-parties'
-import { postForm, validCreditCode } from '../support/factories'
+import { createUser, postForm, validCreditCode } from '../support/factories'
 
 /**
  * One attribution rule whatever path writes a contract (issue 13): 输出 counts toward the seller's
@@ -15,7 +16,7 @@ const rollup = () =>
     WHERE "dim" = 'all' AND "contracts" <> 0 GROUP BY 1, 2, 3 ORDER BY 1, 2`
 
 describe('which town a contract counts toward', () => {
-  it('is the same through the form, the import and a direct write when both parties are in Baodi', async () => {
+  it('is the same through the form, the import, a paid consultation and a direct write when both parties are in Baodi', async () => {
     const p = await parties()
     const towns = await prisma.area.findMany({ orderBy: { code: 'asc' }, take: 2 })
     // The seller is a Baodi enterprise in the second town, inside the development zone.
@@ -27,6 +28,7 @@ describe('which town a contract counts toward', () => {
         regionCode: '120115',
         areaId: towns[1].id,
         inDevelopmentZone: true,
+        verification: 'APPROVED',
       },
     })
     expect(p.enterprise.areaId).toBe(towns[0].id)
@@ -88,7 +90,41 @@ describe('which town a contract counts toward', () => {
     expect((await rollup()).map(({ contracts: _, ...r }) => r)).toEqual(expected)
     await prisma.contract.deleteMany()
 
-    // 3. A direct write (the seed's path), even one that names the buyer's town.
+    // 3. A paid consultation: the enterprise books the seller's expert, the seller confirms the
+    // bank transfer, and the 技术咨询 contract it records is registered.
+    const expert = await prisma.expert.create({
+      data: {
+        organizationId: seller.id,
+        name: '孙工',
+        status: 'PUBLISHED',
+        consultationFeeFen: 150_000n,
+        consultationMinutes: 60,
+      },
+    })
+    const enterpriseUser = await createUser(p.enterprise.id, 'ENTERPRISE_ADMIN')
+    const sellerUser = await createUser(seller.id, 'ENTERPRISE_ADMIN')
+    const booked = await bookConsultation(
+      { userId: enterpriseUser.id, organizationId: p.enterprise.id },
+      expert.id,
+      // Monday 10:00 in Beijing, booked at 08:00 the same morning.
+      { startsAt: new Date('2026-03-02T02:00:00Z'), topic: '焊缝检测方案咨询' },
+      'http://localhost',
+      new Date('2026-03-02T00:00:00Z'),
+    )
+    expect(booked).toMatchObject({ ok: true })
+    const consultationId = booked.ok ? booked.id : ''
+    expect(
+      await confirmConsultationTransfer({ userId: sellerUser.id, organizationId: seller.id }, consultationId, 'B-1'),
+    ).toBe(true)
+    const consulted = await prisma.contract.findFirstOrThrow()
+    expect(consulted).toMatchObject({ type: 'CONSULTING', sellerOrgId: seller.id, buyerOrgId: p.enterprise.id })
+    await register(consulted.id, 4)
+    expect((await rollup()).map(({ contracts: _, ...r }) => r)).toEqual(expected)
+    await prisma.payment.deleteMany()
+    await prisma.consultation.deleteMany()
+    await prisma.contract.deleteMany()
+
+    // 4. A direct write (the seed's path), even one that names the buyer's town.
     await prisma.contract.create({
       data: {
         type: 'SERVICE',
