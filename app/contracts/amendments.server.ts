@@ -6,6 +6,7 @@ import { recordAudit } from '~/utils/audit.server'
 import { prisma } from '~/utils/db.server'
 import type { SessionUser } from '~/utils/session.server'
 import { EXPERT_REVIEW_FEN } from '~/validation/contracts'
+import type { Outcome, Refusal } from '~/utils/outcome'
 
 /**
  * Amendments after registration, two-sided like the contract itself. When both parties are on
@@ -24,7 +25,7 @@ export interface AmendedFigures {
   reason: string
 }
 
-export type AmendmentOutcome = { ok: true } | { ok: false; notFound?: boolean; field: string; error: string }
+export type AmendmentOutcome = Outcome<object, Refusal & { field: string }>
 
 const COUNTED = ['REGISTERED', 'AMENDED']
 

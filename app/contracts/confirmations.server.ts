@@ -7,6 +7,7 @@ import { prisma } from '~/utils/db.server'
 import { partyOrgIds } from '~/utils/permissions.server'
 import type { SessionUser } from '~/utils/session.server'
 import { calendarDate } from '~/utils/format'
+import { NOT_FOUND, type Outcome } from '~/utils/outcome'
 
 /**
  * Two-sided contracts. What binds both parties (parties, type, 成交额, 技术交易额, dates,
@@ -111,7 +112,7 @@ export async function bothConfirmed(tx: Tx, contractId: string): Promise<boolean
   return confirmationState(contract).complete
 }
 
-export type ConfirmOutcome = { ok: true } | { ok: false; notFound?: boolean; error?: string }
+export type ConfirmOutcome = Outcome
 
 /**
  * The user's side confirms the version of the terms it saw. Refused when the terms changed since
@@ -130,7 +131,7 @@ export async function confirmTerms(
       include: { milestones: true },
     })
     const side = contract && sideOf(user, contract)
-    if (!contract || !side) return { ok: false, notFound: true }
+    if (!contract || !side) return NOT_FOUND
     if (contract.status !== 'DRAFT') return { ok: false, error: 'errors.contract.notDraft' }
     if (contract.termsVersion !== seenVersion) return { ok: false, error: 'errors.contract.termsChanged' }
     const organizationId = side === 'BUYER' ? contract.buyerOrgId! : contract.sellerOrgId!

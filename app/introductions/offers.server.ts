@@ -5,11 +5,12 @@ import { PUBLIC_OWNER } from '~/models/verification-states'
 import { recordAudit } from '~/utils/audit.server'
 import { prisma } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
+import type { Outcome } from '~/utils/outcome'
 
 const DAY = 24 * 60 * 60 * 1000
 const OPEN_NEED: NeedStatus[] = ['PUBLISHED', 'IN_PROGRESS']
 
-export type OfferOutcome = { ok: true; id: string } | { ok: false; error: string }
+export type OfferOutcome = Outcome<{ id: string }>
 
 /**
  * An institution's office puts one of its results forward for an enterprise's open need

@@ -3,6 +3,7 @@ import { prisma } from '~/utils/db.server'
 import type { Prisma } from '~/generated/prisma/client'
 import type { Role } from '~/generated/prisma/enums'
 import { actsForOrganization } from '~/utils/permissions.server'
+import type { Outcome } from '~/utils/outcome'
 
 export const INTRODUCTIONS_QUEUE = 'introductions'
 export const DAY = 24 * 60 * 60 * 1000
@@ -39,7 +40,7 @@ export async function notifyTarget(
   if (intro.expertId) await notifyExpert(tx, intro.expertId, kind, params, link, { exceptUserId })
 }
 
-export type IntroOutcome = { ok: true; id: string } | { ok: false; error: string }
+export type IntroOutcome = Outcome<{ id: string }>
 
 export type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0]
 export type Target = { kind: 'expert' | 'result'; id: string; organizationId: string }

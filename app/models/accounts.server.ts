@@ -8,9 +8,10 @@ import { clearRateLimit, hitRateLimit, peekRateLimit } from '~/utils/rate-limit.
 import { getEnv } from '~/utils/env.server'
 import type { RegistrationInput } from '~/validation/accounts'
 import { notifyReviewers } from './verification.server'
+import type { FieldRefusal, Outcome } from '~/utils/outcome'
 
 export type FieldErrors = Record<string, string[]>
-export type Outcome<T> = { ok: true; value: T } | { ok: false; fieldErrors: FieldErrors }
+type AccountOutcome<T> = Outcome<{ value: T }, FieldRefusal>
 
 const ADMIN_ROLE: Record<RegistrationInput['kind'], Role> = {
   ENTERPRISE: 'ENTERPRISE_ADMIN',
@@ -38,7 +39,7 @@ export const REGISTRATION_RATE_LIMITED = 'errors.register.rateLimited'
 export async function registerOrganization(
   input: RegistrationInput,
   ip: string | null,
-): Promise<Outcome<{ userId: string; organizationId: string; role: Role }>> {
+): Promise<AccountOutcome<{ userId: string; organizationId: string; role: Role }>> {
   // Sign-ups per address and hour (shared by every app server through PostgreSQL).
   const { allowed } = await hitRateLimit(`register:${ip ?? 'unknown'}`, getEnv().REGISTRATION_RATE_LIMIT, 3600)
   if (!allowed) return { ok: false, fieldErrors: { '': [REGISTRATION_RATE_LIMITED] } }
@@ -170,7 +171,7 @@ export async function authenticate(
 export async function createBureauStaff(
   adminId: string,
   input: { name: string; email: string; password: string },
-): Promise<Outcome<{ userId: string }>> {
+): Promise<AccountOutcome<{ userId: string }>> {
   const bureau = await prisma.organization.findFirst({ where: { kind: 'BUREAU' }, select: { id: true } })
   if (!bureau) return { ok: false, fieldErrors: { email: ['errors.bureau.missing'] } }
   if (await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } })) {

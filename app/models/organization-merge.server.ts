@@ -3,6 +3,7 @@ import { reindexListings } from './verification.server'
 import type { OrgKind, OrgVerification } from '~/generated/prisma/enums'
 import { recordAudit } from '~/utils/audit.server'
 import { prisma } from '~/utils/db.server'
+import type { Outcome, Refusal } from '~/utils/outcome'
 
 /**
  * Merging a duplicate organization into the real one. Imports that name an institution without a
@@ -24,9 +25,10 @@ const FAMILY: Record<OrgKind, string> = {
 /** States a duplicate can be merged from: it was never (or is no longer) a public organization. */
 export const MERGEABLE: OrgVerification[] = ['PENDING', 'REJECTED']
 
-export type MergeOutcome =
-  | { ok: true; targetId: string; moved: Record<string, number | Record<string, number>> }
-  | { ok: false; error: 'notFound' | 'state' | 'target' | 'self' | 'kind' | 'hasCode' }
+export type MergeOutcome = Outcome<
+  { targetId: string; moved: Record<string, number | Record<string, number>> },
+  Refusal<'notFound' | 'state' | 'target' | 'self' | 'kind' | 'hasCode'>
+>
 
 export const mayBeMerged = (o: { verification: OrgVerification; creditCode: string | null; kind: OrgKind }) =>
   MERGEABLE.includes(o.verification) && o.creditCode === null && FAMILY[o.kind] !== 'bureau'

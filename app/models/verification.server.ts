@@ -6,6 +6,7 @@ import { PUBLIC_VERIFICATION, VERIFICATION_DECISIONS, type VerificationDecision 
 import { enqueueIndexing } from '~/search/enqueue.server'
 import { recordAudit } from '~/utils/audit.server'
 import { prisma } from '~/utils/db.server'
+import type { Outcome, Refusal } from '~/utils/outcome'
 
 /**
  * Organization verification. A registered (or imported) organization starts PENDING: its members
@@ -84,7 +85,7 @@ export async function notifyReviewers(tx: Tx, organization: { id: string; name: 
   )
 }
 
-export type DecisionOutcome = { ok: true; to: OrgVerification } | { ok: false; error: 'notFound' | 'state' | 'note' }
+export type DecisionOutcome = Outcome<{ to: OrgVerification }, Refusal<'notFound' | 'state' | 'note'>>
 
 /**
  * Applies a reviewer's decision as one conditional statement on the state the reviewer saw

@@ -1,5 +1,5 @@
 import { lockMilestone, settle } from './ledger.server'
-import { milestoneFor, type Outcome } from './milestones.server'
+import { milestoneFor, type PaymentOutcome } from './milestones.server'
 import { notifyOrganization } from '~/models/notifications.server'
 import { recordAudit } from '~/utils/audit.server'
 import { prisma } from '~/utils/db.server'
@@ -17,12 +17,12 @@ export async function recordRemittance(
   user: SessionUser,
   milestoneId: string,
   input: { reference: string; remittedOn: Date },
-): Promise<Outcome> {
+): Promise<PaymentOutcome> {
   const found = await milestoneFor(user, milestoneId)
   if (!found || !(found.seller || found.buyer)) return { ok: false, error: 'notFound', notFound: true }
   const { milestone } = found
   if (!found.buyer) return { ok: false, error: 'errors.payment.buyerOnly' }
-  return prisma.$transaction(async (tx): Promise<Outcome> => {
+  return prisma.$transaction(async (tx): Promise<PaymentOutcome> => {
     await lockMilestone(tx, milestone.id)
     const current = await tx.milestone.findUniqueOrThrow({
       where: { id: milestone.id },
@@ -72,12 +72,16 @@ export async function recordRemittance(
  * The seller's 已到账: settles the buyer's open remittance, or records a transfer the buyer did not
  * announce (with the reference the seller reads on its statement).
  */
-export async function confirmBankTransfer(user: SessionUser, milestoneId: string, reference: string): Promise<Outcome> {
+export async function confirmBankTransfer(
+  user: SessionUser,
+  milestoneId: string,
+  reference: string,
+): Promise<PaymentOutcome> {
   const found = await milestoneFor(user, milestoneId)
   if (!found || !(found.seller || found.buyer)) return { ok: false, error: 'notFound', notFound: true }
   const { milestone } = found
   if (!found.seller) return { ok: false, error: 'errors.payment.sellerOnly' }
-  return prisma.$transaction(async (tx): Promise<Outcome> => {
+  return prisma.$transaction(async (tx): Promise<PaymentOutcome> => {
     // A double click or two staff at once: the second finds the milestone paid and changes nothing.
     await lockMilestone(tx, milestone.id)
     const current = await tx.milestone.findUniqueOrThrow({

@@ -8,6 +8,7 @@ import { recordAudit } from '~/utils/audit.server'
 import { prisma } from '~/utils/db.server'
 import { beijingTodayAsDate, BEIJING_OFFSET_MS } from '~/utils/time'
 import { PUBLIC_OWNER } from '~/models/verification-states'
+import type { Outcome } from '~/utils/outcome'
 
 /**
  * Paid consultations: an enterprise books an hour of an expert who offers them (price and length
@@ -42,7 +43,7 @@ export function withinWorkingHours(start: Date, minutes: number) {
   return day >= 1 && day <= 5 && from >= 9 * 60 && from + minutes <= 18 * 60
 }
 
-type Outcome = { ok: true; id: string; url?: string } | { ok: false; error: string; notFound?: boolean }
+type BookingOutcome = Outcome<{ id: string; url?: string }>
 
 export async function bookConsultation(
   actor: { userId: string; organizationId: string },
@@ -50,7 +51,7 @@ export async function bookConsultation(
   input: { startsAt: Date; topic: string },
   baseUrl: string,
   now = new Date(),
-): Promise<Outcome> {
+): Promise<BookingOutcome> {
   const expert = await consultableExpert(expertId)
   if (!expert) return { ok: false, error: 'notFound', notFound: true }
   const minutes = expert.consultationMinutes!

@@ -5,6 +5,7 @@ import { recordAudit } from '~/utils/audit.server'
 import { prisma } from '~/utils/db.server'
 import { isPlatformAdmin, partyOrgIds } from '~/utils/permissions.server'
 import type { SessionUser } from '~/utils/session.server'
+import type { Outcome } from '~/utils/outcome'
 
 /** Milestone payment commands: a seller's request, a buyer's Checkout, a seller's refund. */
 const PAYABLE = ['SIGNED', 'SUBMITTED', 'REGISTERED', 'AMENDED']
@@ -24,10 +25,10 @@ export async function milestoneFor(user: SessionUser, milestoneId: string) {
   }
 }
 
-export type Outcome = { ok: true; url?: string } | { ok: false; error: string; notFound?: boolean }
+export type PaymentOutcome = Outcome<{ url?: string }>
 
 /** The seller asks for a milestone of a signed contract to be paid; the buyer is told. */
-export async function requestMilestonePayment(user: SessionUser, milestoneId: string): Promise<Outcome> {
+export async function requestMilestonePayment(user: SessionUser, milestoneId: string): Promise<PaymentOutcome> {
   const found = await milestoneFor(user, milestoneId)
   if (!found || !(found.seller || found.buyer)) return { ok: false, error: 'notFound', notFound: true }
   const { milestone } = found
@@ -69,7 +70,7 @@ export async function startMilestoneCheckout(
   user: SessionUser,
   milestoneId: string,
   baseUrl: string,
-): Promise<Outcome> {
+): Promise<PaymentOutcome> {
   if (!stripeEnabled()) return { ok: false, error: 'errors.payment.offline' }
   const found = await milestoneFor(user, milestoneId)
   if (!found || !(found.seller || found.buyer)) return { ok: false, error: 'notFound', notFound: true }
@@ -145,7 +146,7 @@ export async function startMilestoneCheckout(
  * A refund by the seller or a platform admin. Through Stripe the refund is asked for and the
  * figures move when Stripe's charge.refunded arrives; a bank transfer's refund is recorded at once.
  */
-export async function refundPayment(user: SessionUser, paymentId: string, amountFen: bigint): Promise<Outcome> {
+export async function refundPayment(user: SessionUser, paymentId: string, amountFen: bigint): Promise<PaymentOutcome> {
   const payment = await prisma.payment.findUnique({ where: { id: paymentId }, include: { contract: true } })
   if (!payment?.contract) return { ok: false, error: 'notFound', notFound: true }
   const seller = payment.contract.sellerOrgId !== null && partyOrgIds(user).includes(payment.contract.sellerOrgId)
@@ -165,7 +166,7 @@ export async function refundPayment(user: SessionUser, paymentId: string, amount
       return { ok: false, error: 'errors.payment.stripeUnavailable' }
     }
   }
-  return prisma.$transaction(async (tx): Promise<Outcome> => {
+  return prisma.$transaction(async (tx): Promise<PaymentOutcome> => {
     if (payment.method === 'BANK_TRANSFER') {
       // Checked again under the lock: two refunds at once must not pass the limit together.
       await lockPayment(tx, paymentId)

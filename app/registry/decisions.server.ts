@@ -5,13 +5,20 @@ import { COUNTED_STATUSES } from '~/contracts/status'
 import { recordAudit } from '~/utils/audit.server'
 import { prisma } from '~/utils/db.server'
 import { ACCEPTABLE_FIELDS, latestRegistryBatch, reconcile, type Period } from './reconcile.server'
+import { NOT_FOUND, type Outcome, type Refusal } from '~/utils/outcome'
 
 interface Actor {
   userId: string
   organizationId: string
 }
 
-export type DecisionOutcome = 'done' | 'notFound' | 'notAcceptable' | { error: string }
+export type DecisionOutcome<T extends object = object> = Outcome<T>
+
+const DONE = { ok: true } as const
+const importFailed = (report: { errors: Array<{ key: string }> }): Refusal => ({
+  ok: false,
+  error: report.errors[0]?.key ?? 'errors.reconciliation.importFailed',
+})
 
 const recordDecision = (
   tx: Prisma.TransactionClient,
@@ -60,18 +67,19 @@ export async function acceptRegistryValues(actor: Actor, registrationNumber: str
         where: { batchId_registrationNumber: { batchId: batch.id, registrationNumber } },
       })
     : null
-  if (!batch || !record) return 'notFound'
+  if (!batch || !record) return NOT_FOUND
   // One read decides the path (registration numbers are unique on the platform).
   const existing = await prisma.contract.findUnique({
     where: { registrationNumber },
     select: { id: true, status: true },
   })
   // A terminated or unregistered contract with this number is not the registry's row to overwrite.
-  if (existing && !(COUNTED_STATUSES as readonly string[]).includes(existing.status)) return 'notAcceptable'
+  if (existing && !(COUNTED_STATUSES as readonly string[]).includes(existing.status))
+    return { ok: false, error: 'notAcceptable' }
   if (!existing) {
     try {
       const report = await importRecords(actor, batch, [record])
-      if (!report.committed) return { error: report.errors[0]?.key ?? 'errors.reconciliation.importFailed' }
+      if (!report.committed) return importFailed(report)
     } catch (error) {
       // Accepted at the same moment by someone else: the number is now taken by that import.
       if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')) throw error
@@ -87,7 +95,7 @@ export async function acceptRegistryValues(actor: Actor, registrationNumber: str
         data: { registrationNumber, kind: 'REGISTRY_ONLY' },
       })
     })
-    return 'done'
+    return DONE
   }
   return prisma.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT 1 FROM "Contract" WHERE "id" = ${existing.id} FOR UPDATE`
@@ -116,14 +124,14 @@ export async function acceptRegistryValues(actor: Actor, registrationNumber: str
         ),
       ) as Prisma.InputJsonValue,
     })
-    return 'done' as const
+    return DONE
   })
 }
 
 /** Accepts every row of the period that only the registry has, in one import. */
-export async function acceptAllRegistryOnly(actor: Actor, period: Period): Promise<DecisionOutcome | number> {
+export async function acceptAllRegistryOnly(actor: Actor, period: Period): Promise<DecisionOutcome<{ count: number }>> {
   const batch = await latestRegistryBatch()
-  if (!batch) return 'notFound'
+  if (!batch) return NOT_FOUND
   const result = await reconcile(period)
   const numbers = result.differences.filter((d) => d.kind === 'REGISTRY_ONLY').map((d) => d.registrationNumber)
   const taken = new Set(
@@ -138,9 +146,9 @@ export async function acceptAllRegistryOnly(actor: Actor, period: Period): Promi
     where: { batchId: batch.id, registrationNumber: { in: numbers.filter((n) => !taken.has(n)) } },
     orderBy: { row: 'asc' },
   })
-  if (records.length === 0) return 0
+  if (records.length === 0) return { ok: true, count: 0 }
   const report = await importRecords(actor, batch, records)
-  if (!report.committed) return { error: report.errors[0]?.key ?? 'errors.reconciliation.importFailed' }
+  if (!report.committed) return importFailed(report)
   await prisma.$transaction(async (tx) => {
     for (const record of records) {
       await recordDecision(tx, actor, batch.id, record.registrationNumber, 'ACCEPTED', null)
@@ -154,7 +162,7 @@ export async function acceptAllRegistryOnly(actor: Actor, period: Period): Promi
       data: { period: { year: period.year, month: period.month ?? null }, count: records.length },
     })
   })
-  return records.length
+  return { ok: true, count: records.length }
 }
 
 /** Flags one difference for follow-up with a note (or clears the flag), audited. */
@@ -164,7 +172,7 @@ export async function flagDifference(
   note: string | null,
 ): Promise<DecisionOutcome> {
   const batch = await latestRegistryBatch()
-  if (!batch) return 'notFound'
+  if (!batch) return NOT_FOUND
   return prisma.$transaction(async (tx) => {
     if (note === null) {
       await tx.reconciliationDecision.deleteMany({
@@ -181,6 +189,6 @@ export async function flagDifference(
       entityId: batch.id,
       data: { registrationNumber, note },
     })
-    return 'done' as const
+    return DONE
   })
 }

@@ -65,11 +65,11 @@ export async function action({ request }: ActionFunctionArgs) {
         : input.intent === 'unflag'
           ? await flagDifference(actor, input.registrationNumber, null)
           : await acceptAllRegistryOnly(actor, { year: input.year, month: input.month })
-  if (outcome === 'notFound') return data({ error: 'errors.reconciliation.notFound', done: null }, { status: 404 })
-  if (outcome === 'notAcceptable')
+  if (outcome.ok) return { error: null, done: input.intent }
+  if (outcome.notFound) return data({ error: 'errors.reconciliation.notFound', done: null }, { status: 404 })
+  if (outcome.error === 'notAcceptable')
     return data({ error: 'errors.reconciliation.notAcceptable', done: null }, { status: 409 })
-  if (typeof outcome === 'object') return data({ error: outcome.error, done: null }, { status: 400 })
-  return { error: null, done: input.intent }
+  return data({ error: outcome.error, done: null }, { status: 400 })
 }
 
 type Loaded = ReturnType<typeof useLoaderData<typeof loader>>

@@ -89,7 +89,7 @@ describe('contract import from the registry (bureau)', () => {
     })
     // Accepting the registry-only row imports it with the contract import's rules.
     const actor = { userId: (await prisma.user.findFirstOrThrow()).id, organizationId: enterprise.id }
-    expect(await acceptAllRegistryOnly(actor, { year: 2025 })).toBe(1)
+    expect(await acceptAllRegistryOnly(actor, { year: 2025 })).toEqual({ ok: true, count: 1 })
     const contract = await prisma.contract.findFirstOrThrow()
     expect(contract).toMatchObject({
       buyerOrgId: enterprise.id,
