@@ -113,9 +113,9 @@ export function ExpertStatus({ id, status, saved }: { id: string; status: string
         </p>
       ) : null}
       <div className="actions">
-        {status === 'DRAFT' ? <StatusButton intent="publish" label={t('expertForm.publish')} /> : null}
-        {status !== 'ARCHIVED' ? <StatusButton intent="archive" label={t('expertForm.archive')} /> : null}
-        {status === 'ARCHIVED' ? <StatusButton intent="republish" label={t('expertForm.republish')} /> : null}
+        {status === 'DRAFT' ? <StatusButton transition="publish" label={t('expertForm.publish')} /> : null}
+        {status !== 'ARCHIVED' ? <StatusButton transition="archive" label={t('expertForm.archive')} /> : null}
+        {status === 'ARCHIVED' ? <StatusButton transition="republish" label={t('expertForm.republish')} /> : null}
       </div>
     </>
   )

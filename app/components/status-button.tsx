@@ -2,19 +2,35 @@ import { Form } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { CsrfInput } from './csrf-input'
 
-/**
- * A one-button form posting a `statusChange` (publish, close, archive…) to the current route. It
- * is not called `intent`, so a page's main form may use the same words for its own buttons.
- */
-export function StatusButton({ intent, label }: { intent: string; label: string }) {
+/** A one-button form posting an `intent` (and its hidden fields) to the current route. */
+export function IntentButton({
+  intent,
+  fields = {},
+  label,
+}: {
+  intent: string
+  fields?: Record<string, string>
+  label: string
+}) {
   return (
     <Form method="post" className="inline-form">
       <CsrfInput />
-      <button type="submit" name="statusChange" value={intent}>
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" name="intent" value={intent}>
         {label}
       </button>
     </Form>
   )
+}
+
+/**
+ * A status change (publish, close, archive…): the intent `changeStatus` with its `transition`,
+ * so a page's main form keeps `draft` and `publish` for its own buttons.
+ */
+export function StatusButton({ transition, label }: { transition: string; label: string }) {
+  return <IntentButton intent="changeStatus" fields={{ transition }} label={label} />
 }
 
 /**

@@ -8,6 +8,7 @@ import type { Prisma } from '~/generated/prisma/client'
 import type { CampaignFormInput, ExpertGroupFormInput } from '~/validation/curation'
 import { beijingToday } from '~/utils/time'
 import { PUBLIC_OWNER } from './verification-states'
+import { isOpenNeed, OPEN_NEED_STATUSES } from './need-states'
 import { connectedNeed, needCoverage, reliableMatch, type NeedCoverage } from '~/matching/coverage.server'
 import { calendarDate } from '~/utils/format'
 
@@ -21,7 +22,6 @@ interface Actor {
 }
 
 const EMPTY_COVERAGE: NeedCoverage = { reliable: 0, best: null, connected: false }
-const OPEN = ['PUBLISHED', 'IN_PROGRESS'] as const
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`)
 const today = () => day(beijingToday())
 
@@ -41,7 +41,7 @@ export async function listCampaigns() {
     return {
       ...c,
       needs: mine.reduce((s, r) => s + r._count._all, 0),
-      open: mine.filter((r) => (OPEN as readonly string[]).includes(r.status)).reduce((s, r) => s + r._count._all, 0),
+      open: mine.filter((r) => isOpenNeed(r.status)).reduce((s, r) => s + r._count._all, 0),
     }
   })
 }
@@ -141,7 +141,7 @@ export interface UnmatchedFilter {
  */
 export async function listUnmatchedNeeds(filter: UnmatchedFilter = {}, take = 100) {
   const where: Prisma.NeedWhereInput = {
-    status: { in: [...OPEN] },
+    status: { in: [...OPEN_NEED_STATUSES] },
     matches: { none: reliableMatch },
     NOT: connectedNeed,
     ...(filter.campaignId ? { campaignId: filter.campaignId } : {}),
@@ -190,7 +190,7 @@ export async function getNeedForCuration(needId: string) {
     },
   })
   if (!need) return null
-  if ((OPEN as readonly string[]).includes(need.status)) await enqueueJobs(prisma, [needRefreshJob(need.id)])
+  if (isOpenNeed(need.status)) await enqueueJobs(prisma, [needRefreshJob(need.id)])
   const coverage = await needCoverage(prisma, [need.id])
   return { ...need, coverage: coverage.get(need.id) ?? EMPTY_COVERAGE }
 }
@@ -217,7 +217,7 @@ export async function saveCuratedGroup(actor: Actor, needId: string, input: Expe
     where: { id: needId },
     select: { id: true, title: true, status: true, organizationId: true },
   })
-  if (!need || !(OPEN as readonly string[]).includes(need.status)) return { ok: false as const, notFound: true }
+  if (!need || !isOpenNeed(need.status)) return { ok: false as const, notFound: true }
   const experts = await prisma.expert.findMany({
     where: { id: { in: input.members }, status: 'PUBLISHED', ...PUBLIC_OWNER },
     select: { id: true, userId: true, organizationId: true },

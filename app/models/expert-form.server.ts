@@ -2,7 +2,7 @@ import { data, redirect } from '@remix-run/node'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { changeExpertStatus, findExpertInScope, saveExpert, type ExpertScope } from '~/models/experts.server'
 import { notFound } from '~/utils/permissions.server'
-import { ExpertFormSchema, ExpertStatusSchema } from '~/validation/experts'
+import { ExpertEditActionSchema } from '~/validation/experts'
 import { notVerifiedReply } from '~/models/verification.server'
 import { optionalYuanText } from '~/utils/format'
 
@@ -32,8 +32,8 @@ export async function expertFormDefaults(scope: ExpertScope, expertId?: string) 
 }
 
 /**
- * The action every expert-profile page shares: a status change (publish, archive, republish) or
- * the whole form, validated, saved in the caller's scope, then back to `savedPath(id)`.
+ * The action every expert-profile page shares, by `intent`: a status change (publish, archive,
+ * republish) or the whole form, validated, saved in the caller's scope, then back to `savedPath(id)`.
  */
 export async function expertFormAction(
   formData: FormData,
@@ -42,17 +42,24 @@ export async function expertFormAction(
   expertId: string | undefined,
   savedPath: (id: string) => string,
 ) {
-  const status = ExpertStatusSchema.safeParse({ intent: formData.get('statusChange') })
-  if (status.success && expertId !== undefined) {
-    const changed = await changeExpertStatus(actor, scope, expertId, status.data.intent)
-    if (changed === 'refused') notFound()
-    if (changed === 'notVerified') return data(notVerifiedReply(), { status: 409 })
-    return { statusChanged: true as const }
-  }
-  const submission = parseWithZod(formData, { schema: ExpertFormSchema })
+  const submission = parseWithZod(formData, { schema: ExpertEditActionSchema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
-  const outcome = await saveExpert(actor, scope, submission.value, expertId)
-  if (!outcome.ok && outcome.notFound) notFound()
-  if (!outcome.ok) return data(submission.reply({ fieldErrors: outcome.fieldErrors }), { status: 400 })
-  return redirect(savedPath(outcome.id))
+  const input = submission.value
+  switch (input.intent) {
+    case 'changeStatus': {
+      // A profile not saved yet has no status to change.
+      if (expertId === undefined) notFound()
+      const changed = await changeExpertStatus(actor, scope, expertId, input.transition)
+      if (changed === 'refused') notFound()
+      if (changed === 'notVerified') return data(notVerifiedReply(), { status: 409 })
+      return { statusChanged: true as const }
+    }
+    case 'draft':
+    case 'publish': {
+      const outcome = await saveExpert(actor, scope, input, expertId)
+      if (!outcome.ok && outcome.notFound) notFound()
+      if (!outcome.ok) return data(submission.reply({ fieldErrors: outcome.fieldErrors }), { status: 400 })
+      return redirect(savedPath(outcome.id))
+    }
+  }
 }

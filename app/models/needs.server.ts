@@ -6,6 +6,9 @@ import { prisma } from '~/utils/db.server'
 import type { NeedFormInput } from '~/validation/needs'
 import { isVerified, NOT_VERIFIED_ERRORS, type StatusChange } from './verification.server'
 import { PUBLIC_OWNER } from './verification-states'
+import { EDITABLE_NEED_STATUSES, ENDED_NEED_STATUSES, isEditableNeed, OPEN_NEED_STATUSES } from './need-states'
+import type { NeedStatus } from '~/generated/prisma/enums'
+import { optionalCalendarDate, optionalYuanText } from '~/utils/format'
 
 /** The enterprise's own needs, drafts included; scoped to its organization. */
 export function listNeedsForOrganization(organizationId: string) {
@@ -83,6 +86,31 @@ export function listPublicNeedTeasers(limit = 8) {
   })
 }
 
+/** The need form's stored values, for the enterprise that owns the need; null for anyone else. */
+export async function getNeedFormValues(organizationId: string, needId: string) {
+  const need = await prisma.need.findFirst({ where: { id: needId, organizationId } })
+  if (!need) return null
+  return {
+    id: need.id,
+    isDraft: need.status === 'DRAFT',
+    campaignId: need.campaignId,
+    defaults: {
+      title: need.title,
+      summary: need.summary,
+      confidentialDetail: need.confidentialDetail,
+      triedApproaches: need.triedApproaches,
+      fieldCode: need.fieldCode,
+      keywords: need.keywords,
+      budgetMinYuan: optionalYuanText(need.budgetMinFen),
+      budgetMaxYuan: optionalYuanText(need.budgetMaxFen),
+      deadline: optionalCalendarDate(need.deadline),
+      cooperationModes: need.cooperationModes,
+      wantedStage: need.wantedStage,
+      campaignId: need.campaignId,
+    },
+  }
+}
+
 export type NeedOutcome =
   { ok: true; id: string } | { ok: false; fieldErrors: Record<string, string[]>; notFound?: boolean }
 
@@ -90,8 +118,6 @@ interface Actor {
   userId: string
   organizationId: string
 }
-
-const EDITABLE = ['DRAFT', 'PUBLISHED', 'IN_PROGRESS']
 
 /**
  * Creates or edits a need of the actor's enterprise, in one transaction with its search outbox
@@ -104,7 +130,7 @@ export async function saveNeed(actor: Actor, input: NeedFormInput, needId?: stri
     ? await prisma.need.findFirst({ where: { id: needId, organizationId: actor.organizationId } })
     : null
   if (needId && !existing) return { ok: false, fieldErrors: {}, notFound: true }
-  if (existing && !EDITABLE.includes(existing.status)) {
+  if (existing && !isEditableNeed(existing.status)) {
     return { ok: false, fieldErrors: { '': ['errors.need.notEditable'] } }
   }
   // A need joins a campaign (征集) only while it runs and if it concerns the enterprise's area.
@@ -161,11 +187,12 @@ export async function saveNeed(actor: Actor, input: NeedFormInput, needId?: stri
   return { ok: true, id }
 }
 
-const TRANSITIONS: Record<'publish' | 'close' | 'reopen', { from: string[]; to: 'PUBLISHED' | 'CLOSED' }> = {
-  publish: { from: ['DRAFT'], to: 'PUBLISHED' },
-  close: { from: ['DRAFT', 'PUBLISHED', 'IN_PROGRESS'], to: 'CLOSED' },
-  reopen: { from: ['CLOSED', 'EXPIRED', 'SOLVED'], to: 'PUBLISHED' },
-}
+const TRANSITIONS: Record<'publish' | 'close' | 'reopen', { from: readonly NeedStatus[]; to: 'PUBLISHED' | 'CLOSED' }> =
+  {
+    publish: { from: ['DRAFT'], to: 'PUBLISHED' },
+    close: { from: EDITABLE_NEED_STATUSES, to: 'CLOSED' },
+    reopen: { from: ENDED_NEED_STATUSES, to: 'PUBLISHED' },
+  }
 
 /** Publish, close or reopen; refuses a transition the need's state does not allow. */
 export async function changeNeedStatus(
@@ -208,7 +235,7 @@ export async function changeNeedStatus(
 /** The organization's needs an introduction can be about (published or in progress), newest first. */
 export function listOpenNeedTitles(organizationId: string) {
   return prisma.need.findMany({
-    where: { organizationId, status: { in: ['PUBLISHED', 'IN_PROGRESS'] } },
+    where: { organizationId, status: { in: [...OPEN_NEED_STATUSES] } },
     select: { id: true, title: true },
     orderBy: { updatedAt: 'desc' },
     take: 50,

@@ -4,6 +4,7 @@ import { prisma } from '~/utils/db.server'
 import type { ResultFormInput } from '~/validation/results'
 import { isVerified, NOT_VERIFIED_ERRORS, type StatusChange } from './verification.server'
 import { PUBLIC_OWNER } from './verification-states'
+import { optionalYuanText } from '~/utils/format'
 
 export function listResultsForOrganization(organizationId: string, take = 20) {
   return prisma.researchResult.findMany({
@@ -47,6 +48,33 @@ export function listRecentPublishedResults(limit = 8) {
     orderBy: { publishedAt: 'desc' },
     take: limit,
   })
+}
+
+/** The result form's stored values, for the office that owns the result; null for anyone else. */
+export async function getResultFormValues(organizationId: string, resultId: string) {
+  const result = await prisma.researchResult.findFirst({
+    where: { id: resultId, organizationId },
+    include: { team: { select: { expertId: true, isLead: true } } },
+  })
+  if (!result) return null
+  return {
+    id: result.id,
+    status: result.status,
+    defaults: {
+      title: result.title,
+      abstract: result.abstract,
+      fieldCode: result.fieldCode,
+      keywords: result.keywords.join('、'),
+      stage: result.stage,
+      trl: result.trl?.toString() ?? null,
+      ipType: result.ipType,
+      patentNumbers: result.patentNumbers.join('、'),
+      transferModes: result.transferModes,
+      priceMinYuan: optionalYuanText(result.priceMinFen),
+      priceMaxYuan: optionalYuanText(result.priceMaxFen),
+      expertIds: [...result.team].sort((a, b) => Number(b.isLead) - Number(a.isLead)).map((m) => m.expertId),
+    },
+  }
 }
 
 interface Actor {

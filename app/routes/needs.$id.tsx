@@ -1,202 +1,102 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from 'react-i18next'
 import { AcceptDecline } from '~/components/accept-decline'
 import { CsrfInput } from '~/components/csrf-input'
-import { StatusButton } from '~/components/status-button'
+import { IntentButton, StatusButton } from '~/components/status-button'
 import { Money } from '~/components/money'
-import { recordMatchFeedback } from '~/models/matches.server'
-import { matchNeed, type MatchKind } from '~/matching/match-need.server'
-import { searchEngine } from '~/search/engine.server'
+import type { MatchKind } from '~/matching/match-need.server'
 import { requireCsrf } from '~/utils/csrf.server'
-import { prisma } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
-import { ENTERPRISE_ROLES, notFound, requireUser } from '~/utils/permissions.server'
-import { getSessionUser, type SessionUser } from '~/utils/session.server'
-import { MatchFeedbackSchema } from '~/validation/matching'
-import { GroupIntroRequestSchema, IntroRequestSchema } from '~/validation/introductions'
-import { listNeedIntroductions } from '~/introductions/queries.server'
+import { notFound, requireUser } from '~/utils/permissions.server'
+import type { NeedStatus } from '~/generated/prisma/enums'
+import { getSessionUser } from '~/utils/session.server'
 import { requestGroupIntroduction, requestIntroduction } from '~/introductions/requests.server'
-import { getEnv } from '~/utils/env.server'
 import { FieldError } from '~/components/field'
-import { NeedStatusSchema } from '~/validation/needs'
-import { changeNeedStatus, takeNewMatches } from '~/models/needs.server'
-import { getCuratedGroup } from '~/models/curation.server'
+import { NeedPageActionSchema, type NeedPageAction } from '~/validation/needs'
+import { changeNeedStatus } from '~/models/needs.server'
+import { getNeedActor, getNeedPage, giveMatchFeedback } from '~/models/need-page.server'
+import { isEditableNeed } from '~/models/need-states'
 import { confirmListingActive } from '~/models/freshness.server'
-import { beijingDateTime, calendarDate } from '~/utils/format'
 import { NOT_VERIFIED_ERRORS } from '~/models/verification.server'
+import { actionDone, actionFailed, fieldErrors } from '~/utils/action-result'
+import { serialize } from '~/utils/serialize'
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, 'need.pageTitle', { title: data?.need.title ?? '' })
 
 const TABS: MatchKind[] = ['experts', 'results', 'groups']
 
-function access(user: SessionUser | null, organizationId: string) {
-  const bureau = Boolean(user?.memberships.some((m) => m.role === 'BUREAU_STAFF' || m.role === 'PLATFORM_ADMIN'))
-  const owner = Boolean(
-    user?.memberships.some((m) => m.organizationId === organizationId && ENTERPRISE_ROLES.includes(m.role)),
-  )
-  return { owner, bureau }
-}
-
-const OPEN = ['PUBLISHED', 'IN_PROGRESS']
-
 /**
- * A need's page. Everyone sees a published need's public teaser; its enterprise and bureau staff
- * also see the confidential detail and the match panel. Drafts of other organizations are 404.
+ * A need's page: the public teaser for everyone, the detail and match panel for its enterprise
+ * and bureau staff; another organization's draft is 404 (app/models/need-page.server.ts).
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getSessionUser(request)
-  const need = await prisma.need.findUnique({
-    where: { id: params.id ?? '' },
-    select: {
-      id: true,
-      title: true,
-      summary: true,
-      confidentialDetail: true,
-      keywords: true,
-      status: true,
-      deadline: true,
-      budgetMaxFen: true,
-      staleRemindedAt: true,
-      cooperationModes: true,
-      organizationId: true,
-      organization: { select: { name: true } },
-      field: { select: { nameZh: true, nameEn: true } },
-    },
-  })
-  if (!need) notFound()
-  const { owner, bureau } = access(user, need.organizationId)
-  if (!owner && !bureau && !OPEN.includes(need.status)) notFound()
   const url = new URL(request.url)
-  const tab = TABS.includes(url.searchParams.get('tab') as MatchKind)
-    ? (url.searchParams.get('tab') as MatchKind)
-    : 'experts'
+  const asked = url.searchParams.get('tab') as MatchKind
+  const tab = TABS.includes(asked) ? asked : 'experts'
   const showAll = url.searchParams.get('all') === '1'
-  const matches =
-    owner || bureau
-      ? await matchNeed(prisma, searchEngine(), need.id, tab, { limit: 10, minConfidence: showAll ? 1 : 3 })
-      : null
-  const requests = owner ? await listNeedIntroductions(need.id, need.organizationId) : []
-  // Only the enterprise's own visit moves its "new since last visit" mark.
-  const fresh = owner && user ? await takeNewMatches(need.id, user.id) : []
-  const curated = owner || bureau ? await getCuratedGroup(need.id) : null
-  return {
-    curated: curated
-      ? {
-          note: curated.note,
-          members: curated.members.map((m) => ({
-            id: m.expert.id,
-            name: m.expert.name,
-            institution: m.expert.organization.name,
-            aspects: m.aspects,
-          })),
-        }
-      : null,
-    fresh,
-    requests: requests.map((r) => ({
-      id: r.id,
-      status: r.status,
-      deadline: beijingDateTime(r.responseDeadline),
-      to: r.targetOrg.name,
-      target: r.expert?.name ?? r.result?.title ?? '',
-    })),
-    responseDays: getEnv().INTRO_RESPONSE_DAYS,
-    need: {
-      ...need,
-      confidentialDetail: owner || bureau ? need.confidentialDetail : null,
-      deadline: need.deadline ? calendarDate(need.deadline) : null,
-      budgetMaxFen: need.budgetMaxFen === null ? null : need.budgetMaxFen.toString(),
-      stale: need.status === 'PUBLISHED' && need.staleRemindedAt !== null,
-      staleRemindedAt: undefined,
-    },
-    canGiveFeedback: owner,
-    tab,
-    showAll,
-    matches,
-  }
+  const page = await getNeedPage(user, params.id ?? '', { tab, showAll })
+  if (!page) notFound()
+  return serialize({ ...page, tab, showAll })
 }
 
+type Intent = NeedPageAction['intent']
+
+/** The enterprise's actions on its need, one `intent` each; anyone else gets 404. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const formData = await request.formData()
   await requireCsrf(request, formData)
-  const need = await prisma.need.findUnique({
-    where: { id: params.id ?? '' },
-    select: { id: true, organizationId: true },
-  })
-  if (!need) notFound()
-  const membership = user.memberships.find(
-    (m) => m.organizationId === need.organizationId && ENTERPRISE_ROLES.includes(m.role),
-  )
-  if (!membership) notFound()
-  if (formData.get('statusChange') === 'confirm') {
-    await confirmListingActive({ userId: user.id, organizationId: membership.organizationId }, 'need', need.id)
-    return { ok: true, errors: null, statusChanged: true }
+  const owned = await getNeedActor(user, params.id ?? '')
+  if (!owned) notFound()
+  const { needId, actor } = owned
+  const submission = parseWithZod(formData, { schema: NeedPageActionSchema })
+  if (submission.status !== 'success') return actionFailed<Intent>(fieldErrors(submission.error))
+  const input = submission.value
+  switch (input.intent) {
+    case 'confirm':
+      await confirmListingActive(actor, 'need', needId)
+      return actionDone(input.intent)
+    case 'changeStatus': {
+      const changed = await changeNeedStatus(actor, needId, input.transition)
+      if (changed === 'notVerified') return actionFailed<Intent>(NOT_VERIFIED_ERRORS, 409)
+      if (changed === 'refused') return actionFailed<Intent>({ intent: ['errors.need.notEditable'] }, 409)
+      return actionDone(input.intent)
+    }
+    case 'introduce': {
+      const { targetKind, targetId, message } = input
+      const outcome = await requestIntroduction(actor, { needId, targetKind, targetId, message })
+      if (!outcome.ok) return actionFailed<Intent>({ '': [outcome.error] }, 409)
+      return actionDone(input.intent)
+    }
+    case 'introduceGroup': {
+      const outcome = await requestGroupIntroduction(actor, {
+        needId,
+        expertIds: input.expertIds,
+        message: input.message,
+      })
+      if (!outcome.ok) return actionFailed<Intent>({ '': [outcome.error] }, 409)
+      return actionDone(input.intent, outcome.ids.length)
+    }
+    case 'feedback':
+      if (!(await giveMatchFeedback(actor, needId, input))) notFound()
+      return actionDone(input.intent)
   }
-  if (formData.get('intent') === 'introduce') {
-    const submission = parseWithZod(formData, { schema: IntroRequestSchema })
-    if (submission.status !== 'success') return data({ ok: false, errors: submission.error }, { status: 400 })
-    const outcome = await requestIntroduction(
-      { userId: user.id, organizationId: membership.organizationId },
-      { needId: need.id, ...submission.value },
-    )
-    if (!outcome.ok) return data({ ok: false, errors: { '': [outcome.error] } }, { status: 409 })
-    return { ok: true, errors: null, statusChanged: false, introduced: true }
-  }
-  if (formData.get('intent') === 'introduceGroup') {
-    const submission = parseWithZod(formData, { schema: GroupIntroRequestSchema })
-    if (submission.status !== 'success') return data({ ok: false, errors: submission.error }, { status: 400 })
-    const outcome = await requestGroupIntroduction(
-      { userId: user.id, organizationId: membership.organizationId },
-      { needId: need.id, ...submission.value },
-    )
-    if (!outcome.ok) return data({ ok: false, errors: { '': [outcome.error] } }, { status: 409 })
-    return { ok: true, errors: null, statusChanged: false, introducedGroup: outcome.ids.length }
-  }
-  const status = NeedStatusSchema.safeParse({ intent: formData.get('statusChange') })
-  if (status.success) {
-    const changed = await changeNeedStatus(
-      { userId: user.id, organizationId: membership.organizationId },
-      need.id,
-      status.data.intent,
-    )
-    if (changed === 'notVerified') return data({ ok: false, errors: NOT_VERIFIED_ERRORS }, { status: 409 })
-    if (changed === 'refused')
-      return data({ ok: false, errors: { intent: ['errors.need.notEditable'] } }, { status: 409 })
-    return { ok: true, errors: null, statusChanged: true }
-  }
-  const submission = parseWithZod(formData, { schema: MatchFeedbackSchema })
-  if (submission.status !== 'success') return data({ ok: false, errors: submission.error }, { status: 400 })
-  const value = submission.value
-  const exists =
-    value.targetKind === 'expert'
-      ? await prisma.expert.count({ where: { id: value.targetId } })
-      : await prisma.researchResult.count({ where: { id: value.targetId } })
-  if (!exists) notFound()
-  await recordMatchFeedback(prisma, searchEngine(), {
-    needId: need.id,
-    target: { kind: value.targetKind, id: value.targetId },
-    decision: value.decision,
-    reason: value.decision === 'DECLINED' ? value.reason : undefined,
-    note: value.note,
-    userId: user.id,
-    organizationId: membership.organizationId,
-  })
-  return { ok: true, errors: null, statusChanged: false }
 }
 
 /** Edit, publish, close, reopen: what the need's state allows. */
-function OwnerActions({ id, status }: { id: string; status: string }) {
+function OwnerActions({ id, status }: { id: string; status: NeedStatus }) {
   const { t } = useTranslation()
-  const open = ['DRAFT', 'PUBLISHED', 'IN_PROGRESS'].includes(status)
+  const open = isEditableNeed(status)
   return (
     <div className="actions" data-testid="need-actions">
       {open ? <Link to={`/needs/${id}/edit`}>{t('needForm.edit')}</Link> : null}
-      {status === 'DRAFT' ? <StatusButton intent="publish" label={t('needForm.publishNow')} /> : null}
-      {open ? <StatusButton intent="close" label={t('needForm.close')} /> : null}
-      {!open ? <StatusButton intent="reopen" label={t('needForm.reopen')} /> : null}
+      {status === 'DRAFT' ? <StatusButton transition="publish" label={t('needForm.publishNow')} /> : null}
+      {open ? <StatusButton transition="close" label={t('needForm.close')} /> : null}
+      {!open ? <StatusButton transition="reopen" label={t('needForm.reopen')} /> : null}
     </div>
   )
 }
@@ -245,7 +145,13 @@ function IntroRequestForm({ kind, id }: { kind: 'expert' | 'result'; id: string 
 }
 
 function FeedbackForm({ kind, id }: { kind: 'expert' | 'result'; id: string }) {
-  return <AcceptDecline ns="match" hidden={{ targetKind: kind, targetId: id }} defaultReason="OUTSIDE_FIELD" />
+  return (
+    <AcceptDecline
+      ns="match"
+      hidden={{ intent: 'feedback', targetKind: kind, targetId: id }}
+      defaultReason="OUTSIDE_FIELD"
+    />
+  )
 }
 
 export default function NeedPage() {
@@ -253,6 +159,7 @@ export default function NeedPage() {
   const { need, matches, tab, showAll, canGiveFeedback, requests, responseDays, fresh, curated } =
     useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
+  const done = result?.ok ? result.intent : null
   const [searchParams] = useSearchParams()
   const zh = i18n.language === 'zh'
   const reasonText = (r: { zh: string; en: string }) => (zh ? r.zh : r.en)
@@ -280,23 +187,21 @@ export default function NeedPage() {
       {canGiveFeedback ? <OwnerActions id={need.id} status={need.status} /> : null}
       {canGiveFeedback && need.stale ? (
         <div className="notice warning-notice" role="status" data-testid="stale-notice">
-          {t('freshness.needStale')} <StatusButton intent="confirm" label={t('freshness.confirm')} />
+          {t('freshness.needStale')} <IntentButton intent="confirm" label={t('freshness.confirm')} />
         </div>
       ) : null}
-      {result && 'introduced' in result && result.introduced ? (
+      {done === 'introduce' ? (
         <p className="notice" role="status">
           {t('intro.requested', { days: responseDays })}
         </p>
       ) : null}
-      {result && 'introducedGroup' in result && result.introducedGroup ? (
+      {done === 'introduceGroup' && result?.ok && result.count ? (
         <p className="notice" role="status">
-          {t('intro.groupRequested', { count: result.introducedGroup })}
+          {t('intro.groupRequested', { count: result.count })}
         </p>
       ) : null}
-      {result && !result.ok && result.errors && '' in result.errors ? (
-        <FieldError id="need-error" errors={(result.errors as Record<string, string[]>)['']} />
-      ) : null}
-      {result && 'statusChanged' in result && result.statusChanged ? (
+      {result && !result.ok && '' in result.errors ? <FieldError id="need-error" errors={result.errors['']} /> : null}
+      {done === 'changeStatus' || done === 'confirm' ? (
         <p className="notice" role="status">
           {t('needForm.statusChanged')}
         </p>
@@ -356,10 +261,7 @@ export default function NeedPage() {
           <p className="muted">
             {t('match.terms')}：{matches.terms.join('、')}
           </p>
-          {result?.ok &&
-          !('statusChanged' in result && result.statusChanged) &&
-          !('introduced' in result) &&
-          !('introducedGroup' in result) ? (
+          {done === 'feedback' ? (
             <p className="notice" role="status">
               {t('match.feedbackSaved')}
             </p>

@@ -5,43 +5,26 @@ import { useTranslation } from 'react-i18next'
 import { NeedForm } from '~/components/need-form'
 import { getLocale } from '~/i18n/locale.server'
 import { fieldOptions } from '~/models/areas.server'
-import { saveNeed } from '~/models/needs.server'
+import { getNeedFormValues, saveNeed } from '~/models/needs.server'
 import { requireCsrf } from '~/utils/csrf.server'
-import { prisma } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
 import { notFound, requireEnterprise } from '~/utils/permissions.server'
 import { campaignChoices } from '~/models/curation.server'
 import { NeedFormSchema } from '~/validation/needs'
-import { optionalCalendarDate, optionalYuanText } from '~/utils/format'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'needForm.editTitle')
 
 /** Only the need's own enterprise may edit it; everyone else gets 404. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { membership } = await requireEnterprise(request)
-  const need = await prisma.need.findFirst({
-    where: { id: params.id ?? '', organizationId: membership.organizationId },
-  })
+  const need = await getNeedFormValues(membership.organizationId, params.id ?? '')
   if (!need) notFound()
   return {
     id: need.id,
-    isDraft: need.status === 'DRAFT',
+    isDraft: need.isDraft,
     fields: await fieldOptions(await getLocale(request)),
     campaigns: await campaignChoices(membership.organizationId, need.campaignId),
-    defaults: {
-      title: need.title,
-      summary: need.summary,
-      confidentialDetail: need.confidentialDetail,
-      triedApproaches: need.triedApproaches,
-      fieldCode: need.fieldCode,
-      keywords: need.keywords,
-      budgetMinYuan: optionalYuanText(need.budgetMinFen),
-      budgetMaxYuan: optionalYuanText(need.budgetMaxFen),
-      deadline: optionalCalendarDate(need.deadline),
-      cooperationModes: need.cooperationModes,
-      wantedStage: need.wantedStage,
-      campaignId: need.campaignId,
-    },
+    defaults: need.defaults,
   }
 }
 

@@ -7,49 +7,29 @@ import { ResultForm } from '~/components/result-form'
 import { getLocale } from '~/i18n/locale.server'
 import { fieldOptions } from '~/models/areas.server'
 import { listExpertsForOrganization } from '~/models/experts.server'
-import { changeResultStatus, saveResult } from '~/models/results.server'
+import { changeResultStatus, getResultFormValues, saveResult } from '~/models/results.server'
 import { requireCsrf } from '~/utils/csrf.server'
-import { prisma } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
 import { notFound, requireOffice } from '~/utils/permissions.server'
-import { ResultFormSchema, ResultStatusSchema } from '~/validation/results'
+import { ResultEditActionSchema } from '~/validation/results'
 import { notVerifiedReply } from '~/models/verification.server'
-import { optionalYuanText } from '~/utils/format'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'resultForm.editTitle')
 
 /** Only the result's own office may edit it, publish it or archive it; others get 404. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { membership } = await requireOffice(request)
-  const result = await prisma.researchResult.findFirst({
-    where: { id: params.id ?? '', organizationId: membership.organizationId },
-    include: { team: { select: { expertId: true, isLead: true } } },
-  })
+  const result = await getResultFormValues(membership.organizationId, params.id ?? '')
   if (!result) notFound()
   const [fields, experts] = await Promise.all([
     fieldOptions(await getLocale(request)),
     listExpertsForOrganization(membership.organizationId),
   ])
   return {
-    id: result.id,
-    status: result.status,
+    ...result,
     saved: new URL(request.url).searchParams.get('saved') === '1',
     fields,
     experts: experts.map((e) => ({ id: e.id, name: e.name })),
-    defaults: {
-      title: result.title,
-      abstract: result.abstract,
-      fieldCode: result.fieldCode,
-      keywords: result.keywords.join('、'),
-      stage: result.stage,
-      trl: result.trl?.toString() ?? null,
-      ipType: result.ipType,
-      patentNumbers: result.patentNumbers.join('、'),
-      transferModes: result.transferModes,
-      priceMinYuan: optionalYuanText(result.priceMinFen),
-      priceMaxYuan: optionalYuanText(result.priceMaxFen),
-      expertIds: [...result.team].sort((a, b) => Number(b.isLead) - Number(a.isLead)).map((m) => m.expertId),
-    },
   }
 }
 
@@ -58,19 +38,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData()
   await requireCsrf(request, formData)
   const actor = { userId: user.id, organizationId: membership.organizationId }
-  const status = ResultStatusSchema.safeParse({ intent: formData.get('statusChange') })
-  if (status.success) {
-    const changed = await changeResultStatus(actor, params.id ?? '', status.data.intent)
-    if (changed === 'refused') notFound()
-    if (changed === 'notVerified') return data(notVerifiedReply(), { status: 409 })
-    return { statusChanged: true }
-  }
-  const submission = parseWithZod(formData, { schema: ResultFormSchema })
+  const submission = parseWithZod(formData, { schema: ResultEditActionSchema })
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 })
-  const outcome = await saveResult(actor, submission.value, params.id ?? '')
-  if (!outcome.ok && outcome.notFound) notFound()
-  if (!outcome.ok) return data(submission.reply({ fieldErrors: outcome.fieldErrors }), { status: 400 })
-  return redirect(`/office/results/${outcome.id}/edit?saved=1`)
+  const input = submission.value
+  switch (input.intent) {
+    case 'changeStatus': {
+      const changed = await changeResultStatus(actor, params.id ?? '', input.transition)
+      if (changed === 'refused') notFound()
+      if (changed === 'notVerified') return data(notVerifiedReply(), { status: 409 })
+      return { statusChanged: true }
+    }
+    case 'draft':
+    case 'publish': {
+      const outcome = await saveResult(actor, input, params.id ?? '')
+      if (!outcome.ok && outcome.notFound) notFound()
+      if (!outcome.ok) return data(submission.reply({ fieldErrors: outcome.fieldErrors }), { status: 400 })
+      return redirect(`/office/results/${outcome.id}/edit?saved=1`)
+    }
+  }
 }
 
 export default function EditResult() {
@@ -95,9 +80,9 @@ export default function EditResult() {
         </p>
       ) : null}
       <div className="actions">
-        {status === 'DRAFT' ? <StatusButton intent="publish" label={t('resultForm.publish')} /> : null}
-        {status !== 'ARCHIVED' ? <StatusButton intent="archive" label={t('resultForm.archive')} /> : null}
-        {status === 'ARCHIVED' ? <StatusButton intent="republish" label={t('resultForm.republish')} /> : null}
+        {status === 'DRAFT' ? <StatusButton transition="publish" label={t('resultForm.publish')} /> : null}
+        {status !== 'ARCHIVED' ? <StatusButton transition="archive" label={t('resultForm.archive')} /> : null}
+        {status === 'ARCHIVED' ? <StatusButton transition="republish" label={t('resultForm.republish')} /> : null}
         {status === 'PUBLISHED' ? <Link to={`/office/results/${id}/needs`}>{t('leads.link')}</Link> : null}
       </div>
       <ResultForm

@@ -91,7 +91,7 @@ export function mayReadOrganizationDocument(user: Pick<SessionUser, 'memberships
 export const PARTY_ROLES: Role[] = [...ENTERPRISE_ROLES, ...OFFICE_ROLES]
 
 /** The organizations whose contracts this user may act on as a party. */
-export function partyOrgIds(user: Pick<SessionUser, 'memberships'>): string[] {
+export function partyOrgIds(user: Viewer): string[] {
   return user.memberships.filter((m) => PARTY_ROLES.includes(m.role)).map((m) => m.organizationId)
 }
 
@@ -108,24 +108,61 @@ export function mayAnswerIntroduction(
     : membership.organizationId === intro.targetOrgId && OFFICE_ROLES.includes(membership.role)
 }
 
+/**
+ * Whoever asks: a signed-in user, or an API token acting for its organization (`tokenViewer`).
+ * Only the roles and organizations of the memberships matter to the rules below.
+ */
+export interface Viewer {
+  memberships: ReadonlyArray<Pick<Membership, 'organizationId' | 'role'>>
+}
+
+/**
+ * An API token acts for its organization as that organization's admin would (only admins and
+ * bureau staff issue tokens): a bureau's token as bureau staff.
+ */
+export function tokenViewer(token: { organizationId: string; organizationKind: string }): Viewer {
+  const role: Role =
+    token.organizationKind === 'BUREAU'
+      ? 'BUREAU_STAFF'
+      : token.organizationKind === 'ENTERPRISE'
+        ? 'ENTERPRISE_ADMIN'
+        : 'TTO_ADMIN'
+  return { memberships: [{ organizationId: token.organizationId, role }] }
+}
+
 /** Bureau staff and platform admins see every organization's business. */
-export const isBureau = (user: Pick<SessionUser, 'memberships'> | null | undefined): boolean =>
+export const isBureau = (user: Viewer | null | undefined): boolean =>
   Boolean(user?.memberships.some((m) => REVIEWER_ROLES.includes(m.role)))
 
-export const isPlatformAdmin = (user: Pick<SessionUser, 'memberships'> | null | undefined): boolean =>
+export const isPlatformAdmin = (user: Viewer | null | undefined): boolean =>
   Boolean(user?.memberships.some((m) => m.role === 'PLATFORM_ADMIN'))
 
 /** Acts for an enterprise (any enterprise when no organization is named). */
-export const isEnterpriseUser = (user: Pick<SessionUser, 'memberships'> | null | undefined, organizationId?: string) =>
-  Boolean(
-    user?.memberships.some(
-      (m) => ENTERPRISE_ROLES.includes(m.role) && (organizationId === undefined || m.organizationId === organizationId),
-    ),
+export const isEnterpriseUser = (user: Viewer | null | undefined, organizationId?: string) =>
+  Boolean(enterpriseMembership(user, organizationId))
+
+/** The membership through which the user acts for an enterprise (that one, when named). */
+export function enterpriseMembership<M extends Pick<Membership, 'organizationId' | 'role'>>(
+  user: { memberships: ReadonlyArray<M> } | null | undefined,
+  organizationId?: string,
+): M | undefined {
+  return user?.memberships.find(
+    (m) => ENTERPRISE_ROLES.includes(m.role) && (organizationId === undefined || m.organizationId === organizationId),
   )
+}
+
+/**
+ * A need's whole record (confidential detail, matches, curated group) is seen by its enterprise
+ * and by bureau staff. Anyone else sees at most an open need's public teaser
+ * (app/models/need-page.server.ts).
+ */
+export function canSeeNeed(viewer: Viewer | null | undefined, need: { organizationId: string }): boolean {
+  return isBureau(viewer) || isEnterpriseUser(viewer, need.organizationId)
+}
 
 /** A contract is seen by its two parties (never their experts) and by bureau staff. */
 export function canSeeContract(
-  user: Pick<SessionUser, 'memberships'>,
+  user: Viewer,
   contract: { sellerOrgId: string | null; buyerOrgId: string | null },
 ): boolean {
   if (isBureau(user)) return true

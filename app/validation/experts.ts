@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ListingStatusSchema } from './listings'
 import {
   KeywordListSchema,
   OptionalYuanToFenSchema,
@@ -84,4 +85,5 @@ export const ExpertFormSchema = z
   })
 export type ExpertFormInput = z.infer<typeof ExpertFormSchema>
 
-export const ExpertStatusSchema = z.object({ intent: z.enum(['publish', 'archive', 'republish']) })
+/** An expert profile's page: a status button, or the form saved as a draft or published. */
+export const ExpertEditActionSchema = z.discriminatedUnion('intent', [ListingStatusSchema, ExpertFormSchema])

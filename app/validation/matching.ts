@@ -6,10 +6,14 @@ const target = {
   note: z.string().trim().max(500, { message: 'errors.match.note' }).optional(),
 }
 
-/** Accept or decline a proposed match; a decline needs one of the structured reasons. */
+/**
+ * Accept or decline a proposed match (the need page's `feedback` intent); a decline needs one of
+ * the structured reasons.
+ */
 export const MatchFeedbackSchema = z.discriminatedUnion('decision', [
-  z.object({ decision: z.literal('ACCEPTED'), ...target }),
+  z.object({ intent: z.literal('feedback'), decision: z.literal('ACCEPTED'), ...target }),
   z.object({
+    intent: z.literal('feedback'),
     decision: z.literal('DECLINED'),
     reason: z.enum(['TOO_EARLY', 'BENEFIT_UNCLEAR', 'OUTSIDE_FIELD', 'CAPACITY', 'OTHER'], {
       error: 'errors.match.reason',

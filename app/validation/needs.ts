@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import { KeywordListSchema, OptionalYuanToFenSchema, blankToUndefined, optionalText, isSingleLine } from './fields'
+import { GroupIntroRequestSchema, IntroRequestSchema } from './introductions'
+import { MatchFeedbackSchema } from './matching'
 import { beijingToday } from '~/utils/time'
 
 export const COOPERATION_MODES = ['DEVELOPMENT', 'TRANSFER', 'LICENSE', 'CONSULTING', 'SERVICE', 'EQUITY'] as const
@@ -55,4 +57,19 @@ export const NeedFormSchema = z
   })
 export type NeedFormInput = z.infer<typeof NeedFormSchema>
 
-export const NeedStatusSchema = z.object({ intent: z.enum(['publish', 'close', 'reopen']) })
+/** A status button on the need's page: publish, close or reopen (app/models/needs.server.ts). */
+export const NeedStatusSchema = z.object({
+  intent: z.literal('changeStatus'),
+  transition: z.enum(['publish', 'close', 'reopen']),
+})
+
+/** What the need's enterprise does on its page, one `intent` each. */
+export const NeedPageActionSchema = z.discriminatedUnion('intent', [
+  NeedStatusSchema,
+  // Still current: the answer to a freshness reminder (app/models/freshness.server.ts).
+  z.object({ intent: z.literal('confirm') }),
+  IntroRequestSchema.extend({ intent: z.literal('introduce') }),
+  GroupIntroRequestSchema.extend({ intent: z.literal('introduceGroup') }),
+  MatchFeedbackSchema,
+])
+export type NeedPageAction = z.infer<typeof NeedPageActionSchema>

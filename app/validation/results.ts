@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ListingStatusSchema } from './listings'
 import { KeywordListSchema, OptionalYuanToFenSchema, blankToUndefined, listFromText, isSingleLine } from './fields'
 import { COOPERATION_MODES, MATURITY_STAGES } from './needs'
 
@@ -71,4 +72,5 @@ export const ResultFormSchema = z
   })
 export type ResultFormInput = z.infer<typeof ResultFormSchema>
 
-export const ResultStatusSchema = z.object({ intent: z.enum(['publish', 'archive', 'republish']) })
+/** A result's edit page: a status button, or the form saved as a draft or published. */
+export const ResultEditActionSchema = z.discriminatedUnion('intent', [ListingStatusSchema, ResultFormSchema])

@@ -91,7 +91,10 @@ describe('expert profiles', () => {
       context: {},
     }).catch((e: Response) => e)) as Response
     expect(page.status).toBe(404)
-    const attempts: Array<Record<string, string>> = [{ ...valid, name: '改名' }, { statusChange: 'archive' }]
+    const attempts: Array<Record<string, string>> = [
+      { ...valid, name: '改名' },
+      { intent: 'changeStatus', transition: 'archive' },
+    ]
     for (const fields of attempts) {
       const refused = (await post(
         editAction,
@@ -132,10 +135,10 @@ describe('expert profiles', () => {
     const visitor = { request: getRequest(`/experts/${expert.id}`), params: { id: expert.id }, context: {} }
     expect((await publicLoader(visitor)).expert.name).toBe('陈晓东')
 
-    await post(ownAction, '/expert/profile', { statusChange: 'archive' }, cookie)
+    await post(ownAction, '/expert/profile', { intent: 'changeStatus', transition: 'archive' }, cookie)
     expect((await prisma.expert.findUniqueOrThrow({ where: { id: expert.id } })).status).toBe('ARCHIVED')
     expect(((await publicLoader(visitor).catch((e: Response) => e)) as Response).status).toBe(404)
-    await post(ownAction, '/expert/profile', { statusChange: 'republish' }, cookie)
+    await post(ownAction, '/expert/profile', { intent: 'changeStatus', transition: 'republish' }, cookie)
     expect((await prisma.expert.findUniqueOrThrow({ where: { id: expert.id } })).status).toBe('PUBLISHED')
   })
 })

@@ -72,7 +72,7 @@ describe('stale listings', () => {
     }
     expect(page.need.stale).toBe(true)
     await needAction({
-      request: await formRequest(`/needs/${need.id}`, { statusChange: 'confirm' }, cookie),
+      request: await formRequest(`/needs/${need.id}`, { intent: 'confirm' }, cookie),
       params: { id: need.id },
       context: {},
     })

@@ -85,7 +85,8 @@ describe('need lifecycle', () => {
     await post(newNeedAction, '/needs/new', { ...valid, intent: 'draft' }, cookie)
     const need = await prisma.need.findFirstOrThrow({ where: { organizationId: org.id } })
     expect(need.status).toBe('DRAFT')
-    const step = (intent: string) => post(needAction, `/needs/${need.id}`, { statusChange: intent }, cookie, need.id)
+    const step = (intent: string) =>
+      post(needAction, `/needs/${need.id}`, { intent: 'changeStatus', transition: intent }, cookie, need.id)
     await step('publish')
     expect((await prisma.need.findUniqueOrThrow({ where: { id: need.id } })).status).toBe('PUBLISHED')
     const refused = (await step('reopen')) as { init: ResponseInit }
@@ -141,7 +142,15 @@ describe('need lifecycle', () => {
     expect(page.status).toBe(404)
     expect(((await post(editAction, `/needs/${need.id}/edit`, valid, stranger, need.id)) as Response).status).toBe(404)
     expect(
-      ((await post(needAction, `/needs/${need.id}`, { statusChange: 'close' }, stranger, need.id)) as Response).status,
+      (
+        (await post(
+          needAction,
+          `/needs/${need.id}`,
+          { intent: 'changeStatus', transition: 'close' },
+          stranger,
+          need.id,
+        )) as Response
+      ).status,
     ).toBe(404)
     expect((await prisma.need.findUniqueOrThrow({ where: { id: need.id } })).status).toBe('PUBLISHED')
   })

@@ -94,9 +94,21 @@ describe('result listing form', () => {
     const { org, expert, cookie } = await office()
     await post(newAction, '/office/results/new', valid(expert.id), cookie)
     const result = await prisma.researchResult.findFirstOrThrow({ where: { organizationId: org.id } })
-    await post(editAction, `/office/results/${result.id}/edit`, { statusChange: 'archive' }, cookie, result.id)
+    await post(
+      editAction,
+      `/office/results/${result.id}/edit`,
+      { intent: 'changeStatus', transition: 'archive' },
+      cookie,
+      result.id,
+    )
     expect((await prisma.researchResult.findUniqueOrThrow({ where: { id: result.id } })).status).toBe('ARCHIVED')
-    await post(editAction, `/office/results/${result.id}/edit`, { statusChange: 'republish' }, cookie, result.id)
+    await post(
+      editAction,
+      `/office/results/${result.id}/edit`,
+      { intent: 'changeStatus', transition: 'republish' },
+      cookie,
+      result.id,
+    )
     expect((await prisma.researchResult.findUniqueOrThrow({ where: { id: result.id } })).status).toBe('PUBLISHED')
 
     const stranger = await cookieHeader(
@@ -113,7 +125,7 @@ describe('result listing form', () => {
         (await post(
           editAction,
           `/office/results/${result.id}/edit`,
-          { statusChange: 'archive' },
+          { intent: 'changeStatus', transition: 'archive' },
           stranger,
           result.id,
         )) as Response

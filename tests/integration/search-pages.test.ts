@@ -86,7 +86,13 @@ describe('need page', () => {
     const { need } = await loadMarket()
     const expert = await prisma.expert.findFirstOrThrow({ where: { externalId: 'E-WELD' } })
     const stranger = await createUser((await createOrganization()).id, 'ENTERPRISE_ADMIN')
-    const fields = { decision: 'DECLINED', targetKind: 'expert', targetId: expert.id, reason: 'CAPACITY' }
+    const fields = {
+      intent: 'feedback',
+      decision: 'DECLINED',
+      targetKind: 'expert',
+      targetId: expert.id,
+      reason: 'CAPACITY',
+    }
     const refused = await needAction({
       request: await formRequest(`/needs/${need.id}`, fields, await cookieHeader(stranger.id)),
       params: { id: need.id },
