@@ -23,7 +23,7 @@ export function StepForm({
   return (
     <Form method="post" className="inline-form step-form" data-testid={`step-${step}`}>
       <CsrfInput />
-      <input type="hidden" name="statusChange" value={step} />
+      <input type="hidden" name="intent" value={step} />
       {step === 'confirm' ? <input type="hidden" name="termsVersion" value={termsVersion} /> : null}
       {ON_AMENDMENT.includes(step) ? <input type="hidden" name="amendmentId" value={amendmentId ?? ''} /> : null}
       {step === 'register' ? (

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { CsrfInput } from './csrf-input'
 import { beijingToday } from '~/utils/time'
 
+/** One payment action of the contract's page: its `intent`, the ids it is about, then its fields. */
 export function PaymentForm({
   intent,
   hidden,
@@ -17,7 +18,7 @@ export function PaymentForm({
   return (
     <Form method="post" className="inline-form payment-form">
       <CsrfInput />
-      <input type="hidden" name="payment" value={intent} />
+      <input type="hidden" name="intent" value={intent} />
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

@@ -67,51 +67,6 @@ export function getContract(user: SessionUser, id: string) {
   })
 }
 
-/**
- * What an accepted introduction brings to a new contract: the enterprise as buyer, the
- * institution as seller, the need as project, the result's field. Null unless the actor's
- * organization is one of the two and the introduction was accepted.
- */
-export async function contractDraftFromIntroduction(organizationId: string, introductionId: string) {
-  const intro = await prisma.introduction.findFirst({
-    where: {
-      id: introductionId,
-      status: 'ACCEPTED',
-      OR: [{ requesterOrgId: organizationId }, { targetOrgId: organizationId }],
-    },
-    include: {
-      need: { select: { id: true, title: true, fieldCode: true } },
-      result: { select: { id: true, title: true, fieldCode: true, transferModes: true } },
-      requesterOrg: true,
-      targetOrg: true,
-    },
-  })
-  if (!intro) return null
-  const org = (o: typeof intro.requesterOrg) => ({
-    name: o.name,
-    creditCode: o.creditCode ?? '',
-    regionCode: o.regionCode,
-    entityType: o.legalEntityType,
-  })
-  const buyer = org(intro.requesterOrg)
-  const seller = org(intro.targetOrg)
-  return {
-    introductionId: intro.id,
-    ourSide: intro.requesterOrgId === organizationId ? ('buyer' as const) : ('seller' as const),
-    projectName: intro.result ? `${intro.need.title}（${intro.result.title}）` : intro.need.title,
-    type: intro.result?.transferModes.includes('TRANSFER') ? 'TRANSFER' : 'DEVELOPMENT_COMMISSIONED',
-    fieldCode: intro.result?.fieldCode ?? intro.need.fieldCode ?? '',
-    buyerName: buyer.name,
-    buyerCreditCode: buyer.creditCode,
-    buyerRegionCode: buyer.regionCode,
-    buyerEntityType: buyer.entityType,
-    sellerName: seller.name,
-    sellerCreditCode: seller.creditCode,
-    sellerRegionCode: seller.regionCode,
-    sellerEntityType: seller.entityType,
-  }
-}
-
 type Outcome = { ok: true; id: string } | { ok: false; fieldErrors: Record<string, string[]>; notFound?: boolean }
 
 const day = (iso?: string) => (iso ? new Date(`${iso}T00:00:00Z`) : null)
@@ -246,7 +201,8 @@ export async function saveContract(
 /**
  * One lifecycle step. Registering takes the registry's number (unique); an amendment keeps the
  * version it replaces as a revision, and the figures follow the current version (the rollup
- * trigger sees the update).
+ * trigger sees the update). A refusal of the step itself is keyed `statusChange`, as in
+ * amendments.server.ts: the page shows it beside the step buttons.
  */
 export async function takeContractStep(
   user: SessionUser,
@@ -261,18 +217,18 @@ export async function takeContractStep(
     },
   })
   if (!contract) return { ok: false, notFound: true }
-  if (step.statusChange === 'confirm') {
+  if (step.intent === 'confirm') {
     const outcome = await confirmTerms(user, contract.id, step.termsVersion)
     return outcome.ok
       ? outcome
       : { ...outcome, fieldErrors: { statusChange: [outcome.error ?? 'errors.contract.stepNotAllowed'] } }
   }
-  if (step.statusChange === 'sign' && step.signedOn && day(step.signedOn)!.getTime() !== contract.signedOn.getTime()) {
+  if (step.intent === 'sign' && step.signedOn && day(step.signedOn)!.getTime() !== contract.signedOn.getTime()) {
     // The signing date is one of the confirmed figures: changing it is an edit of the draft.
     return { ok: false, fieldErrors: { signedOn: ['errors.contract.signDateChanged'] } }
   }
-  if (!allowedSteps(user, contract).includes(step.statusChange)) {
-    if (step.statusChange === 'sign' && contract.status === 'DRAFT') {
+  if (!allowedSteps(user, contract).includes(step.intent)) {
+    if (step.intent === 'sign' && contract.status === 'DRAFT') {
       return { ok: false, fieldErrors: { statusChange: ['errors.contract.notConfirmed'] } }
     }
     return { ok: false, fieldErrors: { statusChange: ['errors.contract.stepNotAllowed'] } }
@@ -281,18 +237,18 @@ export async function takeContractStep(
     user.memberships.find((m) => REVIEWER_ROLES.includes(m.role))?.organizationId ??
     partyOrgIds(user).find((o) => [contract.buyerOrgId, contract.sellerOrgId, contract.createdByOrgId].includes(o)) ??
     null
-  if (step.statusChange === 'register') {
+  if (step.intent === 'register') {
     const taken = await prisma.contract.findFirst({
       where: { registrationNumber: step.registrationNumber, id: { not: contract.id } },
       select: { id: true },
     })
     if (taken) return { ok: false, fieldErrors: { registrationNumber: ['errors.contract.registrationTaken'] } }
   }
-  if (step.statusChange === 'amend' && step.techAmountYuan > step.amountYuan) {
+  if (step.intent === 'amend' && step.techAmountYuan > step.amountYuan) {
     return { ok: false, fieldErrors: { techAmountYuan: ['errors.contract.techAboveAmount'] } }
   }
   const amendment = await (() => {
-    switch (step.statusChange) {
+    switch (step.intent) {
       case 'proposeAmendment':
         return proposeAmendment(user, contract.id, step)
       case 'confirmAmendment':
@@ -306,28 +262,28 @@ export async function takeContractStep(
     }
   })()
   if (amendment) return amendment.ok ? amendment : { ok: false, fieldErrors: { [amendment.field]: [amendment.error] } }
-  const rule = STEPS[step.statusChange]
+  const rule = STEPS[step.intent]
   const done = await prisma.$transaction(async (tx) => {
     // Signing and submitting hold to what both parties confirmed, checked under the row lock so
     // an edit in between (which asks for new confirmations) cannot slip through.
     await lockContract(tx, contract.id)
     const now = await tx.contract.findUniqueOrThrow({ where: { id: contract.id }, select: { status: true } })
     if (now.status !== contract.status) return 'moved' as const
-    if (['sign', 'submit'].includes(step.statusChange) && !(await bothConfirmed(tx, contract.id))) {
+    if (['sign', 'submit'].includes(step.intent) && !(await bothConfirmed(tx, contract.id))) {
       return 'unconfirmed' as const
     }
     const data: Prisma.ContractUpdateInput = { status: rule.to }
-    if (step.statusChange === 'register') {
+    if (step.intent === 'register') {
       data.registrationNumber = step.registrationNumber
       data.registeredAt = new Date()
     }
-    if (step.statusChange === 'terminate') data.terminatedAt = new Date()
-    if (step.statusChange === 'amend') await applyAmendedFigures(tx, contract, step)
+    if (step.intent === 'terminate') data.terminatedAt = new Date()
+    if (step.intent === 'amend') await applyAmendedFigures(tx, contract, step)
     else await tx.contract.update({ where: { id: contract.id }, data })
     await recordAudit(tx, {
       actorId: user.id,
       actorOrgId: actorOrg,
-      action: `contract.${step.statusChange}`,
+      action: `contract.${step.intent}`,
       entityType: 'Contract',
       entityId: contract.id,
       data: { from: contract.status, to: rule.to, ...('reason' in step ? { reason: step.reason } : {}) },
@@ -343,7 +299,7 @@ export async function takeContractStep(
       )
     }
     // A submission waits for the bureau: every staff member hears of it.
-    if (step.statusChange === 'submit') {
+    if (step.intent === 'submit') {
       await notifyBureau(
         tx,
         'contractAwaitingRegistration',

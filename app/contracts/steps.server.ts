@@ -9,10 +9,7 @@ import type { ContractStep } from '~/validation/contracts'
  * Which lifecycle steps exist, from which statuses, and who may take each on a contract now:
  * parties confirm, sign, submit and agree amendments; the bureau registers.
  */
-export const STEPS: Record<
-  ContractStep['statusChange'],
-  { from: ContractStatus[]; to: ContractStatus; bureau: boolean }
-> = {
+export const STEPS: Record<ContractStep['intent'], { from: ContractStatus[]; to: ContractStatus; bureau: boolean }> = {
   confirm: { from: ['DRAFT'], to: 'DRAFT', bureau: false },
   sign: { from: ['DRAFT'], to: 'SIGNED', bureau: false },
   submit: { from: ['SIGNED'], to: 'SUBMITTED', bureau: false },
@@ -44,7 +41,7 @@ export function allowedSteps(
   const party = partyOrgIds(user).some((o) =>
     [contract.buyerOrgId, contract.sellerOrgId, contract.createdByOrgId].includes(o),
   )
-  return (Object.keys(STEPS) as Array<ContractStep['statusChange']>).filter((step) => {
+  return (Object.keys(STEPS) as Array<ContractStep['intent']>).filter((step) => {
     const rule = STEPS[step]
     if (!rule.from.includes(contract.status)) return false
     // Parties may call off a contract before it is registered; after that only the registry can.

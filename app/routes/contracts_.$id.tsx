@@ -1,162 +1,99 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { FieldError } from '~/components/field'
 import { Money } from '~/components/money'
-import { allowedSteps, getContract, takeContractStep } from '~/contracts/lifecycle.server'
+import { takeContractStep } from '~/contracts/lifecycle.server'
+import { getContractPage } from '~/contracts/page.server'
 import { requireCsrf } from '~/utils/csrf.server'
 import { pageTitle } from '~/utils/meta'
 import { CONTRACT_ROLES, notFound, requireRole } from '~/utils/permissions.server'
-import { ContractStepSchema } from '~/validation/contracts'
-import { PaymentActionSchema } from '~/validation/payments'
-import { refundPayment, requestMilestonePayment, startMilestoneCheckout } from '~/payments/milestones.server'
+import { ContractPageActionSchema, type ContractPageAction } from '~/validation/contracts'
+import { isPaymentIntent } from '~/validation/payments'
+import {
+  refundPayment,
+  requestMilestonePayment,
+  startMilestoneCheckout,
+  type PaymentOutcome,
+} from '~/payments/milestones.server'
 import { confirmBankTransfer, recordRemittance } from '~/payments/bank-transfer.server'
 import { MilestoneActions, PaymentForm } from '~/components/milestone-actions'
 import { stripeEnabled } from '~/payments/stripe.server'
 import { getEnv } from '~/utils/env.server'
-import { beijingDate, beijingDateTime, optionalCalendarDate } from '~/utils/format'
-import { confirmationState } from '~/contracts/confirmations.server'
 import { ContractConfirmations } from '~/components/contract-confirmations'
 import { ContractAmendments, StepForm } from '~/components/contract-steps'
-import type { SessionUser } from '~/utils/session.server'
+import { actionDone, actionFailed } from '~/utils/action-result'
+import { serialize } from '~/utils/serialize'
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, 'contracts.pageTitle', { name: data?.contract.projectName ?? '' })
 
-const day = (d: Date | null) => (d ? beijingDate(d) : null)
-
 /** A contract as registered, its milestones and history, and the steps the viewer may take. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, membership } = await requireRole(request, CONTRACT_ROLES)
-  const contract = await getContract(user, params.id ?? '')
-  if (!contract) notFound()
-  const mine = user.memberships.map((m) => m.organizationId)
-  return {
+  const page = await getContractPage(user, membership, params.id ?? '')
+  if (!page) notFound()
+  return serialize({
+    ...page,
     stripe: stripeEnabled(),
-    side: {
-      seller: contract.sellerOrgId !== null && mine.includes(contract.sellerOrgId),
-      buyer: contract.buyerOrgId !== null && mine.includes(contract.buyerOrgId),
-      admin: user.memberships.some((m) => m.role === 'PLATFORM_ADMIN'),
-    },
     returned: new URL(request.url).searchParams.get('payment'),
-    steps: allowedSteps(user, contract),
-    canEdit: contract.status === 'DRAFT' && contract.createdByOrgId === membership.organizationId,
-    contract: {
-      ...contract,
-      amountFen: contract.amountFen.toString(),
-      techAmountFen: contract.techAmountFen.toString(),
-      expectedInvestmentFen: contract.expectedInvestmentFen?.toString() ?? null,
-      expectedOutputFen: contract.expectedOutputFen?.toString() ?? null,
-      signedOn: optionalCalendarDate(contract.signedOn),
-      validFrom: optionalCalendarDate(contract.validFrom),
-      validTo: optionalCalendarDate(contract.validTo),
-      registeredAt: day(contract.registeredAt),
-      milestones: contract.milestones.map((m) => ({
-        id: m.id,
-        seq: m.seq,
-        title: m.title,
-        amountFen: m.amountFen.toString(),
-        paidFen: m.paidFen.toString(),
-        refundedFen: m.refundedFen.toString(),
-        dueOn: optionalCalendarDate(m.dueOn),
-        status: m.status,
-        payments: m.payments.map((p) => ({
-          id: p.id,
-          method: p.method,
-          status: p.status,
-          amountFen: p.amountFen.toString(),
-          refundedFen: p.refundedFen.toString(),
-          paidAt: day(p.paidAt),
-          remittedAt: p.remittedAt ? beijingDateTime(p.remittedAt) : null,
-          remittedOn: optionalCalendarDate(p.remittedOn),
-          reference: p.bankReference,
-        })),
-      })),
-      confirmations: contract.confirmations.map((k) => ({
-        id: k.id,
-        side: k.side,
-        termsVersion: k.termsVersion,
-        termsDigest: k.termsDigest,
-        userName: k.user.name,
-        createdAt: beijingDateTime(k.createdAt),
-      })),
-      bothOnPlatform: confirmationState(contract).bothOnPlatform,
-      sellerAccount: contract.sellerOrg?.bankAccountNumber ? contract.sellerOrg : null,
-      amendments: contract.amendments.map((a) => ({
-        id: a.id,
-        status: a.status,
-        proposedSide: a.proposedSide,
-        amountFen: a.amountFen.toString(),
-        techAmountFen: a.techAmountFen.toString(),
-        reason: a.reason,
-        buyerConfirmedAt: a.buyerConfirmedAt ? beijingDateTime(a.buyerConfirmedAt) : null,
-        sellerConfirmedAt: a.sellerConfirmedAt ? beijingDateTime(a.sellerConfirmedAt) : null,
-        createdAt: beijingDateTime(a.createdAt),
-        closedAt: a.closedAt ? beijingDateTime(a.closedAt) : null,
-      })),
-      revisions: contract.revisions.map((r) => ({
-        version: r.version,
-        reason: r.reason,
-        snapshot: r.snapshot as { amountFen: string; techAmountFen: string },
-        createdAt: day(r.createdAt),
-      })),
-    },
-  }
+  })
 }
 
+type Intent = ContractPageAction['intent']
+
+/** Invalid input: a step's errors by field, a payment's all beside the milestones (`payment`). */
+function invalid(intent: FormDataEntryValue | null, issues: Array<{ path: PropertyKey[]; message: string }>) {
+  const errors: Record<string, string[]> = {}
+  for (const issue of issues) {
+    const key = isPaymentIntent(intent) ? 'payment' : String(issue.path[0] ?? 'statusChange')
+    ;(errors[key] ??= []).push(issue.message)
+  }
+  return actionFailed<Intent>(errors)
+}
+
+/** A lifecycle step or a payment action, one `intent` each; a contract the user may not see is 404. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user } = await requireRole(request, CONTRACT_ROLES)
   const formData = await request.formData()
   await requireCsrf(request, formData)
-  if (formData.has('payment')) return paymentAction(user, formData, new URL(request.url).origin)
-  const parsed = ContractStepSchema.safeParse(Object.fromEntries(formData))
-  if (!parsed.success) {
-    const errors: Record<string, string[]> = {}
-    for (const issue of parsed.error.issues)
-      (errors[String(issue.path[0] ?? 'statusChange')] ??= []).push(issue.message)
-    return data({ ok: false as const, errors }, { status: 400 })
-  }
-  const outcome = await takeContractStep(user, params.id ?? '', parsed.data)
-  if (!outcome.ok && outcome.notFound) notFound()
-  if (!outcome.ok) return data({ ok: false as const, errors: outcome.fieldErrors ?? {} }, { status: 409 })
-  return { ok: true as const, errors: {} as Record<string, string[]> }
-}
-
-async function paymentAction(user: SessionUser, formData: FormData, origin: string) {
-  const parsed = PaymentActionSchema.safeParse(Object.fromEntries(formData))
-  if (!parsed.success) {
-    const errors: Record<string, string[]> = { payment: parsed.error.issues.map((i) => i.message) }
-    return data({ ok: false as const, errors }, { status: 400 })
-  }
+  const parsed = ContractPageActionSchema.safeParse(Object.fromEntries(formData))
+  if (!parsed.success) return invalid(formData.get('intent'), parsed.error.issues)
   const input = parsed.data
-  const outcome = await (() => {
-    switch (input.payment) {
-      case 'request':
-        return requestMilestonePayment(user, input.milestoneId)
-      case 'checkout':
-        return startMilestoneCheckout(user, input.milestoneId, getEnv().PUBLIC_BASE_URL ?? origin)
-      case 'remit':
-        return recordRemittance(user, input.milestoneId, input)
-      case 'bankTransfer':
-        return confirmBankTransfer(user, input.milestoneId, input.reference)
-      case 'refund':
-        return refundPayment(user, input.paymentId, input.amountYuan)
-    }
-  })()
-  if (!outcome.ok && outcome.notFound) notFound()
-  if (!outcome.ok) {
-    const errors: Record<string, string[]> = { payment: [outcome.error] }
-    return data({ ok: false as const, errors }, { status: 409 })
+  const payment = (outcome: PaymentOutcome) => {
+    if (!outcome.ok && outcome.notFound) notFound()
+    if (!outcome.ok) return actionFailed<Intent>({ payment: [outcome.error] }, 409)
+    // Off to Stripe Checkout; the milestone is marked paid only when Stripe's webhook says so.
+    if (outcome.url) return redirect(outcome.url)
+    return actionDone(input.intent)
   }
-  // Off to Stripe Checkout; the milestone is marked paid only when Stripe's webhook says so.
-  if (outcome.url) return redirect(outcome.url)
-  return { ok: true as const, errors: {} as Record<string, string[]> }
+  switch (input.intent) {
+    case 'request':
+      return payment(await requestMilestonePayment(user, input.milestoneId))
+    case 'checkout': {
+      const baseUrl = getEnv().PUBLIC_BASE_URL ?? new URL(request.url).origin
+      return payment(await startMilestoneCheckout(user, input.milestoneId, baseUrl))
+    }
+    case 'remit':
+      return payment(await recordRemittance(user, input.milestoneId, input))
+    case 'bankTransfer':
+      return payment(await confirmBankTransfer(user, input.milestoneId, input.reference))
+    case 'refund':
+      return payment(await refundPayment(user, input.paymentId, input.amountYuan))
+    default: {
+      const outcome = await takeContractStep(user, params.id ?? '', input)
+      if (!outcome.ok && outcome.notFound) notFound()
+      if (!outcome.ok) return actionFailed<Intent>(outcome.fieldErrors ?? {}, 409)
+      return actionDone(input.intent)
+    }
+  }
 }
 
 export default function ContractPage() {
   const { t, i18n } = useTranslation()
   const { contract: c, steps, canEdit, side, stripe, returned } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
+  const errors = result && !result.ok ? result.errors : {}
   const zh = i18n.language === 'zh'
   const row = (label: string, value: React.ReactNode) => (
     <tr>
@@ -187,14 +124,14 @@ export default function ContractPage() {
           {t('contracts.stepDone')}
         </p>
       ) : null}
-      <FieldError id="step-error" errors={result?.errors.statusChange} />
+      <FieldError id="step-error" errors={errors.statusChange} />
       <div className="actions">
         {canEdit ? <Link to={`/contracts/${c.id}/edit`}>{t('contracts.edit')}</Link> : null}
         {steps.map((s) => (
           <StepForm
             key={s}
             step={s}
-            errors={result?.errors ?? {}}
+            errors={errors}
             termsVersion={c.termsVersion}
             amendmentId={c.amendments.find((a) => a.status === 'PROPOSED')?.id}
           />
@@ -249,7 +186,7 @@ export default function ContractPage() {
               {t('payments.returned')}
             </p>
           ) : null}
-          <FieldError id="payment-error" errors={result?.errors.payment} />
+          <FieldError id="payment-error" errors={errors.payment} />
           <ol className="match-list" data-testid="milestones">
             {c.milestones.map((m) => (
               <li key={m.id}>

@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next'
 import { ContractForm } from '~/components/contract-form'
 import { getLocale } from '~/i18n/locale.server'
 import { fieldOptions } from '~/models/areas.server'
-import { contractDefaults, contractFormAction } from '~/contracts/form.server'
+import { contractFormAction } from '~/contracts/form.server'
+import { getContractDraftForEdit } from '~/contracts/drafts.server'
 import { requireCsrf } from '~/utils/csrf.server'
-import { prisma } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
 import { notFound, requireContractParty } from '~/utils/permissions.server'
 
@@ -15,16 +15,9 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'contractF
 /** A draft is edited by the organization that drew it up; anything else is not found. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { membership } = await requireContractParty(request)
-  const contract = await prisma.contract.findFirst({
-    where: { id: params.id ?? '', createdByOrgId: membership.organizationId, status: 'DRAFT' },
-    include: { milestones: { orderBy: { seq: 'asc' } } },
-  })
-  if (!contract) notFound()
-  return {
-    id: contract.id,
-    fields: await fieldOptions(await getLocale(request)),
-    defaults: contractDefaults(contract, membership.organizationId),
-  }
+  const draft = await getContractDraftForEdit(membership.organizationId, params.id ?? '')
+  if (!draft) notFound()
+  return { ...draft, fields: await fieldOptions(await getLocale(request)) }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -4,10 +4,9 @@ import { useTranslation } from 'react-i18next'
 import { ContractForm } from '~/components/contract-form'
 import { getLocale } from '~/i18n/locale.server'
 import { fieldOptions } from '~/models/areas.server'
-import { contractDraftFromIntroduction } from '~/contracts/lifecycle.server'
-import { contractFormAction, ownSideDefaults } from '~/contracts/form.server'
+import { contractFormAction } from '~/contracts/form.server'
+import { getNewContractDraft } from '~/contracts/drafts.server'
 import { requireCsrf } from '~/utils/csrf.server'
-import { prisma } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
 import { requireContractParty } from '~/utils/permissions.server'
 
@@ -16,14 +15,9 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'contractF
 /** A new contract draft, on its own or from an accepted introduction (parties, need, result filled in). */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { membership } = await requireContractParty(request)
-  const org = await prisma.organization.findUniqueOrThrow({ where: { id: membership.organizationId } })
   const introductionId = new URL(request.url).searchParams.get('introduction')
-  const fromIntro = introductionId ? await contractDraftFromIntroduction(org.id, introductionId) : null
-  return {
-    fields: await fieldOptions(await getLocale(request)),
-    fromIntroduction: Boolean(fromIntro),
-    defaults: fromIntro ? { ...ownSideDefaults(org, fromIntro.ourSide), ...fromIntro } : ownSideDefaults(org),
-  }
+  const draft = await getNewContractDraft(membership.organizationId, introductionId)
+  return { fields: await fieldOptions(await getLocale(request)), ...draft }
 }
 
 export async function action({ request }: ActionFunctionArgs) {

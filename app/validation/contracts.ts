@@ -8,6 +8,7 @@ import {
   optionalText,
   isSingleLine,
 } from './fields'
+import { PaymentActionSchema } from './payments'
 import { IP_TYPES } from './results'
 
 export const CONTRACT_TYPES = [
@@ -141,28 +142,32 @@ const AmendmentId = z
   .string({ error: 'errors.contract.amendmentGone' })
   .min(1, { message: 'errors.contract.amendmentGone' })
 
-/** Lifecycle steps; registering needs the registry's 16-digit number, amending a reason. */
-export const ContractStepSchema = z.discriminatedUnion('statusChange', [
-  z.object({ statusChange: z.literal('confirm'), termsVersion: z.coerce.number().int().min(1) }),
-  z.object({ statusChange: z.literal('sign'), signedOn: isoDate('errors.contract.date') }),
-  z.object({ statusChange: z.literal('submit') }),
+/** Lifecycle steps, one `intent` each; registering needs the registry's 16-digit number, amending a reason. */
+export const ContractStepSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('confirm'), termsVersion: z.coerce.number().int().min(1) }),
+  z.object({ intent: z.literal('sign'), signedOn: isoDate('errors.contract.date') }),
+  z.object({ intent: z.literal('submit') }),
   z.object({
-    statusChange: z.literal('register'),
+    intent: z.literal('register'),
     registrationNumber: z
       .string({ error: 'errors.contract.registrationNumber' })
       .trim()
       .regex(/^\d{16}$/, { message: 'errors.contract.registrationNumber' }),
   }),
-  z.object({ statusChange: z.literal('amend'), ...AmendedFigures }),
+  z.object({ intent: z.literal('amend'), ...AmendedFigures }),
   // A registered contract's change, when both parties are on the platform: one proposes, the
   // other confirms (or either withdraws), the bureau registers it (app/contracts/amendments.server.ts).
-  z.object({ statusChange: z.literal('proposeAmendment'), ...AmendedFigures }),
-  z.object({ statusChange: z.literal('confirmAmendment'), amendmentId: AmendmentId }),
-  z.object({ statusChange: z.literal('withdrawAmendment'), amendmentId: AmendmentId }),
-  z.object({ statusChange: z.literal('registerAmendment'), amendmentId: AmendmentId }),
+  z.object({ intent: z.literal('proposeAmendment'), ...AmendedFigures }),
+  z.object({ intent: z.literal('confirmAmendment'), amendmentId: AmendmentId }),
+  z.object({ intent: z.literal('withdrawAmendment'), amendmentId: AmendmentId }),
+  z.object({ intent: z.literal('registerAmendment'), amendmentId: AmendmentId }),
   z.object({
-    statusChange: z.literal('terminate'),
+    intent: z.literal('terminate'),
     reason: z.string({ error: 'errors.contract.reason' }).trim().min(4, { message: 'errors.contract.reason' }).max(500),
   }),
 ])
 export type ContractStep = z.infer<typeof ContractStepSchema>
+
+/** Everything a contract's page posts: a lifecycle step or a payment action, one `intent` each. */
+export const ContractPageActionSchema = z.discriminatedUnion('intent', [ContractStepSchema, PaymentActionSchema])
+export type ContractPageAction = z.infer<typeof ContractPageActionSchema>

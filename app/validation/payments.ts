@@ -7,11 +7,11 @@ const reference = z
   .min(4, { message: 'errors.payment.reference' })
   .max(100, { message: 'errors.payment.reference' })
 
-/** What a party may do about a contract's money, from its page. */
-export const PaymentActionSchema = z.discriminatedUnion('payment', [
+/** What a party may do about a contract's money, from its page, one `intent` each. */
+export const PaymentActionSchema = z.discriminatedUnion('intent', [
   // The buyer's 已汇款: the bank reference and the date on the slip (not in the future).
   z.object({
-    payment: z.literal('remit'),
+    intent: z.literal('remit'),
     milestoneId: z.string().min(1),
     reference,
     remittedOn: z
@@ -22,16 +22,20 @@ export const PaymentActionSchema = z.discriminatedUnion('payment', [
         message: 'errors.payment.remittedOn',
       }),
   }),
-  z.object({ payment: z.literal('request'), milestoneId: z.string().min(1) }),
-  z.object({ payment: z.literal('checkout'), milestoneId: z.string().min(1) }),
+  z.object({ intent: z.literal('request'), milestoneId: z.string().min(1) }),
+  z.object({ intent: z.literal('checkout'), milestoneId: z.string().min(1) }),
   z.object({
-    payment: z.literal('bankTransfer'),
+    intent: z.literal('bankTransfer'),
     milestoneId: z.string().min(1),
     reference,
   }),
   z.object({
-    payment: z.literal('refund'),
+    intent: z.literal('refund'),
     paymentId: z.string().min(1),
     amountYuan: YuanToFenSchema.refine((v) => v > 0n, { message: 'errors.payment.refundTooLarge' }),
   }),
 ])
+
+/** Whether a posted intent is one of the payment actions (their errors show beside the milestones). */
+export const isPaymentIntent = (intent: unknown) =>
+  PaymentActionSchema.options.some((o) => o.shape.intent.value === intent)

@@ -10,12 +10,12 @@ async function registered(serial: number) {
   const p = await parties()
   await postForm(newAction, '/contracts/new', form(p), p.buyer)
   const { id } = await prisma.contract.findFirstOrThrow({ orderBy: { createdAt: 'desc' } })
-  await step(id, p.buyer, { statusChange: 'confirm', termsVersion: '1' })
-  await step(id, p.seller, { statusChange: 'confirm', termsVersion: '1' })
-  await step(id, p.buyer, { statusChange: 'sign' })
-  await step(id, p.seller, { statusChange: 'submit' })
+  await step(id, p.buyer, { intent: 'confirm', termsVersion: '1' })
+  await step(id, p.seller, { intent: 'confirm', termsVersion: '1' })
+  await step(id, p.buyer, { intent: 'sign' })
+  await step(id, p.seller, { intent: 'submit' })
   await step(id, p.bureau, {
-    statusChange: 'register',
+    intent: 'register',
     registrationNumber: `2026110108${String(serial).padStart(6, '0')}`,
   })
   return { p, id }
@@ -26,7 +26,7 @@ const figures = { amountYuan: '1500000', techAmountYuan: '1200000', reason: '增
 describe('amendments after registration', () => {
   it('shows the open amendment to both parties with who confirmed it, and offers each the right step', async () => {
     const { p, id } = await registered(1)
-    await step(id, p.buyer, { statusChange: 'proposeAmendment', ...figures })
+    await step(id, p.buyer, { intent: 'proposeAmendment', ...figures })
     const view = async (cookie: string) =>
       pageLoader({ request: getRequest(`/contracts/${id}`, cookie), params: { id }, context: {} })
     const buyer = await view(p.buyer)
@@ -38,12 +38,12 @@ describe('amendments after registration', () => {
     expect((await view(p.seller)).steps).toEqual(['confirmAmendment', 'withdrawAmendment'])
     expect((await view(p.bureau)).steps).toEqual(['terminate'])
     // A second proposal while one is open is refused, and a bad figure is named.
-    expect(errorsOf(await step(id, p.seller, { statusChange: 'proposeAmendment', ...figures })).statusChange).toEqual([
+    expect(errorsOf(await step(id, p.seller, { intent: 'proposeAmendment', ...figures })).statusChange).toEqual([
       'errors.contract.stepNotAllowed',
     ])
     const { id: amendmentId } = await prisma.contractAmendment.findFirstOrThrow({ where: { contractId: id } })
     // The seller declines by withdrawing; nothing changed on the contract.
-    await step(id, p.seller, { statusChange: 'withdrawAmendment', amendmentId })
+    await step(id, p.seller, { intent: 'withdrawAmendment', amendmentId })
     expect(await prisma.contractAmendment.findUniqueOrThrow({ where: { id: amendmentId } })).toMatchObject({
       status: 'WITHDRAWN',
     })
@@ -52,7 +52,7 @@ describe('amendments after registration', () => {
       amountFen: 120000050n,
     })
     expect(
-      errorsOf(await step(id, p.buyer, { statusChange: 'proposeAmendment', ...figures, techAmountYuan: '1600000' }))
+      errorsOf(await step(id, p.buyer, { intent: 'proposeAmendment', ...figures, techAmountYuan: '1600000' }))
         .techAmountYuan,
     ).toEqual(['errors.contract.techAboveAmount'])
   })
@@ -63,8 +63,8 @@ describe('amendments after registration', () => {
       const { p, id } = await registered(trial + 10)
       // Both parties propose at once: one amendment is open, the other proposal is refused.
       await Promise.all([
-        step(id, p.buyer, { statusChange: 'proposeAmendment', ...figures }),
-        step(id, p.seller, { statusChange: 'proposeAmendment', ...figures, amountYuan: '1400000' }),
+        step(id, p.buyer, { intent: 'proposeAmendment', ...figures }),
+        step(id, p.seller, { intent: 'proposeAmendment', ...figures, amountYuan: '1400000' }),
       ])
       const open = await prisma.contractAmendment.findMany({ where: { contractId: id, status: 'PROPOSED' } })
       expect(open).toHaveLength(1)
@@ -73,23 +73,23 @@ describe('amendments after registration', () => {
       // The other side confirms while the proposer withdraws: either it is withdrawn, or it is
       // confirmed by both and still open; never registered, never both.
       await Promise.all([
-        step(id, other, { statusChange: 'confirmAmendment', amendmentId: open[0].id }),
-        step(id, proposer, { statusChange: 'withdrawAmendment', amendmentId: open[0].id }),
+        step(id, other, { intent: 'confirmAmendment', amendmentId: open[0].id }),
+        step(id, proposer, { intent: 'withdrawAmendment', amendmentId: open[0].id }),
       ])
       const after = await prisma.contractAmendment.findUniqueOrThrow({ where: { id: open[0].id } })
       expect(['WITHDRAWN', 'PROPOSED']).toContain(after.status)
       let amendmentId = after.id
       if (after.status === 'WITHDRAWN') {
-        await step(id, p.seller, { statusChange: 'proposeAmendment', ...figures })
+        await step(id, p.seller, { intent: 'proposeAmendment', ...figures })
         amendmentId = (
           await prisma.contractAmendment.findFirstOrThrow({ where: { contractId: id, status: 'PROPOSED' } })
         ).id
-        await step(id, p.buyer, { statusChange: 'confirmAmendment', amendmentId })
+        await step(id, p.buyer, { intent: 'confirmAmendment', amendmentId })
       }
       // The bureau registers it twice at once: one new version, one revision.
       await Promise.all([
-        step(id, p.bureau, { statusChange: 'registerAmendment', amendmentId }),
-        step(id, p.bureau, { statusChange: 'registerAmendment', amendmentId }),
+        step(id, p.bureau, { intent: 'registerAmendment', amendmentId }),
+        step(id, p.bureau, { intent: 'registerAmendment', amendmentId }),
       ])
       const contract = await prisma.contract.findUniqueOrThrow({ where: { id }, include: { revisions: true } })
       expect(contract.version).toBe(2)
@@ -104,10 +104,10 @@ describe('amendments after registration', () => {
   it('lets the bureau register a change directly when a party is not on the platform', async () => {
     const { p, id } = await registered(99)
     await prisma.contract.update({ where: { id }, data: { sellerOrgId: null } })
-    expect(errorsOf(await step(id, p.buyer, { statusChange: 'proposeAmendment', ...figures })).statusChange).toEqual([
+    expect(errorsOf(await step(id, p.buyer, { intent: 'proposeAmendment', ...figures })).statusChange).toEqual([
       'errors.contract.stepNotAllowed',
     ])
-    await step(id, p.bureau, { statusChange: 'amend', ...figures })
+    await step(id, p.bureau, { intent: 'amend', ...figures })
     expect(await prisma.contract.findUniqueOrThrow({ where: { id } })).toMatchObject({
       status: 'AMENDED',
       version: 2,

@@ -69,21 +69,21 @@ describe('technology contracts', () => {
         .amountFen
 
     // Both parties confirm the terms before either can sign.
-    await step(id, p.buyer, { statusChange: 'confirm', termsVersion: '1' })
-    await step(id, p.seller, { statusChange: 'confirm', termsVersion: '1' })
-    await step(id, p.buyer, { statusChange: 'sign' })
-    await step(id, p.seller, { statusChange: 'submit' })
+    await step(id, p.buyer, { intent: 'confirm', termsVersion: '1' })
+    await step(id, p.seller, { intent: 'confirm', termsVersion: '1' })
+    await step(id, p.buyer, { intent: 'sign' })
+    await step(id, p.seller, { intent: 'submit' })
     // Only the bureau registers.
-    const refused = (await step(id, p.buyer, { statusChange: 'register', registrationNumber: '2026110108000001' })) as {
+    const refused = (await step(id, p.buyer, { intent: 'register', registrationNumber: '2026110108000001' })) as {
       data: { errors: Record<string, string[]> }
     }
     expect(refused.data.errors.statusChange).toEqual(['errors.contract.stepNotAllowed'])
     expect(await figure()).toBe(0n)
-    const badNumber = (await step(id, p.bureau, { statusChange: 'register', registrationNumber: '12345' })) as {
+    const badNumber = (await step(id, p.bureau, { intent: 'register', registrationNumber: '12345' })) as {
       data: { errors: Record<string, string[]> }
     }
     expect(badNumber.data.errors.registrationNumber).toEqual(['errors.contract.registrationNumber'])
-    await step(id, p.bureau, { statusChange: 'register', registrationNumber: '2026110108000001' })
+    await step(id, p.bureau, { intent: 'register', registrationNumber: '2026110108000001' })
     expect(await prisma.contract.findUniqueOrThrow({ where: { id } })).toMatchObject({
       status: 'REGISTERED',
       registrationNumber: '2026110108000001',
@@ -94,22 +94,22 @@ describe('technology contracts', () => {
     // Both parties are on the platform, so the figures change only as both agreed: the bureau
     // cannot amend on its own; the seller proposes, the buyer confirms, the bureau registers.
     const figures = { amountYuan: '6000000', techAmountYuan: '5000000', reason: '增加第二期开发内容' }
-    const alone = (await step(id, p.bureau, { statusChange: 'amend', ...figures })) as {
+    const alone = (await step(id, p.bureau, { intent: 'amend', ...figures })) as {
       data: { errors: Record<string, string[]> }
     }
     expect(alone.data.errors.statusChange).toEqual(['errors.contract.stepNotAllowed'])
-    await step(id, p.seller, { statusChange: 'proposeAmendment', ...figures })
+    await step(id, p.seller, { intent: 'proposeAmendment', ...figures })
     const proposal = await prisma.contractAmendment.findFirstOrThrow({ where: { contractId: id } })
     expect(proposal).toMatchObject({ status: 'PROPOSED', proposedSide: 'SELLER', amountFen: 600000000n })
     expect(await prisma.notification.count({ where: { kind: 'amendmentProposed' } })).toBe(1)
-    const early = (await step(id, p.bureau, { statusChange: 'registerAmendment', amendmentId: proposal.id })) as {
+    const early = (await step(id, p.bureau, { intent: 'registerAmendment', amendmentId: proposal.id })) as {
       data: { errors: Record<string, string[]> }
     }
     expect(early.data.errors.statusChange).toEqual(['errors.contract.stepNotAllowed'])
     expect(await figure()).toBe(120000050n)
-    await step(id, p.buyer, { statusChange: 'confirmAmendment', amendmentId: proposal.id })
+    await step(id, p.buyer, { intent: 'confirmAmendment', amendmentId: proposal.id })
     expect(await prisma.notification.count({ where: { kind: 'amendmentAwaitingRegistration' } })).toBe(1)
-    await step(id, p.bureau, { statusChange: 'registerAmendment', amendmentId: proposal.id })
+    await step(id, p.bureau, { intent: 'registerAmendment', amendmentId: proposal.id })
     expect((await prisma.contractAmendment.findUniqueOrThrow({ where: { id: proposal.id } })).status).toBe('REGISTERED')
     const amended = await prisma.contract.findUniqueOrThrow({ where: { id }, include: { revisions: true } })
     expect(amended).toMatchObject({ status: 'AMENDED', version: 2, amountFen: 600000000n, needsExpertReview: true })
@@ -118,7 +118,7 @@ describe('technology contracts', () => {
     ])
     expect(await figure()).toBe(600000000n)
 
-    await step(id, p.bureau, { statusChange: 'terminate', reason: '双方协商解除' })
+    await step(id, p.bureau, { intent: 'terminate', reason: '双方协商解除' })
     expect(await figure()).toBe(0n)
     const page = await pageLoader({ request: getRequest(`/contracts/${id}`, p.buyer), params: { id }, context: {} })
     expect(page.contract.status).toBe('TERMINATED')
@@ -136,7 +136,7 @@ describe('technology contracts', () => {
       context: {},
     }).catch((e: Response) => e)) as Response
     expect(page.status).toBe(404)
-    expect(((await step(id, stranger, { statusChange: 'sign' })) as Response).status).toBe(404)
+    expect(((await step(id, stranger, { intent: 'sign' })) as Response).status).toBe(404)
     const list = await listLoader({ request: getRequest('/contracts', stranger), params: {}, context: {} })
     expect(list.contracts).toEqual([])
     const other = await createOrganization()
@@ -164,13 +164,11 @@ describe('two-sided contracts', () => {
     expect((await page(id, p.buyer)).steps).toEqual(['confirm'])
 
     // Signing before any confirmation is refused, by step or by a forged post.
-    expect(errorsOf(await step(id, p.buyer, { statusChange: 'sign' })).statusChange).toEqual([
-      'errors.contract.notConfirmed',
-    ])
-    await step(id, p.buyer, { statusChange: 'confirm', termsVersion: '1' })
+    expect(errorsOf(await step(id, p.buyer, { intent: 'sign' })).statusChange).toEqual(['errors.contract.notConfirmed'])
+    await step(id, p.buyer, { intent: 'confirm', termsVersion: '1' })
     expect((await page(id, p.buyer)).steps).toEqual([])
     expect((await page(id, p.seller)).steps).toEqual(['confirm'])
-    expect(errorsOf(await step(id, p.seller, { statusChange: 'submit' })).statusChange).toEqual([
+    expect(errorsOf(await step(id, p.seller, { intent: 'submit' })).statusChange).toEqual([
       'errors.contract.stepNotAllowed',
     ])
 
@@ -179,20 +177,20 @@ describe('two-sided contracts', () => {
     const edited = await prisma.contract.findUniqueOrThrow({ where: { id } })
     expect([edited.termsVersion, edited.techAmountFen]).toEqual([2, 90000000n])
     // The seller confirming the version they saw before the edit is refused.
-    expect(errorsOf(await step(id, p.seller, { statusChange: 'confirm', termsVersion: '1' })).statusChange).toEqual([
+    expect(errorsOf(await step(id, p.seller, { intent: 'confirm', termsVersion: '1' })).statusChange).toEqual([
       'errors.contract.termsChanged',
     ])
-    await step(id, p.seller, { statusChange: 'confirm', termsVersion: '2' })
-    expect(errorsOf(await step(id, p.seller, { statusChange: 'sign' })).statusChange).toEqual([
+    await step(id, p.seller, { intent: 'confirm', termsVersion: '2' })
+    expect(errorsOf(await step(id, p.seller, { intent: 'sign' })).statusChange).toEqual([
       'errors.contract.notConfirmed',
     ])
-    await step(id, p.buyer, { statusChange: 'confirm', termsVersion: '2' })
+    await step(id, p.buyer, { intent: 'confirm', termsVersion: '2' })
     // The signing date is one of the confirmed figures.
-    expect(errorsOf(await step(id, p.seller, { statusChange: 'sign', signedOn: '2026-03-05' })).signedOn).toEqual([
+    expect(errorsOf(await step(id, p.seller, { intent: 'sign', signedOn: '2026-03-05' })).signedOn).toEqual([
       'errors.contract.signDateChanged',
     ])
-    await step(id, p.seller, { statusChange: 'sign' })
-    await step(id, p.seller, { statusChange: 'submit' })
+    await step(id, p.seller, { intent: 'sign' })
+    await step(id, p.seller, { intent: 'submit' })
     expect((await prisma.contract.findUniqueOrThrow({ where: { id } })).status).toBe('SUBMITTED')
     // The bureau hears of the submission and counts it in its header.
     expect(await prisma.notification.count({ where: { kind: 'contractAwaitingRegistration' } })).toBe(1)
@@ -219,22 +217,22 @@ describe('two-sided contracts', () => {
       const p = await parties()
       await postForm(newAction, '/contracts/new', form(p), p.buyer)
       const { id } = await prisma.contract.findFirstOrThrow({ orderBy: { createdAt: 'desc' } })
-      await step(id, p.buyer, { statusChange: 'confirm', termsVersion: '1' })
+      await step(id, p.buyer, { intent: 'confirm', termsVersion: '1' })
       await Promise.all([
         postForm(editAction, `/contracts/${id}/edit`, form(p, { techAmountYuan: '800000' }), p.buyer, id),
-        step(id, p.seller, { statusChange: 'confirm', termsVersion: '1' }),
+        step(id, p.seller, { intent: 'confirm', termsVersion: '1' }),
       ])
       const contract = await prisma.contract.findUniqueOrThrow({ where: { id }, include: { confirmations: true } })
       expect(contract.termsVersion).toBe(2)
       // Whatever the order, nothing is confirmed for version 2, so it cannot be signed.
       expect(contract.confirmations.filter((c) => c.termsVersion === 2)).toEqual([])
-      expect(errorsOf(await step(id, p.seller, { statusChange: 'sign' })).statusChange).toEqual([
+      expect(errorsOf(await step(id, p.seller, { intent: 'sign' })).statusChange).toEqual([
         'errors.contract.notConfirmed',
       ])
       // The same confirmation posted twice at once is one confirmation.
       await Promise.all([
-        step(id, p.seller, { statusChange: 'confirm', termsVersion: '2' }),
-        step(id, p.seller, { statusChange: 'confirm', termsVersion: '2' }),
+        step(id, p.seller, { intent: 'confirm', termsVersion: '2' }),
+        step(id, p.seller, { intent: 'confirm', termsVersion: '2' }),
       ])
       expect(await prisma.contractConfirmation.count({ where: { contractId: id, termsVersion: 2 } })).toBe(1)
     }

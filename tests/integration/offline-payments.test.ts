@@ -38,7 +38,7 @@ describe('offline payments: 已汇款 → 已到账', () => {
       bankAccountNumber: '0200 0045 0908 8123 456',
     })
 
-    await act(p.c.id, p.seller, { payment: 'request', milestoneId: p.first.id })
+    await act(p.c.id, p.seller, { intent: 'request', milestoneId: p.first.id })
     const page = await contractLoader({
       request: getRequest(`/contracts/${p.c.id}`, p.buyer),
       params: { id: p.c.id },
@@ -47,7 +47,7 @@ describe('offline payments: 已汇款 → 已到账', () => {
     expect(page.contract.sellerAccount).toMatchObject({ bankAccountNumber: '0200004509088123456' })
 
     const remit = {
-      payment: 'remit',
+      intent: 'remit',
       milestoneId: p.first.id,
       reference: 'ICBC-20261130-7788',
       remittedOn: '2026-11-30',
@@ -68,7 +68,7 @@ describe('offline payments: 已汇款 → 已到账', () => {
     expect(await milestone(p.first.id)).toMatchObject({ status: 'PAYMENT_REQUESTED', paidFen: 0n })
     expect(await prisma.notification.count({ where: { kind: 'paymentRemitted' } })).toBeGreaterThan(0)
 
-    await act(p.c.id, p.seller, { payment: 'bankTransfer', milestoneId: p.first.id, reference: 'ICBC-20261130-7788' })
+    await act(p.c.id, p.seller, { intent: 'bankTransfer', milestoneId: p.first.id, reference: 'ICBC-20261130-7788' })
     const received = await prisma.payment.findMany({ where: { milestoneId: p.first.id } })
     expect(received).toHaveLength(1)
     expect(received[0]).toMatchObject({ status: 'SUCCEEDED', amountFen: 3000001n })
@@ -79,10 +79,10 @@ describe('offline payments: 已汇款 → 已到账', () => {
   it('a remittance submitted twice, and a remittance against a receipt, each count once, ten times over', async () => {
     for (let trial = 0; trial < 10; trial++) {
       const p = await signedContract()
-      await act(p.c.id, p.seller, { payment: 'request', milestoneId: p.first.id })
+      await act(p.c.id, p.seller, { intent: 'request', milestoneId: p.first.id })
       const remit = () =>
         act(p.c.id, p.buyer, {
-          payment: 'remit',
+          intent: 'remit',
           milestoneId: p.first.id,
           reference: `BOC-${trial}`,
           remittedOn: '2026-11-30',
@@ -91,7 +91,7 @@ describe('offline payments: 已汇款 → 已到账', () => {
       expect(await prisma.payment.count({ where: { milestoneId: p.first.id } })).toBe(1)
       await Promise.all([
         remit(),
-        act(p.c.id, p.seller, { payment: 'bankTransfer', milestoneId: p.first.id, reference: `BOC-${trial}` }),
+        act(p.c.id, p.seller, { intent: 'bankTransfer', milestoneId: p.first.id, reference: `BOC-${trial}` }),
       ])
       const payments = await prisma.payment.findMany({ where: { milestoneId: p.first.id } })
       expect(payments.map((x) => [x.amountFen, x.status])).toEqual([[3000001n, 'SUCCEEDED']])

@@ -58,8 +58,8 @@ async function deliver(type: string, object: Record<string, unknown>, options: {
 /** Requests the first milestone and starts Checkout: the payment row and what Stripe was sent. */
 async function checkout() {
   const p = await contract()
-  await act(p.c.id, p.seller, { payment: 'request', milestoneId: p.first.id })
-  const redirect = (await act(p.c.id, p.buyer, { payment: 'checkout', milestoneId: p.first.id })) as Response
+  await act(p.c.id, p.seller, { intent: 'request', milestoneId: p.first.id })
+  const redirect = (await act(p.c.id, p.buyer, { intent: 'checkout', milestoneId: p.first.id })) as Response
   const payment = await prisma.payment.findFirstOrThrow({ where: { milestoneId: p.first.id } })
   return { ...p, redirect, payment }
 }
@@ -182,7 +182,7 @@ describe('milestone payments through Stripe', () => {
   it('a partial refund, then a full one, exact to the fen', async () => {
     const { payment, first, c, seller } = await checkout()
     await deliver('checkout.session.completed', session(payment.id, 3000001))
-    await act(c.id, seller, { payment: 'refund', paymentId: payment.id, amountYuan: '10000.01' })
+    await act(c.id, seller, { intent: 'refund', paymentId: payment.id, amountYuan: '10000.01' })
     const asked = standIn.requests.find((r) => r.path === '/v1/refunds')!
     expect(asked.body.get('amount')).toBe('1000001')
     expect(asked.body.get('payment_intent')).toBe('pi_test_1')
@@ -198,7 +198,7 @@ describe('milestone payments through Stripe', () => {
       status: 'PARTIALLY_REFUNDED',
       refundedFen: 1000001n,
     })
-    const tooMuch = (await act(c.id, seller, { payment: 'refund', paymentId: payment.id, amountYuan: '20000.01' })) as {
+    const tooMuch = (await act(c.id, seller, { intent: 'refund', paymentId: payment.id, amountYuan: '20000.01' })) as {
       data: { errors: Record<string, string[]> }
     }
     expect(tooMuch.data.errors.payment).toEqual(['errors.payment.refundTooLarge'])
@@ -275,8 +275,8 @@ describe('offline mode (no Stripe keys)', () => {
   it('one open Checkout a milestone: two clicks at once get the same session, ten times over', async () => {
     for (let trial = 0; trial < 10; trial++) {
       const p = await contract()
-      await act(p.c.id, p.seller, { payment: 'request', milestoneId: p.first.id })
-      const start = () => act(p.c.id, p.buyer, { payment: 'checkout', milestoneId: p.first.id }) as Promise<Response>
+      await act(p.c.id, p.seller, { intent: 'request', milestoneId: p.first.id })
+      const start = () => act(p.c.id, p.buyer, { intent: 'checkout', milestoneId: p.first.id }) as Promise<Response>
       const [a, b] = await Promise.all([start(), start()])
       expect(a.headers.get('Location')).toMatch(/\/pay\/cs_test_/)
       expect(a.headers.get('Location')).toBe(b.headers.get('Location'))
@@ -317,9 +317,9 @@ describe('offline mode (no Stripe keys)', () => {
     try {
       for (let trial = 0; trial < 10; trial++) {
         const p = await contract()
-        await act(p.c.id, p.seller, { payment: 'request', milestoneId: p.first.id })
+        await act(p.c.id, p.seller, { intent: 'request', milestoneId: p.first.id })
         const confirm = () =>
-          act(p.c.id, p.seller, { payment: 'bankTransfer', milestoneId: p.first.id, reference: `ICBC-${trial}` })
+          act(p.c.id, p.seller, { intent: 'bankTransfer', milestoneId: p.first.id, reference: `ICBC-${trial}` })
         await Promise.all([confirm(), confirm()])
         const paid = await prisma.payment.findMany({ where: { milestoneId: p.first.id, paidAt: { not: null } } })
         expect(paid.map((x) => x.amountFen)).toEqual([3000001n])
@@ -336,20 +336,20 @@ describe('offline mode (no Stripe keys)', () => {
     reloadEnv()
     try {
       const p = await contract()
-      await act(p.c.id, p.seller, { payment: 'request', milestoneId: p.first.id })
-      const online = (await act(p.c.id, p.buyer, { payment: 'checkout', milestoneId: p.first.id })) as {
+      await act(p.c.id, p.seller, { intent: 'request', milestoneId: p.first.id })
+      const online = (await act(p.c.id, p.buyer, { intent: 'checkout', milestoneId: p.first.id })) as {
         data: { errors: Record<string, string[]> }
       }
       expect(online.data.errors.payment).toEqual(['errors.payment.offline'])
       const notBuyer = (await act(p.c.id, p.buyer, {
-        payment: 'bankTransfer',
+        intent: 'bankTransfer',
         milestoneId: p.first.id,
         reference: 'ICBC-20260301-001',
       })) as {
         data: { errors: Record<string, string[]> }
       }
       expect(notBuyer.data.errors.payment).toEqual(['errors.payment.sellerOnly'])
-      await act(p.c.id, p.seller, { payment: 'bankTransfer', milestoneId: p.first.id, reference: 'ICBC-20260301-001' })
+      await act(p.c.id, p.seller, { intent: 'bankTransfer', milestoneId: p.first.id, reference: 'ICBC-20260301-001' })
       expect(await milestone(p.first.id)).toMatchObject({ status: 'PAID', paidFen: 3000001n })
       expect(standIn.requests).toEqual([])
     } finally {
