@@ -7,6 +7,7 @@ import { action as uploadAction } from '~/routes/bureau_.import'
 import { action as batchAction } from '~/routes/bureau_.import_.$id'
 import { loader as dashboardLoader } from '~/routes/bureau'
 import { action, loader } from '~/routes/bureau_.reconciliation'
+import { differenceCount, reconcile } from '~/registry/reconcile.server'
 import { prisma } from '~/utils/db.server'
 import { buildRegistryExport, REGISTRY_EXPORT_FILE } from '../../prisma/seed/registry-export'
 import { seedDatabase } from '../../prisma/seed/seed'
@@ -167,6 +168,38 @@ describe('reconciliation with the registry', () => {
     })
   })
 
+  it("counts the dashboard header's differences by the same rules as the page, field by field", async () => {
+    const cookie = await bureau()
+    const { lines } = await platform()
+    await importRegistry(cookie, lines)
+    const same = async () => {
+      for (const year of [2025, 2026]) {
+        expect(await differenceCount(year)).toBe((await reconcile({ year })).differences.length)
+      }
+    }
+    await same()
+    const record = (number: string) => ({ registrationNumber: number })
+    // The matched row, changed one way at a time: each is a difference on the page and in the count.
+    const changes = [
+      { buyerName: '宝坻 恒信机械有限公司' }, // spaces only, and the credit codes agree: still the same party
+      { buyerCreditCode: null, buyerName: '宝坻恒信机械有限公司　' }, // an ideographic space, no code: same
+      { sellerName: '清华大学' },
+      { type: 'TRANSFER' as const },
+      { signedOn: new Date('2026-03-02') },
+      { registeredAt: new Date('2026-03-20T16:30:00Z') }, // 21 March in Beijing
+      { registeredAt: new Date('2026-03-20T15:59:00Z') }, // still 20 March in Beijing
+      { techAmountFen: 99_999_99n },
+    ]
+    const original = await prisma.registryRecord.findFirstOrThrow({ where: record('2026120115000001') })
+    for (const change of changes) {
+      await prisma.registryRecord.updateMany({ where: record('2026120115000001'), data: change })
+      await same()
+      const { id: _, batchId: __, cells: ___, ...fields } = original
+      await prisma.registryRecord.updateMany({ where: record('2026120115000001'), data: fields })
+    }
+    expect(await differenceCount(2026)).toBe(3)
+  })
+
   it('imports a registry-only contract once when it is accepted ten times at once', async () => {
     for (let trial = 0; trial < 10; trial++) {
       await prisma.$transaction([
@@ -216,6 +249,7 @@ describe('reconciliation with the registry', () => {
     const data = await page(cookie)
     expect(Object.fromEntries(data.differences.map((d) => [d.kind, d.registrationNumber]))).toEqual(differences)
     expect(data.differences.find((d) => d.kind === 'CHANGED')?.fields).toEqual(['amount'])
+    expect(await differenceCount(2026)).toBe(data.differences.length)
   })
 
   it('is for bureau staff only', async () => {
