@@ -25,44 +25,47 @@ async function readToken(request: Request): Promise<string | null> {
   return typeof value === 'string' && value.length > 20 ? value : null
 }
 
-/** The signed-in user, or null. The cookie holds a random token; the table stores its hash. */
+interface SessionRow {
+  sessionId: string
+  expiresAt: Date
+  id: string
+  email: string
+  name: string
+  disabledAt: Date | null
+  memberships: SessionUser['memberships']
+}
+
+/**
+ * The signed-in user, or null. The cookie holds a random token; the table stores its hash. Every
+ * page asks this (the root and the page's own loader), so it is one statement: the session, its
+ * user and the user's memberships with their organizations, aggregated in PostgreSQL.
+ */
 export async function getSessionUser(request: Request): Promise<SessionUser | null> {
   const token = await readToken(request)
   if (!token) return null
-  const session = await prisma.session.findUnique({
-    where: { id: sha256(token) },
-    select: {
-      id: true,
-      expiresAt: true,
-      user: {
-        select: {
-          id: true,
-          email: true,
-          name: true,
-          disabledAt: true,
-          memberships: {
-            select: { role: true, organization: { select: { id: true, name: true, kind: true, verification: true } } },
-            orderBy: { createdAt: 'asc' },
-          },
-        },
-      },
-    },
-  })
-  if (!session || session.expiresAt < new Date() || session.user.disabledAt) return null
-  const { user } = session
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    sessionId: session.id,
-    memberships: user.memberships.map((m) => ({
-      organizationId: m.organization.id,
-      organizationName: m.organization.name,
-      organizationKind: m.organization.kind,
-      verification: m.organization.verification,
-      role: m.role,
-    })),
-  }
+  const [row] = await prisma.$queryRaw<SessionRow[]>`
+    SELECT s."id" AS "sessionId", s."expiresAt", u."id", u."email", u."name", u."disabledAt",
+      coalesce(
+        json_agg(
+          json_build_object(
+            'organizationId', o."id",
+            'organizationName', o."name",
+            'organizationKind', o."kind",
+            'verification', o."verification",
+            'role', m."role"
+          )
+          ORDER BY m."createdAt", m."id"
+        ) FILTER (WHERE m."id" IS NOT NULL),
+        '[]'
+      ) AS "memberships"
+    FROM "Session" s
+    JOIN "User" u ON u."id" = s."userId"
+    LEFT JOIN "Membership" m ON m."userId" = u."id"
+    LEFT JOIN "Organization" o ON o."id" = m."organizationId"
+    WHERE s."id" = ${sha256(token)}
+    GROUP BY s."id", u."id"`
+  if (!row || row.expiresAt < new Date() || row.disabledAt) return null
+  return { id: row.id, email: row.email, name: row.name, sessionId: row.sessionId, memberships: row.memberships }
 }
 
 export async function createSession(userId: string, request: Request) {
