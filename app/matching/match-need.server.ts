@@ -11,7 +11,14 @@ import {
 } from '#search'
 import { fieldNames } from './field-names.server'
 import { assembleGroups, type ProposedGroup } from './groups'
-import { EMPTY_TRACK_RECORD, scoreExpert, scoreResult, type NeedProfile, type Reason } from './score'
+import {
+  EMPTY_TRACK_RECORD,
+  scoreExpert,
+  SEMANTIC_REASON_FROM,
+  scoreResult,
+  type NeedProfile,
+  type Reason,
+} from './score'
 import { semanticPairs, WordVectorCache } from './semantic'
 import { documentText, extractKeyTerms, type DocumentText } from './terms'
 import { trackRecords } from './track-record.server'
@@ -119,7 +126,7 @@ async function explainSemantics(
         zh: `语义相近：${list.join('；')}`,
         en: `Close in meaning: ${list.join('; ')}`,
       })
-    } else if (item.matchedTerms.length === 0 && item.similarity >= 0.6) {
+    } else if (item.matchedTerms.length === 0 && item.similarity >= SEMANTIC_REASON_FROM.need) {
       const pct = Math.round(item.similarity * 100)
       item.reasons.unshift({ code: 'semantic', zh: `内容语义相近（${pct}%）`, en: `Similar in meaning (${pct}%)` })
     }

@@ -1,7 +1,7 @@
 import { cosine, visibilityFilter, type NeedDocument, type SearchEngine, type SearchViewer } from '#search'
 import { fieldNames } from './field-names.server'
 import { CANDIDATES, documentTextOf, SEMANTIC_RATIO } from './match-need.server'
-import { confidenceOf, MODE_NAMES, type Reason } from './score'
+import { confidenceOf, MODE_NAMES, SEMANTIC_REASON_FROM, type Reason } from './score'
 import { semanticEvidence } from './semantic'
 import { coverage, extractKeyTerms, type KeyTerm } from './terms'
 import { corpusStats, embeddingText, getEmbedder, storedListings } from '~/search/vectors.server'
@@ -108,7 +108,7 @@ export async function matchOfferToNeeds(
         en: `Accepted modes: ${sharedModes.map((m) => MODE_NAMES[m]?.[1] ?? m).join(', ')}`,
       })
     }
-    if (semantic >= 0.5 && covered.length === 0) {
+    if (semantic >= SEMANTIC_REASON_FROM.offer && covered.length === 0) {
       reasons.unshift({ code: 'semantic', zh: '内容语义相近', en: 'Similar in meaning' })
     }
     const confidence = confidenceOf(score, Math.max(ratio, semantic))

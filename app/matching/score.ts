@@ -83,6 +83,13 @@ const REGION_NAMES: Record<string, [string, string]> = {
 export const CONFIDENCE_BOUNDS = [0.25, 0.33, 0.45, 0.52] as const
 
 /**
+ * From this similarity a match that shares no term with the other side says it was found by
+ * meaning ("内容语义相近"). The need's similarity is the engine's hybrid score; the offer's is
+ * the cosine of the two texts' vectors, which runs lower for the same closeness.
+ */
+export const SEMANTIC_REASON_FROM = { need: 0.6, offer: 0.5 } as const
+
+/**
  * Score → confidence 1–5. A match with little textual evidence (neither the need's terms nor
  * its meaning) is never confident, whatever its field, region or record.
  */
