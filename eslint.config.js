@@ -43,6 +43,24 @@ export default tseslint.config(
     rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true, allowUnsafeDynamicCyclicDependency: false }] },
   },
   {
+    // Routes reach the database through model functions, never the Prisma client itself.
+    files: ['app/routes/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '~/utils/db.server',
+              allowTypeImports: true,
+              message: 'Routes do not query the database: call a model function (app/models or a domain folder).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // utils/ is infrastructure and components/ presentation: neither reaches into the domain
     // folders (types aside), so the dependencies point one way (docs: issue 13).
     files: ['app/utils/**/*.{ts,tsx}', 'app/components/**/*.{ts,tsx}'],

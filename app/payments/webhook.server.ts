@@ -1,6 +1,7 @@
 import type Stripe from 'stripe'
 import { lockPayment, settle, type Tx } from './ledger.server'
 import type { Prisma, PrismaClient } from '~/generated/prisma/client'
+import { prisma } from '~/utils/db.server'
 
 /** Stripe's webhook events applied to our payments: once per event, under a row lock. */
 type Applied = 'applied' | 'ignored' | 'unmatched'
@@ -151,6 +152,9 @@ export async function processStripeEvent(db: PrismaClient, event: Stripe.Event):
   if (outcome.result === 'applied' && outcome.paymentId) await retryUnmatched(db, outcome.paymentId)
   return outcome.result
 }
+
+/** The webhook route's entry: a verified event, processed against the app's database. */
+export const receiveStripeEvent = (event: Stripe.Event) => processStripeEvent(prisma, event)
 
 /** Events that found no payment earlier, tried again once the payment is known by its intent. */
 async function retryUnmatched(db: PrismaClient, paymentId: string) {

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
-import { processStripeEvent } from '~/payments/webhook.server'
+import { receiveStripeEvent } from '~/payments/webhook.server'
 import { verifyWebhook } from '~/payments/stripe.server'
-import { prisma } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
 
 /**
@@ -18,7 +17,7 @@ export async function action({ request }: ActionFunctionArgs) {
   } catch {
     return Response.json({ error: 'invalid signature' }, { status: 400 })
   }
-  const result = await processStripeEvent(prisma, event)
+  const result = await receiveStripeEvent(event)
   return Response.json({ received: true, result })
 }
 

@@ -1,9 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
-import { matchNeed } from '~/matching/match-need.server'
-import { searchEngine } from '~/search/engine.server'
 import { apiError, authenticateApi } from '~/models/api-auth.server'
-import { prisma } from '~/utils/db.server'
+import { getNeedMatches } from '~/models/need-page.server'
+import { tokenViewer } from '~/utils/permissions.server'
 
 const MatchesQuerySchema = z.object({
   kind: z.enum(['experts', 'results', 'groups']).default('experts'),
@@ -24,21 +23,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const fields = query.error.issues.map((i) => i.path.join('.')).join(', ')
     return apiError(400, 'invalid_query', `查询参数不正确：${fields}`, `Invalid query parameters: ${fields}`)
   }
-  const need = await prisma.need.findUnique({
-    where: { id: params.id ?? '' },
-    select: { id: true, externalId: true, title: true, organizationId: true },
-  })
-  const mayRead = need && (need.organizationId === caller.organizationId || caller.organizationKind === 'BUREAU')
-  if (!need || !mayRead) return apiError(404, 'not_found', '需求不存在', 'Need not found')
-
   const { kind, limit, minConfidence } = query.data
-  const result = await matchNeed(prisma, searchEngine(), need.id, kind, { limit, minConfidence })
+  const found = await getNeedMatches(tokenViewer(caller), params.id ?? '', kind, { limit, minConfidence })
+  if (!found) return apiError(404, 'not_found', '需求不存在', 'Need not found')
+  const { need, matches: result } = found
   const reasons = (list: Array<{ zh: string; en: string }>) => ({
     reasons: list.map((r) => r.zh),
     reasonsEn: list.map((r) => r.en),
   })
   return Response.json({
-    need: { id: need.id, externalId: need.externalId, title: need.title },
+    need,
     kind,
     terms: result?.terms ?? [],
     hidden: result?.hidden ?? 0,

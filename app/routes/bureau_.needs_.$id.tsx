@@ -3,89 +3,24 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { CsrfInput } from '~/components/csrf-input'
 import { FieldError } from '~/components/field'
-import { matchNeed } from '~/matching/match-need.server'
 import { CoverageSummary } from '~/components/need-coverage'
-import { getCuratedGroup, getNeedForCuration, saveCuratedGroup } from '~/models/curation.server'
-import { searchEngine } from '~/search/engine.server'
+import { saveCuratedGroup } from '~/models/curation.server'
+import { getCurationPage } from '~/models/curation-page.server'
 import { requireCsrf } from '~/utils/csrf.server'
-import { prisma } from '~/utils/db.server'
 import { pageTitle } from '~/utils/meta'
 import { notFound, requireBureauStaff } from '~/utils/permissions.server'
 import { ExpertGroupFormSchema, expertGroupFormValues } from '~/validation/curation'
-import { visibilityFilter, type ExpertDocument } from '#search'
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, 'curation.curateTitle', { title: data?.need.title ?? '' })
 
-interface Candidate {
-  id: string
-  name: string
-  institution: string
-  confidence: number | null
-  aspects: string
-  chosen: boolean
-  notified: boolean
-}
-
-/**
- * A hard need, as bureau staff curate it: the whole need (confidential detail included), the
- * matcher's experts and proposed group, a search for anyone else, and the curated group to adjust.
- */
+/** A hard need, as bureau staff curate it (app/models/curation-page.server.ts). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireBureauStaff(request)
-  const need = await getNeedForCuration(params.id ?? '')
-  if (!need) notFound()
   const q = (new URL(request.url).searchParams.get('q') ?? '').trim().slice(0, 100)
-  const engine = searchEngine()
-  const [group, experts, groups, found] = await Promise.all([
-    getCuratedGroup(need.id),
-    matchNeed(prisma, engine, need.id, 'experts', { limit: 12, minConfidence: 1 }),
-    matchNeed(prisma, engine, need.id, 'groups', { limit: 1, minConfidence: 1 }),
-    q
-      ? engine.search<ExpertDocument>('experts', {
-          q,
-          filter: [{ attribute: 'status', in: ['PUBLISHED'] }, ...visibilityFilter({ kind: 'anonymous' })],
-          limit: 10,
-        })
-      : null,
-  ])
-  const candidates = new Map<string, Candidate>()
-  const add = (c: Omit<Candidate, 'chosen' | 'notified'> & Partial<Candidate>) => {
-    if (!candidates.has(c.id)) candidates.set(c.id, { chosen: false, notified: false, ...c })
-  }
-  for (const m of group?.members ?? []) {
-    add({
-      id: m.expert.id,
-      name: m.expert.name,
-      institution: m.expert.organization.name,
-      confidence: null,
-      aspects: m.aspects.join('、'),
-      chosen: true,
-      notified: m.notifiedAt !== null,
-    })
-  }
-  // Without a curated group yet, the matcher's proposal is the starting point.
-  for (const m of groups?.groups[0]?.members ?? []) {
-    add({ ...m, id: m.expertId, confidence: null, aspects: m.aspects.join('、'), chosen: !group })
-  }
-  for (const m of experts?.items ?? []) add({ ...m, name: m.title, aspects: m.matchedTerms.join('、') })
-  for (const hit of found?.hits ?? []) {
-    add({
-      id: hit.document.id,
-      name: hit.document.name,
-      institution: hit.document.institution,
-      confidence: null,
-      aspects: '',
-    })
-  }
-  const confidence = new Map(experts?.items.map((m) => [m.id, m.confidence]))
-  return {
-    need,
-    q,
-    note: group?.note ?? '',
-    curatedBy: group?.createdBy?.name ?? null,
-    candidates: [...candidates.values()].map((c) => ({ ...c, confidence: confidence.get(c.id) ?? null })),
-  }
+  const page = await getCurationPage(params.id ?? '', q)
+  if (!page) notFound()
+  return { ...page, q }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -2,28 +2,18 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { NeedLeads } from '~/components/need-leads'
-import { matchOfferToNeeds } from '~/matching/match-offer.server'
-import { getExpertForUser } from '~/models/experts.server'
-import { searchEngine } from '~/search/engine.server'
-import { prisma } from '~/utils/db.server'
+import { getExpertHome } from '~/models/leads.server'
 import { notFound, requireExpert } from '~/utils/permissions.server'
 import { pageTitle } from '~/utils/meta'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'expert.title')
 
+/** The expert's home: their profile, and open needs that fit their directions (reverse matching). */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, membership } = await requireExpert(request)
-  const expert = await getExpertForUser(user.id)
-  if (!expert) notFound()
-  // Reverse matching: open needs that fit the expert's directions.
-  const leads = await matchOfferToNeeds(
-    prisma,
-    searchEngine(),
-    { kind: 'expert', id: expert.id },
-    { kind: 'organization', organizationId: membership.organizationId },
-    { limit: 8 },
-  )
-  return { expert, leads: leads?.needs ?? [] }
+  const home = await getExpertHome(user.id, membership.organizationId)
+  if (!home) notFound()
+  return home
 }
 
 export default function ExpertHome() {

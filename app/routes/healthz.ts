@@ -1,9 +1,4 @@
-import { feedStatus, oldestUnappliedAge } from '~/search/feed.server'
-import { indexFeed, searchEngine } from '~/search/engine.server'
-import { prisma } from '~/utils/db.server'
-
-/** A process whose index misses a change older than this reports unhealthy. */
-const FEED_UNHEALTHY_SECONDS = 60
+import { checkHealth } from '~/models/health.server'
 
 /**
  * Liveness for load balancers and operators: 200 when this process reaches PostgreSQL and its
@@ -13,34 +8,9 @@ const FEED_UNHEALTHY_SECONDS = 60
  */
 export async function loader() {
   const checkedAt = new Date().toISOString()
-  const headers = { 'Cache-Control': 'no-store' }
-  const search = searchEngine().kind
-  try {
-    await prisma.$queryRaw`SELECT 1`
-  } catch {
-    return Response.json({ ok: false, database: 'down', search, checkedAt }, { status: 503, headers })
-  }
-  const follower = indexFeed()
-  if (!follower) return Response.json({ ok: true, database: 'up', search, checkedAt }, { headers })
-  const [status, behindSeconds] = await Promise.all([
-    feedStatus(prisma),
-    oldestUnappliedAge(prisma, follower.position()),
-  ])
-  const ok = behindSeconds <= FEED_UNHEALTHY_SECONDS
+  const { ok, database, search, ...lag } = await checkHealth()
   return Response.json(
-    {
-      ok,
-      database: 'up',
-      search,
-      checkedAt,
-      feed: {
-        process: follower.processId,
-        head: String(status.head),
-        position: String(follower.position()),
-        behindSeconds: Math.round(behindSeconds),
-        processes: status.processes.map((p) => ({ ...p, position: String(p.position) })),
-      },
-    },
-    { status: ok ? 200 : 503, headers },
+    { ok, database, search, checkedAt, ...lag },
+    { status: ok ? 200 : 503, headers: { 'Cache-Control': 'no-store' } },
   )
 }

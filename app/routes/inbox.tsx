@@ -2,9 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { IntroResponse } from '~/components/intro-response'
-import { listReceivedIntroductions } from '~/introductions/queries.server'
-import { listOfficeLeads } from '~/matching/refresh.server'
-import { prisma } from '~/utils/db.server'
+import { getOfficeInbox } from '~/models/leads.server'
 import { pageTitle } from '~/utils/meta'
 import { requireOffice } from '~/utils/permissions.server'
 import { beijingDate, beijingDateTime } from '~/utils/format'
@@ -17,10 +15,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'intro.inb
  */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { membership } = await requireOffice(request)
-  const [rows, leads] = await Promise.all([
-    listReceivedIntroductions(membership.organizationId),
-    listOfficeLeads(prisma, membership.organizationId),
-  ])
+  const { requests: rows, leads } = await getOfficeInbox(membership.organizationId)
   return {
     leads: leads.map((l) => ({ ...l, matchedAt: beijingDate(l.matchedAt) })),
     requests: rows.map((r) => ({

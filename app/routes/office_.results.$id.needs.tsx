@@ -6,9 +6,7 @@ import { NeedLeads } from '~/components/need-leads'
 import { offerSolution } from '~/introductions/offers.server'
 import { requireCsrf } from '~/utils/csrf.server'
 import { OfferSchema } from '~/validation/introductions'
-import { matchOfferToNeeds } from '~/matching/match-offer.server'
-import { searchEngine } from '~/search/engine.server'
-import { prisma } from '~/utils/db.server'
+import { getResultLeads } from '~/models/leads.server'
 import { pageTitle } from '~/utils/meta'
 import { notFound, requireOffice } from '~/utils/permissions.server'
 
@@ -17,18 +15,9 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'leads.tit
 /** Reverse matching for an office: open needs, and the enterprises behind them, for one of its results. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { membership } = await requireOffice(request)
-  const result = await prisma.researchResult.findFirst({
-    where: { id: params.id ?? '', organizationId: membership.organizationId },
-    select: { id: true, title: true },
-  })
-  if (!result) notFound()
-  const leads = await matchOfferToNeeds(
-    prisma,
-    searchEngine(),
-    { kind: 'result', id: result.id },
-    { kind: 'organization', organizationId: membership.organizationId },
-  )
-  return { result, needs: leads?.needs ?? [], enterprises: leads?.enterprises ?? [], terms: leads?.terms ?? [] }
+  const leads = await getResultLeads(membership.organizationId, params.id ?? '')
+  if (!leads) notFound()
+  return leads
 }
 
 /** "我们可以解决": the office offers this result for a matched need; the enterprise answers. */

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import type { ExpertDocument, IndexName, NeedDocument, ResultDocument } from '#search'
 import { Highlighted } from '~/components/highlighted'
 import { FACETS, SEARCH_PAGE_SIZE, parseSearchParams, searchListings, viewerOf } from '~/search/listings.server'
-import { prisma } from '~/utils/db.server'
+import { listFieldNames } from '~/models/tech-fields.server'
 import { pageTitle } from '~/utils/meta'
 import { getSessionUser } from '~/utils/session.server'
 
@@ -21,9 +21,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url)
   const searchParams = parseSearchParams(url)
   const user = await getSessionUser(request)
-  const [response, fields] = await Promise.all([
+  const [response, fieldNames] = await Promise.all([
     searchListings(kind, searchParams, viewerOf(user)),
-    prisma.techField.findMany({ select: { code: true, nameZh: true, nameEn: true } }),
+    listFieldNames(),
   ])
   return {
     kind,
@@ -40,7 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         .sort((a, b) => b[1] - a[1])
         .slice(0, 12),
     })),
-    fieldNames: Object.fromEntries(fields.map((f) => [f.code, [f.nameZh, f.nameEn]])),
+    fieldNames,
   }
 }
 
