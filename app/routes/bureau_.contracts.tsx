@@ -7,6 +7,7 @@ import { parseDrillDown, parseTurnoverFilter, scopeParam } from '~/contracts/tur
 import { pageTitle } from '~/utils/meta'
 import { requireBureauStaff } from '~/utils/permissions.server'
 import { beijingDate, calendarDate } from '~/utils/format'
+import { serialize } from '~/utils/serialize'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'dashboard.drillTitle')
 
@@ -17,26 +18,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filter = parseTurnoverFilter(url)
   const { drill, page } = parseDrillDown(url)
   const result = await drillDown(filter, drill, page)
-  return {
+  return serialize({
     year: filter.year,
     basis: filter.basis,
     scope: scopeParam(filter.scope),
     drill,
     page,
     pages: Math.max(1, Math.ceil(result.total.contracts / result.pageSize)),
-    total: {
-      contracts: result.total.contracts,
-      amountFen: result.total.amountFen.toString(),
-      techAmountFen: result.total.techAmountFen.toString(),
-    },
+    total: result.total,
     rows: result.rows.map((r) => ({
       ...r,
       signedOn: calendarDate(r.signedOn),
       registeredOn: r.registeredAt ? beijingDate(r.registeredAt) : null,
-      amountFen: r.amountFen.toString(),
-      techAmountFen: r.techAmountFen.toString(),
     })),
-  }
+  })
 }
 
 export default function DrillDownPage() {

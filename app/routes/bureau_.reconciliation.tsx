@@ -4,44 +4,33 @@ import { useTranslation } from 'react-i18next'
 import { CsrfInput } from '~/components/csrf-input'
 import { Money } from '~/components/money'
 import { acceptAllRegistryOnly, acceptRegistryValues, flagDifference } from '~/registry/decisions.server'
-import { ACCEPTABLE_FIELDS, reconcile, type Side, type SideTotals } from '~/registry/reconcile.server'
+import { ACCEPTABLE_FIELDS, reconcile } from '~/registry/reconcile.server'
 import { requireCsrf } from '~/utils/csrf.server'
 import { pageTitle } from '~/utils/meta'
 import { requireBureauStaff } from '~/utils/permissions.server'
 import { beijingDateTime } from '~/utils/format'
+import { serialize } from '~/utils/serialize'
 import { ReconciliationActionSchema, ReconciliationPeriodSchema } from '~/validation/reconciliation'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'reconciliation.title')
-
-const money = (s: Side | null) =>
-  s ? { ...s, amountFen: s.amountFen.toString(), techAmountFen: s.techAmountFen.toString() } : null
-const totalsOut = (t: SideTotals) =>
-  Object.fromEntries(
-    Object.entries(t).map(([basis, v]) => [
-      basis,
-      { contracts: v.contracts, amountFen: v.amountFen.toString(), techAmountFen: v.techAmountFen.toString() },
-    ]),
-  ) as Record<keyof SideTotals, { contracts: number; amountFen: string; techAmountFen: string }>
 
 /** The platform's registered contracts against the latest registry export, for a year or a month. */
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireBureauStaff(request)
   const period = ReconciliationPeriodSchema.parse(Object.fromEntries(new URL(request.url).searchParams))
   const result = await reconcile(period)
-  return {
+  return serialize({
     period,
     batch: result.batch ? { ...result.batch, createdAt: beijingDateTime(result.batch.createdAt) } : null,
     matched: result.matched,
-    totals: { platform: totalsOut(result.totals.platform), registry: totalsOut(result.totals.registry) },
+    totals: result.totals,
     differences: result.differences.map((d) => ({
       ...d,
-      platform: money(d.platform),
-      registry: money(d.registry),
       decision: d.decision ? { ...d.decision, at: beijingDateTime(d.decision.at) } : null,
       acceptable:
         d.kind === 'REGISTRY_ONLY' || (d.kind === 'CHANGED' && d.fields.some((f) => ACCEPTABLE_FIELDS.includes(f))),
     })),
-  }
+  })
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -9,7 +9,8 @@ import { confirmConsultationTransfer, listConsultations } from '~/payments/consu
 import { stripeEnabled } from '~/payments/stripe.server'
 import { requireCsrf } from '~/utils/csrf.server'
 import { pageTitle } from '~/utils/meta'
-import { notFound, OFFICE_ROLES, requireRole, requireUser } from '~/utils/permissions.server'
+import { isOfficeUser, notFound, OFFICE_ROLES, requireRole, requireUser } from '~/utils/permissions.server'
+import { serialize } from '~/utils/serialize'
 import { beijingDateTime } from '~/utils/format'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'consultations.title')
@@ -18,8 +19,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'consultat
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const rows = await listConsultations(user)
-  const offices = user.memberships.filter((m) => OFFICE_ROLES.includes(m.role)).map((m) => m.organizationId)
-  return {
+  return serialize({
     offline: !stripeEnabled(),
     consultations: rows.map((c) => ({
       id: c.id,
@@ -28,12 +28,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
       topic: c.topic,
       startsAt: beijingDateTime(c.startsAt),
       minutes: c.minutes,
-      priceFen: c.priceFen.toString(),
+      priceFen: c.priceFen,
       status: c.status,
       contractId: c.contractId,
-      canConfirm: c.status === 'PENDING_PAYMENT' && offices.includes(c.expert.organizationId),
+      canConfirm: c.status === 'PENDING_PAYMENT' && isOfficeUser(user, c.expert.organizationId),
     })),
-  }
+  })
 }
 
 const Confirm = z.object({

@@ -8,6 +8,7 @@ import { isBureau } from '~/utils/permissions.server'
 import { pageTitle } from '~/utils/meta'
 import { CONTRACT_ROLES, requireRole } from '~/utils/permissions.server'
 import { calendarDate } from '~/utils/format'
+import { serialize } from '~/utils/serialize'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'contracts.title')
 
@@ -19,16 +20,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireRole(request, CONTRACT_ROLES)
   const { status } = Query.parse(Object.fromEntries(new URL(request.url).searchParams))
   const contracts = await listContracts(user, status)
-  return {
+  return serialize({
     status: status ?? null,
     bureau: isBureau(user),
-    contracts: contracts.map((c) => ({
-      ...c,
-      amountFen: c.amountFen.toString(),
-      signedOn: calendarDate(c.signedOn),
-      updatedAt: undefined,
-    })),
-  }
+    contracts: contracts.map(({ updatedAt: _updatedAt, ...c }) => ({ ...c, signedOn: calendarDate(c.signedOn) })),
+  })
 }
 
 export default function Contracts() {

@@ -3,6 +3,8 @@ import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { listContractsForOrganization } from '~/contracts/lists.server'
 import { listNeedsForOrganization, matchCounts } from '~/models/needs.server'
+import { isOpenNeed } from '~/models/need-states'
+import { serialize } from '~/utils/serialize'
 import { requireEnterprise } from '~/utils/permissions.server'
 import { pageTitle } from '~/utils/meta'
 import { Money } from '~/components/money'
@@ -24,11 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       deadline: optionalCalendarDate(n.deadline),
       matches: counts.get(n.id) ?? { shown: 0, fresh: 0 },
     })),
-    contracts: contracts.map((c) => ({
-      ...c,
-      amountFen: c.amountFen.toString(),
-      signedOn: calendarDate(c.signedOn),
-    })),
+    contracts: serialize(contracts.map((c) => ({ ...c, signedOn: calendarDate(c.signedOn) }))),
   }
 }
 
@@ -37,7 +35,7 @@ export default function EnterpriseHome() {
   const { organizationName, needs, contracts } = useLoaderData<typeof loader>()
   const [params] = useSearchParams()
   const zh = i18n.language === 'zh'
-  const open = needs.filter((n) => n.status === 'PUBLISHED' || n.status === 'IN_PROGRESS').length
+  const open = needs.filter((n) => isOpenNeed(n.status)).length
   const fresh = needs.reduce((sum, n) => sum + n.matches.fresh, 0)
   return (
     <>

@@ -6,7 +6,8 @@ import { ListingIntroRequest } from '~/components/listing-intro-request'
 import { listOpenNeedTitles } from '~/models/needs.server'
 import { getPublicExpert } from '~/models/profiles.server'
 import { pageTitle } from '~/utils/meta'
-import { ENTERPRISE_ROLES, notFound } from '~/utils/permissions.server'
+import { enterpriseMembership, notFound } from '~/utils/permissions.server'
+import { serialize } from '~/utils/serialize'
 import { getSessionUser } from '~/utils/session.server'
 import { listingIntroductionAction } from '~/introductions/listing-request.server'
 
@@ -21,17 +22,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getSessionUser(request)
   const expert = await getPublicExpert(params.id ?? '', user?.memberships.map((m) => m.organizationId) ?? [])
   if (!expert) notFound()
-  const enterprise = user?.memberships.find((m) => ENTERPRISE_ROLES.includes(m.role))
-  return {
+  const enterprise = enterpriseMembership(user)
+  return serialize({
     needs: enterprise ? await listOpenNeedTitles(enterprise.organizationId) : null,
     signedIn: Boolean(user),
-    expert: { ...expert, consultationFeeFen: expert.consultationFeeFen?.toString() ?? null },
+    expert,
     // Enterprises may book a paid consultation with an available expert who offers them.
-    canBook:
-      expert.available &&
-      expert.consultationFeeFen !== null &&
-      Boolean(user?.memberships.some((m) => m.role === 'ENTERPRISE_ADMIN' || m.role === 'ENTERPRISE_MEMBER')),
-  }
+    canBook: expert.available && expert.consultationFeeFen !== null && Boolean(enterprise),
+  })
 }
 
 /** "请求对接" with the expert about one of the enterprise's needs. */

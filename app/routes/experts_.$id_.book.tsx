@@ -9,6 +9,7 @@ import { requireCsrf } from '~/utils/csrf.server'
 import { getEnv } from '~/utils/env.server'
 import { pageTitle } from '~/utils/meta'
 import { notFound, requireEnterprise } from '~/utils/permissions.server'
+import { serialize } from '~/utils/serialize'
 import { BookingSchema } from '~/validation/consultations'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'consultations.book')
@@ -18,15 +19,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireEnterprise(request)
   const expert = await consultableExpert(params.id ?? '')
   if (!expert) notFound()
-  return {
+  return serialize({
     expert: {
       id: expert.id,
       name: expert.name,
       institution: expert.organization.name,
-      feeFen: expert.consultationFeeFen!.toString(),
+      feeFen: expert.consultationFeeFen!,
       minutes: expert.consultationMinutes!,
     },
-  }
+  })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -7,7 +7,8 @@ import { regionName } from '~/data/regions'
 import { listOpenNeedTitles } from '~/models/needs.server'
 import { getPublicResult } from '~/models/profiles.server'
 import { pageTitle } from '~/utils/meta'
-import { ENTERPRISE_ROLES, notFound } from '~/utils/permissions.server'
+import { enterpriseMembership, notFound } from '~/utils/permissions.server'
+import { serialize } from '~/utils/serialize'
 import { getSessionUser } from '~/utils/session.server'
 import { beijingDate } from '~/utils/format'
 import { listingIntroductionAction } from '~/introductions/listing-request.server'
@@ -22,18 +23,16 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const [user, result] = await Promise.all([getSessionUser(request), getPublicResult(params.id ?? '')])
   if (!result) notFound()
-  const enterprise = user?.memberships.find((m) => ENTERPRISE_ROLES.includes(m.role))
-  return {
+  const enterprise = enterpriseMembership(user)
+  return serialize({
     result: {
       ...result,
-      priceMinFen: result.priceMinFen?.toString() ?? null,
-      priceMaxFen: result.priceMaxFen?.toString() ?? null,
       publishedAt: result.publishedAt ? beijingDate(result.publishedAt) : null,
       region: regionName(result.organization.regionCode),
     },
     needs: enterprise ? await listOpenNeedTitles(enterprise.organizationId) : null,
     signedIn: Boolean(user),
-  }
+  })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -137,6 +137,14 @@ export const isBureau = (user: Viewer | null | undefined): boolean =>
 export const isPlatformAdmin = (user: Viewer | null | undefined): boolean =>
   Boolean(user?.memberships.some((m) => m.role === 'PLATFORM_ADMIN'))
 
+/** Acts for a tech-transfer office (that organization's, when named). */
+export const isOfficeUser = (user: Viewer | null | undefined, organizationId?: string) =>
+  Boolean(
+    user?.memberships.some(
+      (m) => OFFICE_ROLES.includes(m.role) && (organizationId === undefined || m.organizationId === organizationId),
+    ),
+  )
+
 /** Acts for an enterprise (any enterprise when no organization is named). */
 export const isEnterpriseUser = (user: Viewer | null | undefined, organizationId?: string) =>
   Boolean(enterpriseMembership(user, organizationId))
