@@ -10,7 +10,7 @@ import { postIntroductionMessage, respondToIntroduction } from '~/introductions/
 import { requireCsrf } from '~/utils/csrf.server'
 import { pageTitle } from '~/utils/meta'
 import { CONTRACT_ROLES, mayAnswerIntroduction, notFound, requireUser } from '~/utils/permissions.server'
-import { IntroMessageSchema, IntroResponseSchema } from '~/validation/introductions'
+import { IntroductionActionSchema } from '~/validation/introductions'
 import { beijingDateTime } from '~/utils/format'
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
@@ -50,17 +50,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData()
   await requireCsrf(request, formData)
   const actor = { userId: user.id, organizationId: membership.organizationId, role: membership.role }
-  if (formData.get('intent') === 'respond') {
-    if (!mayAnswerIntroduction(membership, intro)) notFound()
-    const submission = parseWithZod(formData, { schema: IntroResponseSchema })
-    if (submission.status !== 'success') return data({ error: submission.error }, { status: 400 })
-    const outcome = await respondToIntroduction(actor, intro.id, submission.value)
-    if (!outcome.ok) return data({ error: { '': [outcome.error] } }, { status: 409 })
-    return { error: null }
-  }
-  const submission = parseWithZod(formData, { schema: IntroMessageSchema })
+  const submission = parseWithZod(formData, { schema: IntroductionActionSchema })
   if (submission.status !== 'success') return data({ error: submission.error }, { status: 400 })
-  const outcome = await postIntroductionMessage(actor, intro.id, submission.value.body)
+  const input = submission.value
+  const outcome = await (() => {
+    switch (input.intent) {
+      case 'respond':
+        // Only the side the request is addressed to answers it; to the other it is not there.
+        if (!mayAnswerIntroduction(membership, intro)) notFound()
+        return respondToIntroduction(actor, intro.id, input)
+      case 'message':
+        return postIntroductionMessage(actor, intro.id, input.body)
+    }
+  })()
   if (!outcome.ok) return data({ error: { '': [outcome.error] } }, { status: 409 })
   return { error: null }
 }
@@ -160,6 +162,7 @@ export default function IntroductionPage() {
           {/* Keyed by the message count, so the box empties once the message is posted. */}
           <Form method="post" className="stack" key={intro.messages.length}>
             <CsrfInput />
+            <input type="hidden" name="intent" value="message" />
             <label htmlFor="message-body">{t('intro.writeMessage')}</label>
             <textarea id="message-body" name="body" rows={3} maxLength={2000} required />
             <FieldError id="message-body-error" errors={errors.body ?? undefined} />

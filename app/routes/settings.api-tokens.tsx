@@ -3,14 +3,13 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { getFormProps, useForm } from '@conform-to/react'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
 import { CsrfInput } from '~/components/csrf-input'
 import { InputFor } from '~/components/field'
 import { createApiToken, listApiTokens, revokeApiToken } from '~/models/api-tokens.server'
-import { TokenNameSchema } from '~/validation/api-tokens'
+import { ApiTokenActionSchema, TokenNameSchema } from '~/validation/api-tokens'
 import { requireCsrf } from '~/utils/csrf.server'
 import { pageTitle } from '~/utils/meta'
-import { requireRole } from '~/utils/permissions.server'
+import { notFound, requireRole } from '~/utils/permissions.server'
 import type { Role } from '~/generated/prisma/enums'
 import { beijingDateTime } from '~/utils/format'
 
@@ -37,23 +36,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
 }
 
-const RevokeSchema = z.object({ tokenId: z.string().min(1) })
-
 export async function action({ request }: ActionFunctionArgs) {
   const { user, organizationId } = await requireTokenAdmin(request)
   const formData = await request.formData()
   await requireCsrf(request, formData)
-  if (formData.get('intent') === 'revoke') {
-    const parsed = RevokeSchema.safeParse(Object.fromEntries(formData))
-    if (!parsed.success || !(await revokeApiToken(organizationId, user.id, parsed.data.tokenId))) {
-      throw new Response('Not Found', { status: 404 })
-    }
-    return { created: null, submission: null }
-  }
-  const submission = parseWithZod(formData, { schema: TokenNameSchema })
+  const submission = parseWithZod(formData, { schema: ApiTokenActionSchema })
   if (submission.status !== 'success') return data({ created: null, submission: submission.reply() }, { status: 400 })
-  const token = await createApiToken(organizationId, user.id, submission.value.name)
-  return { created: token, submission: submission.reply({ resetForm: true }) }
+  const input = submission.value
+  switch (input.intent) {
+    case 'create': {
+      const token = await createApiToken(organizationId, user.id, input.name)
+      return { created: token, submission: submission.reply({ resetForm: true }) }
+    }
+    case 'revoke':
+      // Another organization's token is not found.
+      if (!(await revokeApiToken(organizationId, user.id, input.tokenId))) notFound()
+      return { created: null, submission: null }
+  }
 }
 
 export default function ApiTokens() {
@@ -80,6 +79,7 @@ export default function ApiTokens() {
       ) : null}
       <Form method="post" className="stack panel" {...getFormProps(form)}>
         <CsrfInput />
+        <input type="hidden" name="intent" value="create" />
         <InputFor label={t('tokens.name')} meta={fields.name} autoComplete="off" />
         <button type="submit" className="primary">
           {t('tokens.create')}

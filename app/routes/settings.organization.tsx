@@ -7,7 +7,11 @@ import { InputFor } from '~/components/field'
 import { useZodForm, ZodForm } from '~/components/zod-form'
 import { parseUpload } from '~/utils/uploads.server'
 import { saveOrganizationProfile } from '~/models/organizations.server'
-import { BankAccountSchema, OrganizationContactSchema } from '~/validation/verification'
+import {
+  BankAccountSchema,
+  OrganizationContactSchema,
+  OrganizationProfileActionSchema,
+} from '~/validation/verification'
 import {
   DOCUMENT_MAX_BYTES,
   DOCUMENT_TYPES,
@@ -49,22 +53,17 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!request.headers.get('Content-Type')?.startsWith('multipart/form-data')) {
     const formData = await request.formData()
     await requireCsrf(request, formData)
-    if (formData.get('intent') === 'bank') {
-      const submission = parseWithZod(formData, { schema: BankAccountSchema })
-      if (submission.status !== 'success') {
-        return data({ error: null, contact: null, bank: submission.reply() }, { status: 400 })
-      }
-      const { intent: _intent, ...account } = submission.value
-      await saveOrganizationProfile(actor, account)
-      return { error: null, contact: null, bank: submission.reply() }
-    }
-    const submission = parseWithZod(formData, { schema: OrganizationContactSchema })
-    if (submission.status !== 'success') {
-      return data({ error: null, contact: submission.reply(), bank: null }, { status: 400 })
-    }
-    const { intent: _intent, ...contact } = submission.value
-    await saveOrganizationProfile(actor, contact)
-    return { error: null, contact: submission.reply(), bank: null }
+    const submission = parseWithZod(formData, { schema: OrganizationProfileActionSchema })
+    // Each form on the page shows its own answer (the contact form's, unless it was the account).
+    const reply = (intent: unknown) => ({
+      error: null,
+      contact: intent === 'bank' ? null : submission.reply(),
+      bank: intent === 'bank' ? submission.reply() : null,
+    })
+    if (submission.status !== 'success') return data(reply(submission.payload.intent), { status: 400 })
+    const { intent, ...profile } = submission.value
+    await saveOrganizationProfile(actor, profile)
+    return reply(intent)
   }
   const upload = await parseUpload(request, DOCUMENT_MAX_BYTES)
   if (!upload) return data({ error: 'errors.document.tooLarge', contact: null, bank: null }, { status: 413 })

@@ -24,11 +24,13 @@ export const GroupIntroRequestSchema = z.object({
 /** Accept, or decline with one of the structured reasons (and a note, required for "other"). */
 export const IntroResponseSchema = z.discriminatedUnion('decision', [
   z.object({
+    intent: z.literal('respond'),
     decision: z.literal('ACCEPTED'),
     note: z.string().trim().max(500, { message: 'errors.intro.noteLong' }).optional(),
   }),
   z
     .object({
+      intent: z.literal('respond'),
       decision: z.literal('DECLINED'),
       reason: z.enum(DECLINE_REASONS, { error: 'errors.intro.reason' }),
       note: z.string().trim().max(500, { message: 'errors.intro.noteLong' }).optional(),
@@ -37,12 +39,16 @@ export const IntroResponseSchema = z.discriminatedUnion('decision', [
 ])
 
 export const IntroMessageSchema = z.object({
+  intent: z.literal('message'),
   body: z
     .string({ error: 'errors.intro.bodyRequired' })
     .trim()
     .min(1, { message: 'errors.intro.bodyRequired' })
     .max(2000, { message: 'errors.intro.bodyLong' }),
 })
+
+/** What the two organizations do on an introduction's page: answer it, or write in its thread. */
+export const IntroductionActionSchema = z.discriminatedUnion('intent', [IntroResponseSchema, IntroMessageSchema])
 
 /** "请求对接" from a result's or an expert's page: the enterprise names the need it concerns. */
 export const ListingIntroRequestSchema = z.object({

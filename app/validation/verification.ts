@@ -58,3 +58,9 @@ export const BankAccountSchema = z.object({
     .transform((v) => v.replace(/[\s-]/g, ''))
     .refine((v) => /^\d{8,30}$/.test(v), { message: 'errors.bank.accountNumber' }),
 })
+
+/** The organization's settings page: its contact person or its receiving account, one `intent` each. */
+export const OrganizationProfileActionSchema = z.discriminatedUnion('intent', [
+  OrganizationContactSchema,
+  BankAccountSchema,
+])

@@ -109,7 +109,7 @@ describe('API token settings', () => {
     const admin = await createUser(org.id, 'ENTERPRISE_ADMIN')
     const cookie = await cookieHeader(admin.id)
     const created = (await tokensAction({
-      request: await formRequest('/settings/api-tokens', { name: 'ERP' }, cookie),
+      request: await formRequest('/settings/api-tokens', { intent: 'create', name: 'ERP' }, cookie),
       params: {},
       context: {},
     })) as {
@@ -148,7 +148,11 @@ describe('API token settings', () => {
     const org = await createOrganization('ENTERPRISE', '企业丙')
     const member = await createUser(org.id, 'ENTERPRISE_MEMBER')
     const result = await tokensAction({
-      request: await formRequest('/settings/api-tokens', { name: 'x' }, await cookieHeader(member.id)),
+      request: await formRequest(
+        '/settings/api-tokens',
+        { intent: 'create', name: 'x' },
+        await cookieHeader(member.id),
+      ),
       params: {},
       context: {},
     }).catch((e: Response) => e)

@@ -80,7 +80,11 @@ describe('an expert account keeps to its own business', () => {
       expect(read.status).toBe(404)
       const post = (await call(
         introAction,
-        await formRequest(`/introductions/${id}`, { body: '我也想参与这个项目的讨论。' }, s.expertCookie),
+        await formRequest(
+          `/introductions/${id}`,
+          { intent: 'message', body: '我也想参与这个项目的讨论。' },
+          s.expertCookie,
+        ),
         id,
       )) as Response
       expect(post.status).toBe(404)
@@ -89,7 +93,11 @@ describe('an expert account keeps to its own business', () => {
 
     await call(
       introAction,
-      await formRequest(`/introductions/${s.ownIntro}`, { body: '可以先安排一次线上交流。' }, s.expertCookie),
+      await formRequest(
+        `/introductions/${s.ownIntro}`,
+        { intent: 'message', body: '可以先安排一次线上交流。' },
+        s.expertCookie,
+      ),
       s.ownIntro,
     )
     expect(await prisma.introductionMessage.count({ where: { introductionId: s.ownIntro } })).toBe(1)
@@ -111,7 +119,11 @@ describe('an expert account keeps to its own business', () => {
     expect(officeNews).toBe(3)
     await call(
       introAction,
-      await formRequest(`/introductions/${s.ownIntro}`, { body: '可以先安排一次线上交流。' }, s.expertCookie),
+      await formRequest(
+        `/introductions/${s.ownIntro}`,
+        { intent: 'message', body: '可以先安排一次线上交流。' },
+        s.expertCookie,
+      ),
       s.ownIntro,
     )
     expect(await prisma.notification.count({ where: { userId: s.officer.id, kind: 'introMessage' } })).toBe(1)

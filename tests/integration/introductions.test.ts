@@ -152,7 +152,11 @@ describe('introductions', () => {
       [s.officerCookie, '可以，下周安排现场调研。'],
       [s.ownerCookie, '好的，请联系我们的设备部。'],
     ]) {
-      await call(introAction, await formRequest(`/introductions/${intro.id}`, { body }, cookie), intro.id)
+      await call(
+        introAction,
+        await formRequest(`/introductions/${intro.id}`, { intent: 'message', body }, cookie),
+        intro.id,
+      )
     }
     for (const cookie of [s.ownerCookie, s.officerCookie]) {
       const seen = (await call(introLoader, getRequest(`/introductions/${intro.id}`, cookie), intro.id)) as IntroData
@@ -174,7 +178,7 @@ describe('introductions', () => {
       (
         (await call(
           introAction,
-          await formRequest(`/introductions/${intro.id}`, { body: '你好' }, cookie),
+          await formRequest(`/introductions/${intro.id}`, { intent: 'message', body: '你好' }, cookie),
           intro.id,
         )) as Response
       ).status,
@@ -212,7 +216,7 @@ describe('introductions', () => {
     })
     const messages = (await call(
       introAction,
-      await formRequest(`/introductions/${intro.id}`, { body: '能再考虑吗' }, s.ownerCookie),
+      await formRequest(`/introductions/${intro.id}`, { intent: 'message', body: '能再考虑吗' }, s.ownerCookie),
       intro.id,
     )) as {
       data: { error: Record<string, string[]> }
