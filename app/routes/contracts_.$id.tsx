@@ -47,7 +47,7 @@ function invalid(intent: FormDataEntryValue | null, issues: Array<{ path: Proper
   const errors: Record<string, string[]> = {}
   for (const issue of issues) {
     const key = isPaymentIntent(intent) ? 'payment' : String(issue.path[0] ?? 'statusChange')
-    ;(errors[key] ??= []).push(issue.message)
+    errors[key] = [...(errors[key] ?? []), issue.message]
   }
   return actionFailed<Intent>(errors)
 }
@@ -81,6 +81,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case 'refund':
       return payment(await refundPayment(user, input.paymentId, input.amountYuan))
     default: {
+      // Every other intent is a lifecycle step.
       const outcome = await takeContractStep(user, params.id ?? '', input)
       if (!outcome.ok && outcome.notFound) notFound()
       if (!outcome.ok) return actionFailed<Intent>(outcome.fieldErrors ?? {}, 409)
