@@ -9,6 +9,7 @@ import { enqueueMatchRefresh, matchesQueueHandler } from '~/matching/refresh.ser
 import { introductionJobsHandler } from '~/introductions/jobs.server'
 import { importJobsHandler } from '~/imports/batches.server'
 import { freshnessHandler, scheduleFreshnessSweep } from '~/models/freshness.server'
+import { OPEN_NEED_STATUSES } from '~/models/need-states'
 
 /**
  * Runs once per server process before the first request: applies pending migrations (the
@@ -27,7 +28,7 @@ export async function bootServer() {
     await seedDatabase(prisma, (m) => console.log(`  ${m}`))
     // The seed writes no outbox rows; ask for the demo needs' stored matches once.
     const open = await prisma.need.findMany({
-      where: { status: { in: ['PUBLISHED', 'IN_PROGRESS'] } },
+      where: { status: { in: [...OPEN_NEED_STATUSES] } },
       select: { id: true },
     })
     await enqueueMatchRefresh(

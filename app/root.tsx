@@ -13,7 +13,7 @@ import stylesheet from '~/styles/app.css?url'
 import { countUnread } from '~/models/notifications.server'
 import { countAwaitingRegistration } from '~/contracts/lists.server'
 import { countPendingOrganizations } from '~/models/verification.server'
-import { REVIEWER_ROLES } from '~/utils/permissions.server'
+import { isBureau } from '~/utils/permissions.server'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesheet },
@@ -22,7 +22,7 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [locale, user, csrf] = await Promise.all([getLocale(request), getSessionUser(request), getCsrfToken(request)])
-  const reviewer = user?.memberships.some((m) => REVIEWER_ROLES.includes(m.role)) ?? false
+  const reviewer = isBureau(user)
   // Bureau staff see their queues in the header: submissions to register, organizations to review.
   const [unread, awaitingRegistration, pendingReview] = await Promise.all([
     user ? countUnread(user.id) : 0,

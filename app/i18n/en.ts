@@ -303,6 +303,7 @@ const en: Catalog = {
       noFile: 'Choose a file to upload',
       notPreviewed: 'This upload was already committed or is no longer valid; upload again',
       hasErrors: 'The file still has errors; fix them and upload again before committing',
+      badAction: 'Unrecognised action; reload the page and try again',
     },
     notFound: 'Not found, or not yours to see',
     intro: {

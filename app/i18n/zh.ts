@@ -291,6 +291,7 @@ const zh = {
       noFile: '请选择要上传的文件',
       notPreviewed: '该批次已提交或已失效，请重新上传',
       hasErrors: '文件仍有错误，修正后重新上传再提交',
+      badAction: '无法识别的操作，请刷新页面后重试',
     },
     notFound: '记录不存在，或您无权查看',
     intro: {

@@ -15,6 +15,7 @@ import { requireCsrf } from '~/utils/csrf.server'
 import { notFound, requireBureauStaff, requireOffice } from '~/utils/permissions.server'
 import { beijingDateTime } from '~/utils/format'
 import { parseUpload } from '~/utils/uploads.server'
+import { importBatchInput, ImportBatchActionSchema } from '~/validation/imports'
 
 /**
  * The browser import, for two audiences on the same code: tech-transfer offices import their
@@ -114,17 +115,18 @@ export async function importBatchAction(request: Request, area: ImportArea, id: 
   const { batch, actor } = await batchOf(request, area, id)
   const formData = await request.formData()
   await requireCsrf(request, formData)
-  if (formData.get('intent') === 'remap') {
-    const mapping: Record<string, string> = {}
-    for (const [name, value] of formData) {
-      if (name.startsWith('map:') && typeof value === 'string' && value) mapping[name.slice(4)] = value
-    }
-    if (!(await remapImport(actor, batch.id, mapping)))
-      return data({ error: 'errors.import.notPreviewed' }, { status: 409 })
-    return { error: null }
+  const parsed = ImportBatchActionSchema.safeParse(importBatchInput(formData))
+  if (!parsed.success) return data({ error: 'errors.import.badAction' }, { status: 400 })
+  const input = parsed.data
+  switch (input.intent) {
+    case 'remap':
+      if (!(await remapImport(actor, batch.id, input.mapping)))
+        return data({ error: 'errors.import.notPreviewed' }, { status: 409 })
+      return { error: null }
+    case 'commit':
+      if (!(await commitImport(actor, batch.id))) return data({ error: 'errors.import.hasErrors' }, { status: 409 })
+      return { error: null }
   }
-  if (!(await commitImport(actor, batch.id))) return data({ error: 'errors.import.hasErrors' }, { status: 409 })
-  return { error: null }
 }
 
 const TEMPLATE_NAMES: Record<BrowserImportKind, string> = {

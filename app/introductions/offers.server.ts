@@ -1,4 +1,3 @@
-import type { NeedStatus } from '~/generated/prisma/enums'
 import { scheduleIntroductionJobs } from '~/introductions/requests.server'
 import { notifyOrganization } from '~/models/notifications.server'
 import { PUBLIC_OWNER } from '~/models/verification-states'
@@ -6,9 +5,9 @@ import { recordAudit } from '~/utils/audit.server'
 import { prisma } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
 import type { Outcome } from '~/utils/outcome'
+import { OPEN_NEED_STATUSES } from '~/models/need-states'
 
 const DAY = 24 * 60 * 60 * 1000
-const OPEN_NEED: NeedStatus[] = ['PUBLISHED', 'IN_PROGRESS']
 
 export type OfferOutcome = Outcome<{ id: string }>
 
@@ -24,7 +23,7 @@ export async function offerSolution(
 ): Promise<OfferOutcome> {
   const [need, result] = await Promise.all([
     prisma.need.findFirst({
-      where: { id: input.needId, status: { in: OPEN_NEED }, ...PUBLIC_OWNER },
+      where: { id: input.needId, status: { in: [...OPEN_NEED_STATUSES] }, ...PUBLIC_OWNER },
       select: { id: true, title: true, organizationId: true },
     }),
     prisma.researchResult.findFirst({

@@ -4,6 +4,7 @@ import type { Prisma } from '~/generated/prisma/client'
 import type { Role } from '~/generated/prisma/enums'
 import { actsForOrganization } from '~/utils/permissions.server'
 import type { Outcome } from '~/utils/outcome'
+import { isOpenNeed } from '~/models/need-states'
 
 export const INTRODUCTIONS_QUEUE = 'introductions'
 export const DAY = 24 * 60 * 60 * 1000
@@ -50,7 +51,7 @@ export async function openNeedOf(actor: Actor, needId: string) {
     where: { id: needId, organizationId: actor.organizationId },
     select: { id: true, status: true, title: true },
   })
-  return need && ['PUBLISHED', 'IN_PROGRESS'].includes(need.status) ? need : null
+  return need && isOpenNeed(need.status) ? need : null
 }
 
 export const targetKey = (target: Pick<Target, 'kind' | 'id'>) =>

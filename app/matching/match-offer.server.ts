@@ -6,6 +6,7 @@ import { semanticEvidence } from './semantic'
 import { coverage, extractKeyTerms, type KeyTerm } from './terms'
 import { corpusStats, embeddingText, getEmbedder, storedListings } from '~/search/vectors.server'
 import type { PrismaClient } from '~/generated/prisma/client'
+import { OPEN_NEED_STATUSES } from '~/models/need-states'
 
 export interface NeedLead {
   needId: string
@@ -68,7 +69,7 @@ export async function matchOfferToNeeds(
   const response = await engine.search<NeedDocument>('needs', {
     q,
     ...(hasMeaning ? { vector: Array.from(offerVector), semanticRatio: SEMANTIC_RATIO } : {}),
-    filter: [{ attribute: 'status', in: ['PUBLISHED', 'IN_PROGRESS'] }, ...visibilityFilter(viewer)],
+    filter: [{ attribute: 'status', in: [...OPEN_NEED_STATUSES] }, ...visibilityFilter(viewer)],
     limit: CANDIDATES,
   })
   const needListings = await storedListings(

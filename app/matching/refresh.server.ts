@@ -7,6 +7,7 @@ import { enqueueJobs, type NewJob } from '~/jobs/queue.server'
 import type { QueueHandler } from '~/jobs/worker.server'
 import { notifyOrganization } from '~/models/notifications.server'
 import type { Prisma, PrismaClient } from '~/generated/prisma/client'
+import { OPEN_NEED_STATUSES } from '~/models/need-states'
 
 /**
  * Stored matches. The need page always ranks live; this queue keeps a Match row for each need's
@@ -187,7 +188,7 @@ export async function listOfficeLeads(db: PrismaClient, organizationId: string, 
     where: {
       confidence: { gte: SHOWN_CONFIDENCE },
       status: { not: 'DECLINED' },
-      need: { status: { in: ['PUBLISHED', 'IN_PROGRESS'] } },
+      need: { status: { in: [...OPEN_NEED_STATUSES] } },
       OR: [{ result: { organizationId } }, { expert: { organizationId } }],
     },
     orderBy: [{ createdAt: 'desc' }, { score: 'desc' }],

@@ -7,6 +7,7 @@ import { prisma } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
 import { beijingTodayAsDate } from '~/utils/time'
 import { calendarDate } from '~/utils/format'
+import { OPEN_NEED_STATUSES } from './need-states'
 
 export const FRESHNESS_QUEUE = 'freshness'
 const DAY = 24 * 60 * 60 * 1000
@@ -95,7 +96,7 @@ export async function remindNeedDeadlines(now = new Date()) {
   const until = new Date(now.getTime() + getEnv().NEED_DEADLINE_NOTICE_DAYS * DAY)
   const due = await prisma.need.findMany({
     where: {
-      status: { in: ['PUBLISHED', 'IN_PROGRESS'] },
+      status: { in: [...OPEN_NEED_STATUSES] },
       deadline: { gte: beijingTodayAsDate(now), lte: until },
       deadlineRemindedAt: null,
     },

@@ -4,6 +4,7 @@ import type { PrismaClient } from '~/generated/prisma/client'
 import type { OrgVerification } from '~/generated/prisma/enums'
 import { PUBLIC_VERIFICATION } from '~/models/verification-states'
 import { optionalYuanNumber } from '~/utils/format'
+import { OPEN_NEED_STATUSES } from '~/models/need-states'
 
 type Db = Pick<PrismaClient, 'need' | 'researchResult' | 'expert'>
 
@@ -76,9 +77,7 @@ const expertSelect = {
   organization: { select: { name: true, regionCode: true, verification: true } },
 } as const
 
-/** Needs that are open for matching are searchable by all; the confidential detail is never indexed. */
-const OPEN_NEED_STATUSES = ['PUBLISHED', 'IN_PROGRESS']
-
+/** The rows as the index holds them. Open needs are searchable by all; a need's confidential detail is never indexed. */
 export async function loadDocuments(db: Db, index: IndexName, ids: string[]): Promise<SearchDocument[]> {
   if (index === 'needs') {
     const rows = await db.need.findMany({ where: { id: { in: ids } }, select: needSelect })

@@ -4,6 +4,8 @@ import { visibilityFilter } from '#search'
 import { searchEngine } from './engine.server'
 import { getEmbedder } from './vectors.server'
 import type { SessionUser } from '~/utils/session.server'
+import { OPEN_NEED_STATUSES } from '~/models/need-states'
+import { isBureau } from '~/utils/permissions.server'
 
 export const SEARCH_PAGE_SIZE = 20
 
@@ -38,7 +40,7 @@ const HIGHLIGHT: Record<IndexName, string[]> = {
 const LISTED_STATUSES: Record<IndexName, string[]> = {
   results: ['PUBLISHED'],
   experts: ['PUBLISHED'],
-  needs: ['PUBLISHED', 'IN_PROGRESS'],
+  needs: [...OPEN_NEED_STATUSES],
 }
 
 const facetValue = z.string().trim().min(1).max(200)
@@ -86,7 +88,7 @@ export function parseSearchParams(url: URL): SearchParams {
 
 export function viewerOf(user: SessionUser | null): SearchViewer {
   if (!user) return { kind: 'anonymous' }
-  if (user.memberships.some((m) => m.role === 'BUREAU_STAFF' || m.role === 'PLATFORM_ADMIN')) return { kind: 'all' }
+  if (isBureau(user)) return { kind: 'all' }
   const organizationId = user.memberships[0]?.organizationId
   return organizationId ? { kind: 'organization', organizationId } : { kind: 'anonymous' }
 }
