@@ -58,14 +58,14 @@ export async function requestMilestonePayment(user: SessionUser, milestoneId: st
   return { ok: true }
 }
 
+/** Checkout sessions live 24 hours at Stripe; within 23 an open one is handed out again. */
+const CHECKOUT_REUSE_MS = 23 * 3600_000
+
 /**
  * The buyer pays a requested milestone through Stripe Checkout: a payment row first, then the
  * session (our IDs in its metadata, the payment's ID as idempotency key). Nothing is marked paid
  * here; only Stripe's webhook does that.
  */
-/** Checkout sessions live 24 hours at Stripe; within 23 an open one is handed out again. */
-const CHECKOUT_REUSE_MS = 23 * 3600_000
-
 export async function startMilestoneCheckout(
   user: SessionUser,
   milestoneId: string,
