@@ -1,7 +1,7 @@
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from '#search/port'
 
 /** Renders search-engine highlight markers as <mark>, never as HTML. */
-export function Highlighted({ text, fallback }: { text: string | undefined; fallback: string }) {
+export function Highlighted({ text, fallback = '' }: { text: string | undefined; fallback?: string }) {
   const value = text ?? fallback
   const parts: React.ReactNode[] = []
   let rest = value

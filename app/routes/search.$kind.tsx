@@ -2,10 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ExpertDocument, IndexName, NeedDocument, ResultDocument } from '#search'
+import type { IndexName } from '#search'
 import { Highlighted } from '~/components/highlighted'
 import { FACETS, SEARCH_PAGE_SIZE, parseSearchParams, searchListings, viewerOf } from '~/search/listings.server'
 import { listFieldNames } from '~/models/tech-fields.server'
+import { hitView, type ExpertHitView, type NeedHitView, type ResultHitView } from '~/search/hits'
 import { pageTitle } from '~/utils/meta'
 import { getSessionUser } from '~/utils/session.server'
 
@@ -32,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     page: searchParams.page,
     pages: Math.max(1, Math.ceil(response.total / SEARCH_PAGE_SIZE)),
     total: response.total,
-    hits: response.hits.map((h) => ({ document: h.document, highlights: h.highlights })),
+    hits: response.hits.map((h) => hitView(kind, h.document, h.highlights)),
     facets: FACETS[kind].map(({ attribute, param }) => ({
       attribute,
       param,
@@ -44,13 +45,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-function ResultHit({ doc, hl }: { doc: ResultDocument; hl: Record<string, string> }) {
+function ResultHit({ doc }: { doc: ResultHitView }) {
   const { t } = useTranslation()
   return (
     <>
       <h3>
         <Link to={`/results/${doc.id}`}>
-          <Highlighted text={hl.title} fallback={doc.title} />
+          <Highlighted text={doc.title} />
         </Link>
       </h3>
       <p className="muted">
@@ -60,7 +61,7 @@ function ResultHit({ doc, hl }: { doc: ResultDocument; hl: Record<string, string
         {doc.transferModes.length ? ` · ${doc.transferModes.map((m) => t(`search.mode.${m}`)).join('、')}` : ''}
       </p>
       <p className="clamp">
-        <Highlighted text={hl.abstract} fallback={doc.abstract} />
+        <Highlighted text={doc.abstract} />
       </p>
       {doc.keywords.length ? (
         <p className="tags">
@@ -75,12 +76,12 @@ function ResultHit({ doc, hl }: { doc: ResultDocument; hl: Record<string, string
   )
 }
 
-function ExpertHit({ doc, hl }: { doc: ExpertDocument; hl: Record<string, string> }) {
+function ExpertHit({ doc }: { doc: ExpertHitView }) {
   return (
     <>
       <h3>
         <Link to={`/experts/${doc.id}`}>
-          <Highlighted text={hl.name} fallback={doc.name} />
+          <Highlighted text={doc.name} />
         </Link>
         {doc.title ? <span className="muted"> · {doc.title}</span> : null}
       </h3>
@@ -88,24 +89,24 @@ function ExpertHit({ doc, hl }: { doc: ExpertDocument; hl: Record<string, string
         <Link to={`/institutions/${doc.organizationId}`}>{doc.institution}</Link>
       </p>
       <p>
-        <Highlighted text={hl.directions} fallback={doc.directions.join(' ')} />
+        <Highlighted text={doc.directions} />
       </p>
       {doc.bio ? (
         <p className="clamp">
-          <Highlighted text={hl.bio} fallback={doc.bio} />
+          <Highlighted text={doc.bio} />
         </p>
       ) : null}
     </>
   )
 }
 
-function NeedHit({ doc, hl }: { doc: NeedDocument; hl: Record<string, string> }) {
+function NeedHit({ doc }: { doc: NeedHitView }) {
   const { t } = useTranslation()
   return (
     <>
       <h3>
         <Link to={`/needs/${doc.id}`}>
-          <Highlighted text={hl.title} fallback={doc.title} />
+          <Highlighted text={doc.title} />
         </Link>
       </h3>
       <p className="muted">
@@ -113,7 +114,7 @@ function NeedHit({ doc, hl }: { doc: NeedDocument; hl: Record<string, string> })
         {doc.cooperationModes.length ? ` · ${doc.cooperationModes.map((m) => t(`search.mode.${m}`)).join('、')}` : ''}
       </p>
       <p className="clamp">
-        <Highlighted text={hl.summary} fallback={doc.summary} />
+        <Highlighted text={doc.summary} />
       </p>
     </>
   )
@@ -213,14 +214,14 @@ export default function Search() {
           </p>
           {data.hits.length === 0 ? <p>{t('search.none')}</p> : null}
           <ol className="hit-list">
-            {data.hits.map(({ document, highlights }) => (
-              <li key={document.id} className="panel">
-                {data.kind === 'results' ? (
-                  <ResultHit doc={document as ResultDocument} hl={highlights} />
-                ) : data.kind === 'experts' ? (
-                  <ExpertHit doc={document as ExpertDocument} hl={highlights} />
+            {data.hits.map((view) => (
+              <li key={view.hit.id} className="panel">
+                {view.kind === 'results' ? (
+                  <ResultHit doc={view.hit} />
+                ) : view.kind === 'experts' ? (
+                  <ExpertHit doc={view.hit} />
                 ) : (
-                  <NeedHit doc={document as NeedDocument} hl={highlights} />
+                  <NeedHit doc={view.hit} />
                 )}
               </li>
             ))}
