@@ -1,26 +1,13 @@
+import type { contractData } from './kinds/contracts.server'
 import type { RawRow } from './read.server'
 import type { Prisma } from '~/generated/prisma/client'
-import type { ContractType } from '~/generated/prisma/enums'
 
 /** A registry export's row, resolved like a contract row, with its cells as read. */
 export interface RegistryRow {
   row: number
   cells: RawRow
-  data: {
-    registrationNumber: string | null
-    type: ContractType
-    projectName: string
-    buyerName: string
-    buyerCreditCode: string | null
-    buyerRegionCode: string
-    sellerName: string
-    sellerCreditCode: string | null
-    sellerRegionCode: string
-    amountFen: bigint
-    techAmountFen: bigint
-    signedOn: Date
-    registeredAt: Date | null
-  }
+  /** What the row would write as a contract (`contractData`, parties linked by credit code only). */
+  data: ReturnType<typeof contractData>
 }
 
 const SLICE = 1_000
