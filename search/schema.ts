@@ -24,6 +24,12 @@ export interface NeedDocument extends SearchDocument {
   status: string
   visibility: string[]
   publishedAt: number | null
+  /** A published 揭榜挂帅 call on this need: its deadline (ms), top reward and eligible regions. */
+  callOpen?: boolean
+  callId?: string | null
+  callDeadline?: number | null
+  callRewardMaxYuan?: number | null
+  callRegionGroups?: string[]
 }
 
 export interface ResultDocument extends SearchDocument {
@@ -83,8 +89,12 @@ export const INDEX_SETTINGS: Record<IndexName, IndexSettings> = {
       'visibility',
       'organizationId',
       'budgetMaxYuan',
+      'callOpen',
+      'callDeadline',
+      'callRewardMaxYuan',
+      'callRegionGroups',
     ],
-    sortableAttributes: ['publishedAt', 'budgetMaxYuan'],
+    sortableAttributes: ['publishedAt', 'budgetMaxYuan', 'callDeadline'],
   },
   results: {
     searchableAttributes: ['title', 'keywords', 'abstract', 'expertNames', 'institution'],

@@ -78,6 +78,9 @@ export function AppShell({ children }: { children: React.ReactNode }) {
             <li>
               <NavLink to="/search/results">{t('nav.search')}</NavLink>
             </li>
+            <li>
+              <NavLink to="/calls">{t('nav.calls')}</NavLink>
+            </li>
             {links.map((link) => (
               <li key={link.to}>
                 <NavLink to={link.to}>

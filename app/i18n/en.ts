@@ -1,4 +1,5 @@
 import type { Catalog } from './zh'
+import { callErrorsEn, callNotificationsEn, callsEn, proposalErrorsEn } from './en-calls'
 
 /** English: the secondary catalog, typed against the Chinese one so no key is missing. */
 const en: Catalog = {
@@ -8,6 +9,7 @@ const en: Catalog = {
       'Enterprise technical needs matched with Beijing-Tianjin-Hebei research results and experts; live technology-contract statistics.',
     footer: 'Baodi District Science and Technology Bureau · platform of the Baodi innovation action plan',
   },
+  calls: callsEn,
   nav: {
     organization: 'Verification',
     review: 'Review organizations',
@@ -24,6 +26,7 @@ const en: Catalog = {
     adminHome: 'Administration',
     switchLanguage: '中文',
     search: 'Search',
+    calls: 'Open calls',
     apiTokens: 'API tokens',
     inbox: 'Inbox',
     notifications: 'Notifications',
@@ -145,6 +148,8 @@ const en: Catalog = {
     keywords: 'Keywords',
   },
   errors: {
+    call: callErrorsEn,
+    proposal: proposalErrorsEn,
     singleLine: 'One line only: no line breaks or control characters',
     reconciliation: {
       number: 'A registration number has 16 digits',
@@ -1063,6 +1068,7 @@ const en: Catalog = {
       'This is an automatic notification; please do not reply. All notifications are on the platform’s Notifications page.',
   },
   notifications: {
+    ...callNotificationsEn,
     contractAwaitingRegistration: 'A contract was submitted and awaits registration: {{project}}',
     introOffered: 'An institution says it can solve “{{need}}”: {{result}}',
     paymentRemitted: 'The payer of “{{project}}” recorded a remittance: {{milestone}}. Please check it arrived',

@@ -1,3 +1,4 @@
+import { callErrorsZh, callNotificationsZh, callsZh, proposalErrorsZh } from './zh-calls'
 /** Simplified Chinese: the primary catalog. `en.ts` must have the same keys (a test checks). */
 const zh = {
   app: {
@@ -5,6 +6,7 @@ const zh = {
     description: '企业技术需求库与京津冀科技成果、专家精准对接，技术合同成交额实时统计。',
     footer: '天津市宝坻区科学技术局 · 宝坻区科技创新三年行动计划支撑平台',
   },
+  calls: callsZh,
   nav: {
     organization: '机构认证',
     review: '机构审核',
@@ -21,6 +23,7 @@ const zh = {
     adminHome: '平台管理',
     switchLanguage: 'English',
     search: '搜索成果与专家',
+    calls: '揭榜挂帅',
     apiTokens: 'API 令牌',
     inbox: '对接收件箱',
     notifications: '通知',
@@ -139,6 +142,8 @@ const zh = {
     keywords: '关键词',
   },
   errors: {
+    call: callErrorsZh,
+    proposal: proposalErrorsZh,
     singleLine: '此项只能填一行，不能包含换行或控制字符',
     reconciliation: {
       number: '合同登记编号应为 16 位数字',
@@ -1009,6 +1014,7 @@ const zh = {
     footer: '这是一封系统通知邮件，请勿直接回复。可在平台“通知”页面查看全部通知。',
   },
   notifications: {
+    ...callNotificationsZh,
     contractAwaitingRegistration: '技术合同已提交，待登记：{{project}}',
     organizationMerged: '重复机构“{{duplicate}}”已并入本机构，其成果、专家和合同现归本机构管理',
     amendmentProposed: '对方提出了合同变更，请确认：{{project}}',

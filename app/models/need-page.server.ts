@@ -8,7 +8,8 @@ import { searchEngine } from '~/search/engine.server'
 import { prisma } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
 import { beijingDateTime, calendarDate } from '~/utils/format'
-import { canSeeNeed, enterpriseMembership, type Viewer } from '~/utils/permissions.server'
+import { canSeeNeed, enterpriseMembership, isBureau, type Viewer } from '~/utils/permissions.server'
+import { LIVE_CALL_STATUSES } from '~/calls/states'
 import type { MatchFeedback } from '~/validation/matching'
 
 /**
@@ -37,6 +38,12 @@ export async function getNeedPage(
       organizationId: true,
       organization: { select: { name: true } },
       field: { select: { nameZh: true, nameEn: true } },
+      campaignId: true,
+      calls: {
+        where: { status: { in: [...LIVE_CALL_STATUSES] } },
+        select: { id: true, status: true },
+        take: 1,
+      },
     },
   })
   if (!need) return null
@@ -50,7 +57,8 @@ export async function getNeedPage(
   // Only the enterprise's own visit moves its "new since last visit" mark.
   const fresh = owner && viewer ? await takeNewMatches(need.id, viewer.id) : []
   const curated = whole ? await getCuratedGroup(need.id) : null
-  const { staleRemindedAt, ...shown } = need
+  const { staleRemindedAt, calls, campaignId, ...shown } = need
+  const liveCall = calls[0] ?? null
   return {
     need: {
       ...shown,
@@ -59,6 +67,10 @@ export async function getNeedPage(
       stale: need.status === 'PUBLISHED' && staleRemindedAt !== null,
     },
     canGiveFeedback: owner,
+    /** The need's 揭榜挂帅 call: a draft only for those who run it. */
+    call: liveCall && (liveCall.status !== 'DRAFT' || whole) ? liveCall : null,
+    /** Its enterprise (or the bureau, for a campaign's need) may publish it as a call. */
+    canPublishCall: !liveCall && isOpenNeed(need.status) && (owner || (campaignId !== null && isBureau(viewer))),
     matches,
     fresh,
     requests: requests.map((r) => ({

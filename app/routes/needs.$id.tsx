@@ -156,7 +156,7 @@ function FeedbackForm({ kind, id }: { kind: 'expert' | 'result'; id: string }) {
 
 export default function NeedPage() {
   const { t, i18n } = useTranslation()
-  const { need, matches, tab, showAll, canGiveFeedback, requests, responseDays, fresh, curated } =
+  const { need, matches, tab, showAll, canGiveFeedback, requests, responseDays, fresh, curated, call, canPublishCall } =
     useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const done = result?.ok ? result.intent : null
@@ -185,6 +185,18 @@ export default function NeedPage() {
         ) : null}
       </p>
       {canGiveFeedback ? <OwnerActions id={need.id} status={need.status} /> : null}
+      {call ? (
+        <p className="notice" data-testid="need-call">
+          {t('calls.onNeed')} <Link to={`/calls/${call.id}`}>{t('calls.openCall')}</Link>
+        </p>
+      ) : null}
+      {canPublishCall ? (
+        <p>
+          <Link to={`/calls/new?need=${need.id}`} className="button" data-testid="publish-call">
+            {t('calls.publishFromNeed')}
+          </Link>
+        </p>
+      ) : null}
       {canGiveFeedback && need.stale ? (
         <div className="notice warning-notice" role="status" data-testid="stale-notice">
           {t('freshness.needStale')} <IntentButton intent="confirm" label={t('freshness.confirm')} />

@@ -40,6 +40,11 @@ const needSelect = {
   publishedAt: true,
   organizationId: true,
   organization: { select: { name: true, regionCode: true, verification: true } },
+  calls: {
+    where: { status: 'PUBLISHED' },
+    select: { id: true, deadline: true, rewardMaxFen: true, eligibleRegionGroups: true },
+    take: 1,
+  },
 } as const
 
 const resultSelect = {
@@ -99,6 +104,16 @@ export async function loadDocuments(db: Db, index: IndexName, ids: string[]): Pr
       status: n.status,
       visibility: visibility(OPEN_NEED_STATUSES.includes(n.status), { id: n.organizationId, ...n.organization }),
       publishedAt: time(n.publishedAt),
+      callOpen: n.calls.length > 0,
+      callId: n.calls[0]?.id ?? null,
+      callDeadline: time(n.calls[0]?.deadline ?? null),
+      callRewardMaxYuan: optionalYuanNumber(n.calls[0]?.rewardMaxFen ?? null),
+      // No restriction is indexed as every group, so a region facet counts it everywhere.
+      callRegionGroups: n.calls[0]
+        ? n.calls[0].eligibleRegionGroups.length
+          ? n.calls[0].eligibleRegionGroups
+          : ['BAODI', 'TIANJIN', 'BEIJING', 'HEBEI', 'OTHER']
+        : [],
     }))
   }
   if (index === 'results') {

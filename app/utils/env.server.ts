@@ -35,6 +35,11 @@ const EnvSchema = z.object({
   LISTING_EXPIRY_GRACE_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   /** A need's enterprise is reminded this many days before the need's own deadline. */
   NEED_DEADLINE_NOTICE_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  /**
+   * End-to-end tests only: the platform's clock is shifted by an offset kept in PostgreSQL
+   * (app/utils/clock.server.ts) and `/test-clock` moves it. Never set in production.
+   */
+  TEST_CLOCK: z.enum(['0', '1']).default('0'),
 })
 
 export type Env = z.infer<typeof EnvSchema>

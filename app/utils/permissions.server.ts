@@ -177,3 +177,18 @@ export function canSeeContract(
   const mine = partyOrgIds(user)
   return [contract.sellerOrgId, contract.buyerOrgId].some((id) => id !== null && mine.includes(id))
 }
+
+/**
+ * A 揭榜挂帅 call is run (edited, evaluated, awarded) by its enterprise's people, and by bureau
+ * staff when the bureau published it for a campaign. Invited reviewers only score.
+ */
+export function runsCall(
+  viewer: Viewer | null | undefined,
+  call: { organizationId: string; campaignId: string | null },
+) {
+  return isEnterpriseUser(viewer, call.organizationId) || (call.campaignId !== null && isBureau(viewer))
+}
+
+/** A proposal is the business of the applying institution's office (never its experts'). */
+export const isApplicantOffice = (viewer: Viewer | null | undefined, proposal: { organizationId: string }) =>
+  isOfficeUser(viewer, proposal.organizationId)

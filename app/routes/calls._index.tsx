@@ -1,0 +1,182 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Money } from '~/components/money'
+import { CLOSING_WITHIN_DAYS, REWARD_BANDS, parseCallSearch, searchCalls } from '~/calls/listing.server'
+import { listFieldNames } from '~/models/tech-fields.server'
+import { SEARCH_PAGE_SIZE } from '~/search/listings.server'
+import { beijingDateTime } from '~/utils/format'
+import { pageTitle } from '~/utils/meta'
+import { serialize } from '~/utils/serialize'
+import { getSessionUser } from '~/utils/session.server'
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'calls.listTitle')
+
+/** 揭榜挂帅: the open calls, searchable by their needs' words and meaning, closing soonest first. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const params = parseCallSearch(new URL(request.url))
+  const user = await getSessionUser(request)
+  const [found, fieldNames] = await Promise.all([searchCalls(params, user), listFieldNames()])
+  return {
+    params,
+    total: found.total,
+    pages: Math.max(1, Math.ceil(found.total / SEARCH_PAGE_SIZE)),
+    calls: serialize(found.calls.map((c) => ({ ...c, deadlineText: beijingDateTime(c.deadline) }))),
+    facets: {
+      field: Object.entries(found.facets.fieldCodes ?? {})
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 12),
+      region: Object.entries(found.facets.callRegionGroups ?? {}).sort((a, b) => b[1] - a[1]),
+    },
+    fieldNames,
+  }
+}
+
+export default function Calls() {
+  const { t, i18n } = useTranslation()
+  const data = useLoaderData<typeof loader>()
+  const [searchParams] = useSearchParams()
+  const [filtersOpen, setFiltersOpen] = useState(false)
+  const zh = i18n.language === 'zh'
+  const pageLink = (page: number) => {
+    const next = new URLSearchParams(searchParams)
+    next.set('page', String(page))
+    return `?${next.toString()}`
+  }
+  return (
+    <>
+      <h1>{t('calls.listTitle')}</h1>
+      <p className="muted">{t('calls.listIntro')}</p>
+      <Form method="get" className="search-layout" role="search">
+        <div className="search-bar">
+          <label htmlFor="q" className="visually-hidden">
+            {t('search.query')}
+          </label>
+          <input id="q" name="q" type="search" defaultValue={data.params.q} placeholder={t('calls.placeholder')} />
+          <button type="submit" className="primary">
+            {t('search.submit')}
+          </button>
+        </div>
+        <button
+          type="button"
+          className="facet-toggle"
+          aria-expanded={filtersOpen}
+          aria-controls="call-facets"
+          onClick={() => setFiltersOpen((open) => !open)}
+        >
+          {t('search.filters')}
+        </button>
+        <aside id="call-facets" className={filtersOpen ? 'facets open' : 'facets'} aria-label={t('search.filters')}>
+          {data.facets.field.length ? (
+            <fieldset>
+              <legend>{t('search.facet.fieldCodes')}</legend>
+              {data.facets.field.map(([value, count]) => (
+                <label className="checkbox" key={value}>
+                  <input
+                    type="checkbox"
+                    name="field"
+                    value={value}
+                    defaultChecked={data.params.field.includes(value)}
+                  />
+                  {data.fieldNames[value]?.[zh ? 0 : 1] ?? value} <span className="muted">({count})</span>
+                </label>
+              ))}
+            </fieldset>
+          ) : null}
+          {data.facets.region.length ? (
+            <fieldset>
+              <legend>{t('calls.eligibleRegion')}</legend>
+              {data.facets.region.map(([value, count]) => (
+                <label className="checkbox" key={value}>
+                  <input
+                    type="checkbox"
+                    name="region"
+                    value={value}
+                    defaultChecked={(data.params.region as string[]).includes(value)}
+                  />
+                  {t(`search.region.${value}`)} <span className="muted">({count})</span>
+                </label>
+              ))}
+            </fieldset>
+          ) : null}
+          <fieldset>
+            <legend>{t('calls.rewardBand')}</legend>
+            <label className="checkbox">
+              <input type="radio" name="reward" value="" defaultChecked={!data.params.reward} />
+              {t('calls.any')}
+            </label>
+            {Object.keys(REWARD_BANDS).map((band) => (
+              <label className="checkbox" key={band}>
+                <input type="radio" name="reward" value={band} defaultChecked={data.params.reward === band} />
+                {t(`calls.reward.${band}`)}
+              </label>
+            ))}
+          </fieldset>
+          <fieldset>
+            <legend>{t('calls.closing')}</legend>
+            <label className="checkbox">
+              <input type="radio" name="closing" value="" defaultChecked={!data.params.closing} />
+              {t('calls.any')}
+            </label>
+            {CLOSING_WITHIN_DAYS.map((days) => (
+              <label className="checkbox" key={days}>
+                <input type="radio" name="closing" value={days} defaultChecked={data.params.closing === days} />
+                {t('calls.closingWithin', { days })}
+              </label>
+            ))}
+          </fieldset>
+          <button type="submit">{t('search.filters')}</button> <Link to="/calls">{t('search.clear')}</Link>
+        </aside>
+        <section className="hits" aria-live="polite">
+          <p className="muted" data-testid="calls-total">
+            {t('calls.total', { count: data.total })}
+          </p>
+          {data.calls.length === 0 ? <p>{t('calls.none')}</p> : null}
+          <ol className="hit-list">
+            {data.calls.map((call) => (
+              <li key={call.id} className="panel" data-testid="call-hit">
+                <h3>
+                  <Link to={`/calls/${call.id}`}>{call.title}</Link>
+                </h3>
+                <p className="muted">
+                  {call.organization.name}
+                  {call.need.field ? ` · ${zh ? call.need.field.nameZh : call.need.field.nameEn}` : ''} ·{' '}
+                  {t('calls.deadlineShort', { at: call.deadlineText })}
+                </p>
+                <p>
+                  <strong>
+                    {t('calls.rewardLabel')}
+                    {call.rewardMinFen ? (
+                      <>
+                        <Money fen={call.rewardMinFen} /> – <Money fen={call.rewardMaxFen} />
+                      </>
+                    ) : (
+                      <Money fen={call.rewardMaxFen} />
+                    )}
+                  </strong>
+                  {call.districtFundingFen ? (
+                    <span className="badge">
+                      {t('calls.districtFunding')} <Money fen={call.districtFundingFen} />
+                    </span>
+                  ) : null}{' '}
+                  <span className="muted">{t('calls.entered', { count: call._count.proposals })}</span>
+                </p>
+                <p className="clamp">{call.statement}</p>
+              </li>
+            ))}
+          </ol>
+          {data.pages > 1 ? (
+            <nav className="pager" aria-label={t('search.page', { page: data.params.page, pages: data.pages })}>
+              {data.params.page > 1 ? <Link to={pageLink(data.params.page - 1)}>{t('search.previous')}</Link> : null}
+              <span>{t('search.page', { page: data.params.page, pages: data.pages })}</span>
+              {data.params.page < data.pages ? (
+                <Link to={pageLink(data.params.page + 1)}>{t('search.next')}</Link>
+              ) : null}
+            </nav>
+          ) : null}
+        </section>
+      </Form>
+    </>
+  )
+}
