@@ -63,6 +63,8 @@ export default defineConfig({
         STRIPE_SECRET_KEY: 'sk_test_e2e',
         STRIPE_WEBHOOK_SECRET: 'whsec_test_baodi',
         STRIPE_API_BASE: `http://127.0.0.1:${STRIPE_PORT}`,
+        // Lets the open-call journey move past a deadline (POST /test-clock) instead of waiting.
+        TEST_CLOCK: '1',
       },
     },
   ],

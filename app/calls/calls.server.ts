@@ -2,6 +2,8 @@ import { Prisma } from '~/generated/prisma/client'
 import type { OrgKind } from '~/generated/prisma/enums'
 import { regionGroup } from '~/data/regions'
 import { SHOWN_CONFIDENCE } from '~/matching/coverage.server'
+import { matchNeed } from '~/matching/match-need.server'
+import { searchEngine } from '~/search/engine.server'
 import { createNotifications, notifyOrganization } from '~/models/notifications.server'
 import { OPEN_NEED_STATUSES } from '~/models/need-states'
 import { PUBLIC_VERIFICATION } from '~/models/verification-states'
@@ -46,6 +48,7 @@ export async function createCall(actor: CallActor, input: CallFormInput): Promis
     return { ok: false, error: 'errors.call.deadlinePast', field: 'deadlineDate' }
   }
   const publish = input.intent === 'publish'
+  const audience = publish ? await callAudience(need.id) : null
   try {
     const id = await prisma.$transaction(async (tx) => {
       const call = await tx.call.create({
@@ -78,7 +81,7 @@ export async function createCall(actor: CallActor, input: CallFormInput): Promis
         entityId: call.id,
         data: { needId: need.id, rewardMaxFen: String(input.rewardMaxYuan) },
       })
-      if (publish) await announceCall(tx, call.id)
+      if (audience) await announceCall(tx, call.id, audience)
       return call.id
     })
     return { ok: true, id }
@@ -96,6 +99,7 @@ export async function publishCall(actor: CallActor, callId: string): Promise<Out
   if (!call || !runsCall(actor.viewer, call)) return NOT_FOUND
   const now = await platformNow()
   if (call.deadline.getTime() < now.getTime() + MIN_OPEN_MS) return { ok: false, error: 'errors.call.deadlinePast' }
+  const audience = await callAudience(call.needId)
   return prisma.$transaction(async (tx) => {
     const { count } = await tx.call.updateMany({
       where: { id: callId, status: 'DRAFT' },
@@ -109,7 +113,7 @@ export async function publishCall(actor: CallActor, callId: string): Promise<Out
       entityType: 'Call',
       entityId: callId,
     })
-    await announceCall(tx, callId)
+    await announceCall(tx, callId, audience)
     return { ok: true } as const
   })
 }
@@ -166,35 +170,55 @@ export function isEligible(
   )
 }
 
+/** Who hears of a call on this need: the institutions and experts the matcher finds for it. */
+export interface CallAudience {
+  organizationIds: string[]
+  expertIds: string[]
+}
+
 /**
- * Pushes a published call to the institutions whose results or experts match its need (the stored
- * matches the enterprise would be shown), to those experts themselves when they have an account,
- * and makes the need findable as a call.
+ * The institutions whose results or experts match the need at the confidence an enterprise is
+ * shown (the matcher run now, on the current index), and those experts. Asked before the
+ * publishing transaction: matching reads the search engine, not rows the transaction writes.
  */
-async function announceCall(tx: Prisma.TransactionClient, callId: string) {
-  const call = await tx.call.findUniqueOrThrow({ where: { id: callId } })
-  const matches = await tx.match.findMany({
-    where: { needId: call.needId, confidence: { gte: SHOWN_CONFIDENCE }, status: { not: 'DECLINED' } },
-    select: {
-      result: { select: { organization: true } },
-      expert: { select: { userId: true, organization: true } },
-    },
-  })
-  const orgs = new Set<string>()
-  const expertUsers = new Set<string>()
-  for (const m of matches) {
-    const org = m.result?.organization ?? m.expert?.organization
-    if (org && isEligible(call, org)) orgs.add(org.id)
-    if (m.expert?.userId && m.expert.organization && isEligible(call, m.expert.organization))
-      expertUsers.add(m.expert.userId)
+export async function callAudience(needId: string): Promise<CallAudience> {
+  const options = { limit: AUDIENCE_SIZE, minConfidence: SHOWN_CONFIDENCE }
+  const [results, experts] = await Promise.all([
+    matchNeed(prisma, searchEngine(), needId, 'results', options),
+    matchNeed(prisma, searchEngine(), needId, 'experts', options),
+  ])
+  const items = [...(results?.items ?? []), ...(experts?.items ?? [])]
+  return {
+    organizationIds: [...new Set(items.map((i) => i.organizationId))],
+    expertIds: (experts?.items ?? []).map((i) => i.id),
   }
+}
+
+const AUDIENCE_SIZE = 20
+
+/**
+ * Pushes a published call to the eligible institutions of its audience (their offices), to the
+ * matched experts who have an account, and makes the need findable as a call.
+ */
+async function announceCall(tx: Prisma.TransactionClient, callId: string, audience: CallAudience) {
+  const call = await tx.call.findUniqueOrThrow({ where: { id: callId } })
+  const [orgs, experts] = await Promise.all([
+    tx.organization.findMany({ where: { id: { in: audience.organizationIds } } }),
+    tx.expert.findMany({
+      where: { id: { in: audience.expertIds }, userId: { not: null } },
+      select: { userId: true, organization: true },
+    }),
+  ])
   const params = { title: call.title }
-  for (const orgId of orgs) {
-    await notifyOrganization(tx, orgId, 'callPublished', params, `/calls/${callId}`, { roles: OFFICE_ROLES })
+  const link = `/calls/${callId}`
+  for (const org of orgs.filter((o) => isEligible(call, o))) {
+    await notifyOrganization(tx, org.id, 'callPublished', params, link, { roles: OFFICE_ROLES })
   }
   await createNotifications(
     tx,
-    [...expertUsers].map((userId) => ({ userId, kind: 'callPublishedExpert', params, link: `/calls/${callId}` })),
+    experts
+      .filter((e) => isEligible(call, e.organization))
+      .map((e) => ({ userId: e.userId!, kind: 'callPublishedExpert', params, link })),
   )
   await enqueueIndexing(tx, 'needs', [call.needId])
 }

@@ -8,15 +8,7 @@ import { getEmbedder } from '~/search/vectors.server'
 import { platformNow } from '~/utils/clock.server'
 import { prisma } from '~/utils/db.server'
 import type { SessionUser } from '~/utils/session.server'
-import { CALL_REGION_GROUPS } from '~/validation/calls'
-
-/** Reward bands (top of the range, yuan) the call list filters on. */
-export const REWARD_BANDS = {
-  upTo50w: { lte: 500_000 },
-  '50wTo200w': { gte: 500_000, lte: 2_000_000 },
-  over200w: { gte: 2_000_000 },
-} as const
-export const CLOSING_WITHIN_DAYS = ['7', '30'] as const
+import { CALL_REGION_GROUPS, CLOSING_WITHIN_DAYS, REWARD_BANDS } from '~/validation/calls'
 
 const DAY_MS = 86_400_000
 

@@ -19,12 +19,14 @@ export interface ApplicantActor {
 
 type Tx = Prisma.TransactionClient
 
-/** The call, locked for the rest of the transaction, if it still takes proposals. */
-async function lockOpenCall(tx: Tx, callId: string) {
+/**
+ * The call, locked for the rest of the transaction, if it still takes proposals at `now` (read
+ * before the transaction: on the embedded database a query outside it would wait for it).
+ */
+async function lockOpenCall(tx: Tx, callId: string, now: Date) {
   await tx.$queryRaw`SELECT 1 FROM "Call" WHERE "id" = ${callId} FOR UPDATE`
   const call = await tx.call.findUnique({ where: { id: callId } })
   if (!call || call.status === 'DRAFT') return { ok: false, error: 'notFound', notFound: true } as const
-  const now = await platformNow()
   if (call.status !== 'PUBLISHED' || now >= call.deadline) {
     return {
       ok: false,
@@ -32,7 +34,7 @@ async function lockOpenCall(tx: Tx, callId: string) {
       params: { deadline: beijingDateTime(call.deadline) },
     } as const
   }
-  return { ok: true, call, now } as const
+  return { ok: true, call } as const
 }
 
 /**
@@ -60,10 +62,11 @@ export async function saveProposal(
   if (experts !== input.teamExpertIds.length)
     return { ok: false, error: 'errors.proposal.team', field: 'teamExpertIds' }
   if (results !== input.resultIds.length) return { ok: false, error: 'errors.proposal.results', field: 'resultIds' }
+  const now = await platformNow()
   return prisma.$transaction(async (tx) => {
-    const open = await lockOpenCall(tx, callId)
+    const open = await lockOpenCall(tx, callId, now)
     if (!open.ok) return open
-    const { call, now } = open
+    const { call } = open
     if (!isEligible(call, org)) return { ok: false, error: 'errors.proposal.ineligible' } as const
     const existing = await tx.proposal.findUnique({
       where: { callId_organizationId: { callId, organizationId: org.id } },
@@ -115,8 +118,9 @@ export async function saveProposal(
 
 /** Withdraws the institution's proposal before the deadline (it may submit again until then). */
 export async function withdrawProposal(actor: ApplicantActor, callId: string): Promise<Outcome> {
+  const now = await platformNow()
   return prisma.$transaction(async (tx) => {
-    const open = await lockOpenCall(tx, callId)
+    const open = await lockOpenCall(tx, callId, now)
     if (!open.ok) return open
     const { count } = await tx.proposal.updateMany({
       where: { callId, organizationId: actor.organizationId, status: { in: ['DRAFT', 'SUBMITTED'] } },
@@ -159,8 +163,9 @@ export async function attachToProposal(
     return { ok: false, error: 'errors.proposal.attachmentType' }
   }
   const sha256 = createHash('sha256').update(file.bytes).digest('hex')
+  const now = await platformNow()
   return prisma.$transaction(async (tx) => {
-    const open = await lockOpenCall(tx, callId)
+    const open = await lockOpenCall(tx, callId, now)
     if (!open.ok) return open
     const proposal = await tx.proposal.findUnique({
       where: { callId_organizationId: { callId, organizationId: actor.organizationId } },
@@ -197,8 +202,9 @@ export async function attachToProposal(
 
 /** Removes an attachment from the institution's proposal while the call is open. */
 export async function removeAttachment(actor: ApplicantActor, callId: string, attachmentId: string): Promise<Outcome> {
+  const now = await platformNow()
   return prisma.$transaction(async (tx) => {
-    const open = await lockOpenCall(tx, callId)
+    const open = await lockOpenCall(tx, callId, now)
     if (!open.ok) return open
     const { count } = await tx.proposalAttachment.deleteMany({
       where: { id: attachmentId, proposal: { callId, organizationId: actor.organizationId } },

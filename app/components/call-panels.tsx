@@ -26,7 +26,7 @@ export function CallFacts({ page }: { page: CallPageView }) {
         <Link to={`/needs/${call.need.id}`}>{t('calls.needLink')}</Link>
       </p>
       <dl className="facts">
-        <dt>{t('calls.rewardLabel')}</dt>
+        <dt>{t('calls.rewardTitle')}</dt>
         <dd data-testid="call-reward">
           {call.rewardMinFen ? (
             <>
@@ -118,7 +118,7 @@ function EvaluationTable({ page, shortlist }: { page: CallPageView; shortlist: b
               <td>{t(`calls.proposalStatus.${p.status}`)}</td>
               <td>
                 <Link to={`/calls/${page.call.id}/proposals/${p.id}`}>
-                  {p.scoredByMe ? t('calls.viewProposal') : t('calls.scoreProposal')}
+                  {p.scoredByMe || page.phase !== 'EVALUATING' ? t('calls.viewProposal') : t('calls.scoreProposal')}
                 </Link>
                 {shortlist && p.status === 'SUBMITTED' && page.phase === 'EVALUATING' ? (
                   <Form method="post" className="inline-form">

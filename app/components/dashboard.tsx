@@ -49,12 +49,15 @@ export function useRowLabel() {
 export function DashboardView({
   d,
   funnel,
+  callFunnel,
   year,
   basisLabel,
   drill,
 }: {
   d: DashboardData
   funnel: FunnelStep[]
+  /** 揭榜挂帅: calls → proposals → awards → contracts. */
+  callFunnel: FunnelStep[]
   year: number
   basisLabel: string
   drill?: (params: Record<string, string>) => string
@@ -206,7 +209,8 @@ export function DashboardView({
       {d.breakdowns.map((b) => (
         <BreakdownSection key={b.dim} dim={b.dim} rows={b.rows} figure={figure} label={label} />
       ))}
-      <FunnelSection funnel={funnel} />
+      <FunnelSection funnel={funnel} kind="funnel" />
+      <FunnelSection funnel={callFunnel} kind="callFunnel" />
     </>
   )
 }
@@ -267,7 +271,8 @@ function BreakdownSection({
   )
 }
 
-function FunnelSection({ funnel }: { funnel: FunnelStep[] }) {
+/** One funnel: the needs' (`funnel`) or the open calls' (`callFunnel`), named by its catalog keys. */
+function FunnelSection({ funnel, kind }: { funnel: FunnelStep[]; kind: 'funnel' | 'callFunnel' }) {
   const { t } = useTranslation()
   const option = useMemo(
     () => ({
@@ -278,25 +283,25 @@ function FunnelSection({ funnel }: { funnel: FunnelStep[] }) {
           sort: 'none',
           left: 40,
           right: 40,
-          data: funnel.map((s) => ({ name: t(`dashboard.funnel.${s.step}`), value: s.count })),
+          data: funnel.map((s) => ({ name: t(`dashboard.${kind}.${s.step}`), value: s.count })),
         },
       ],
     }),
-    [funnel, t],
+    [funnel, kind, t],
   )
   return (
-    <section aria-labelledby="funnel-heading">
-      <h2 id="funnel-heading">{t('dashboard.funnelTitle')}</h2>
-      <p className="muted">{t('dashboard.funnelNote')}</p>
+    <section aria-labelledby={`${kind}-heading`}>
+      <h2 id={`${kind}-heading`}>{t(`dashboard.${kind}Title`)}</h2>
+      <p className="muted">{t(`dashboard.${kind}Note`)}</p>
       <ChartTable
         option={option}
-        label={t('dashboard.funnelTitle')}
-        testId="funnel"
+        label={t(`dashboard.${kind}Title`)}
+        testId={kind}
         headers={[t('dashboard.step'), t('dashboard.count'), t('dashboard.conversion')]}
       >
         {funnel.map((s) => (
           <tr key={s.step}>
-            <td>{t(`dashboard.funnel.${s.step}`)}</td>
+            <td>{t(`dashboard.${kind}.${s.step}`)}</td>
             <td>{s.count}</td>
             <td>{s.rate === null ? '—' : `${(s.rate * 100).toFixed(1)}%`}</td>
           </tr>

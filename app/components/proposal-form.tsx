@@ -58,7 +58,7 @@ function ProposalForm({ page, errors }: { page: CallPageView; errors: Errors }) 
         hint={t('calls.form.approachHint')}
         errors={errors.approach}
       />
-      <fieldset>
+      <fieldset className="choice-list">
         <legend>{t('calls.form.team')}</legend>
         {applicant.choices.experts.length === 0 ? <p className="muted">{t('calls.form.noExperts')}</p> : null}
         {applicant.choices.experts.map((e) => (
@@ -75,7 +75,7 @@ function ProposalForm({ page, errors }: { page: CallPageView; errors: Errors }) 
         ))}
         <FieldError id="team-error" errors={errors.teamExpertIds} />
       </fieldset>
-      <fieldset>
+      <fieldset className="choice-list">
         <legend>{t('calls.form.results')}</legend>
         {applicant.choices.results.map((r) => (
           <label className="checkbox" key={r.id}>

@@ -16,6 +16,7 @@ export const callsEn: typeof callsZh = {
   closingWithin: 'Closing within {{days}} days',
   deadlineShort: 'closes {{at}} (Beijing time)',
   rewardLabel: 'Reward: ',
+  rewardTitle: 'Reward',
   districtFunding: 'District funding',
   entered: '{{count}} proposals so far',
   enteredLabel: 'Proposals',

@@ -706,6 +706,15 @@ const en: Catalog = {
     },
     noArea: 'No town/street',
     noField: 'No field given',
+    callFunnelTitle: 'Open-call funnel',
+    callFunnelNote:
+      "Calls published this year by the scope's enterprises, with their proposals, awards and contracts. Awards are rated against the calls, contracts against the awards.",
+    callFunnel: {
+      calls: 'Calls published',
+      proposals: 'Proposals received',
+      awarded: 'Calls awarded',
+      contracted: 'Contracts signed from awards',
+    },
     funnelTitle: 'Conversion funnel',
     funnelNote:
       'Needs published this year and what came of them (by the enterprise’s scope; the counting basis does not apply).',
@@ -912,6 +921,10 @@ const en: Catalog = {
     ourOffers: 'Ours: ',
   },
   curation: {
+    callsTitle: 'Open calls',
+    callStats:
+      '{{calls}} calls, {{answered}} answered, {{awarded}} awarded; {{contracts}} registered contracts from the awards, turnover',
+    medianDays: 'median {{days}} days from publication to award',
     confidence: 'Confidence',
     campaigns: 'Need-collection campaigns',
     campaignsIntro:

@@ -13,6 +13,7 @@ export const callsZh = {
   closingWithin: '{{days}} 天内截止',
   deadlineShort: '截止 {{at}}（北京时间）',
   rewardLabel: '榜单金额：',
+  rewardTitle: '榜单金额',
   districtFunding: '区财政支持',
   entered: '已有 {{count}} 家单位揭榜',
   enteredLabel: '揭榜情况',

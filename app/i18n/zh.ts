@@ -662,6 +662,15 @@ const zh = {
     counterpart: { BEIJING: '北京', TIANJIN: '天津（宝坻区外）', HEBEI: '河北', BAODI: '宝坻区内', OTHER: '其他地区' },
     noArea: '未归属镇街',
     noField: '未填技术领域',
+    callFunnelTitle: '揭榜挂帅转化漏斗',
+    callFunnelNote:
+      '本年度发布的榜单及其揭榜、授榜和签约情况（按发榜企业所在范围）。授榜率相对发布的榜单，签约率相对已授榜的榜单。',
+    callFunnel: {
+      calls: '发布的榜单',
+      proposals: '收到的揭榜方案',
+      awarded: '已授榜的榜单',
+      contracted: '由授榜签订的技术合同',
+    },
     funnelTitle: '对接转化漏斗',
     funnelNote: '本年度发布的需求及其后续进展（按企业所在范围，不区分统计口径）。',
     funnel: {
@@ -861,6 +870,10 @@ const zh = {
     ourOffers: '本机构匹配项：',
   },
   curation: {
+    callsTitle: '揭榜挂帅',
+    callStats:
+      '榜单 {{calls}} 个，有人揭榜 {{answered}} 个，已授榜 {{awarded}} 个；授榜后已登记合同 {{contracts}} 份，成交额',
+    medianDays: '从发榜到授榜中位 {{days}} 天',
     confidence: '匹配度',
     campaigns: '需求征集活动',
     campaignsIntro:

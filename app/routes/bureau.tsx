@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { getCallFunnel } from '~/calls/funnel.server'
 import { DashboardView } from '~/components/dashboard'
 import { listAreas } from '~/models/areas.server'
 import { getDashboard, getFunnel, serializeDashboard } from '~/contracts/turnover.server'
@@ -15,9 +16,10 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'bureau.ti
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireBureauStaff(request)
   const filter = parseTurnoverFilter(new URL(request.url))
-  const [dashboard, funnel, areas, differences] = await Promise.all([
+  const [dashboard, funnel, callFunnel, areas, differences] = await Promise.all([
     getDashboard(filter),
     getFunnel(filter),
+    getCallFunnel(filter),
     listAreas(),
     differenceCount(filter.year),
   ])
@@ -28,13 +30,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     areas: areas.map((a) => ({ id: a.id, nameZh: a.nameZh, nameEn: a.nameEn })),
     dashboard: serializeDashboard(dashboard),
     funnel,
+    callFunnel,
     differences,
   }
 }
 
 export default function BureauDashboard() {
   const { t, i18n } = useTranslation()
-  const { year, basis, scope, areas, dashboard, funnel, differences } = useLoaderData<typeof loader>()
+  const { year, basis, scope, areas, dashboard, funnel, callFunnel, differences } = useLoaderData<typeof loader>()
   const zh = i18n.language === 'zh'
   const query = new URLSearchParams({ year: String(year), basis, scope }).toString()
   const drill = (params: Record<string, string>) =>
@@ -119,7 +122,14 @@ export default function BureauDashboard() {
         </a>
         <Link to={`/bureau/report?${query}`}>{t('dashboard.report')}</Link>
       </p>
-      <DashboardView d={dashboard} funnel={funnel} year={year} basisLabel={t(`basis.${basis}`)} drill={drill} />
+      <DashboardView
+        d={dashboard}
+        funnel={funnel}
+        callFunnel={callFunnel}
+        year={year}
+        basisLabel={t(`basis.${basis}`)}
+        drill={drill}
+      />
     </>
   )
 }

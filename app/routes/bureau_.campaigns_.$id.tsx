@@ -5,7 +5,10 @@ import { BestMatchCell } from '~/components/need-coverage'
 import { getCampaign } from '~/models/curation.server'
 import { pageTitle } from '~/utils/meta'
 import { notFound, requireBureauStaff } from '~/utils/permissions.server'
-import { beijingDate, calendarDate } from '~/utils/format'
+import { beijingDate, beijingDateTime, calendarDate } from '~/utils/format'
+import { serialize } from '~/utils/serialize'
+import { getCampaignCallStats } from '~/calls/funnel.server'
+import { Money } from '~/components/money'
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, 'curation.campaignTitle', { name: data?.campaign.name ?? '' })
@@ -16,7 +19,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = await getCampaign(params.id ?? '')
   if (!found) notFound()
   const { campaign, needs } = found
+  const calls = await getCampaignCallStats(campaign.id)
   return {
+    calls: serialize({
+      ...calls,
+      list: calls.list.map((c) => ({ ...c, deadline: beijingDateTime(c.deadline) })),
+    }),
     campaign: {
       id: campaign.id,
       name: campaign.name,
@@ -41,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function CampaignPage() {
   const { t, i18n } = useTranslation()
-  const { campaign, needs } = useLoaderData<typeof loader>()
+  const { campaign, needs, calls } = useLoaderData<typeof loader>()
   const zh = i18n.language === 'zh'
   return (
     <>
@@ -57,6 +65,30 @@ export default function CampaignPage() {
       <p>
         <Link to={`/bureau/needs?campaign=${campaign.id}`}>{t('curation.unmatchedInCampaign')}</Link>
       </p>
+      <section aria-labelledby="campaign-calls">
+        <h2 id="campaign-calls">{t('curation.callsTitle')}</h2>
+        <p data-testid="campaign-call-stats">
+          {t('curation.callStats', {
+            calls: calls.calls,
+            answered: calls.answered,
+            awarded: calls.awarded,
+            contracts: calls.registeredContracts,
+          })}{' '}
+          <Money fen={calls.registeredAmountFen} />
+          {calls.medianDaysToAward !== null ? ` · ${t('curation.medianDays', { days: calls.medianDaysToAward })}` : ''}
+        </p>
+        {calls.list.length ? (
+          <ul className="list">
+            {calls.list.map((c) => (
+              <li key={c.id}>
+                <Link to={`/calls/${c.id}`}>{c.title}</Link> · {c.enterprise} ·{' '}
+                {t(`calls.phase.${c.status === 'PUBLISHED' ? 'OPEN' : c.status}`)} ·{' '}
+                {t('calls.deadlineShort', { at: c.deadline })} · {t('calls.entered', { count: c.proposals })}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
       <h2>{t('curation.collected', { count: needs.length })}</h2>
       <div className="table-wrap">
         <table data-testid="campaign-needs">

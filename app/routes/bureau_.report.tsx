@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { getCallFunnel } from '~/calls/funnel.server'
 import { DashboardView } from '~/components/dashboard'
 import { getLocale } from '~/i18n/locale.server'
 import { getDashboard, getFunnel, scopeName, serializeDashboard } from '~/contracts/turnover.server'
@@ -15,9 +16,10 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'dashboard
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireBureauStaff(request)
   const filter = parseTurnoverFilter(new URL(request.url))
-  const [dashboard, funnel, scope] = await Promise.all([
+  const [dashboard, funnel, callFunnel, scope] = await Promise.all([
     getDashboard(filter),
     getFunnel(filter),
+    getCallFunnel(filter),
     scopeName(filter.scope, await getLocale(request)),
   ])
   return {
@@ -32,12 +34,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     generatedAt: beijingDateTime(new Date()),
     dashboard: serializeDashboard(dashboard),
     funnel,
+    callFunnel,
   }
 }
 
 export default function Report() {
   const { t } = useTranslation()
-  const { year, basis, scope, query, generatedAt, dashboard, funnel } = useLoaderData<typeof loader>()
+  const { year, basis, scope, query, generatedAt, dashboard, funnel, callFunnel } = useLoaderData<typeof loader>()
   return (
     <article className="report">
       <p className="no-print actions">
@@ -48,7 +51,13 @@ export default function Report() {
       </p>
       <h1>{t('dashboard.reportHeading', { year, scope })}</h1>
       <p className="muted">{t('dashboard.reportMeta', { basis: t(`basis.${basis}`), at: generatedAt })}</p>
-      <DashboardView d={dashboard} funnel={funnel} year={year} basisLabel={t(`basis.${basis}`)} />
+      <DashboardView
+        d={dashboard}
+        funnel={funnel}
+        callFunnel={callFunnel}
+        year={year}
+        basisLabel={t(`basis.${basis}`)}
+      />
     </article>
   )
 }

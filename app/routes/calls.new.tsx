@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { createCall, getCallDraftSource } from '~/calls/calls.server'
 import { CsrfInput } from '~/components/csrf-input'
 import { Field, FieldError, TextAreaField } from '~/components/field'
+import { platformNow } from '~/utils/clock.server'
 import { requireCsrf } from '~/utils/csrf.server'
 import { beijingDate, yuanText } from '~/utils/format'
 import { fieldErrors } from '~/utils/action-result'
@@ -25,7 +26,7 @@ async function source(request: Request) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { need, byBureau } = await source(request)
-  const inThirtyDays = beijingDate(new Date(Date.now() + 30 * 86_400_000))
+  const inThirtyDays = beijingDate(new Date((await platformNow()).getTime() + 30 * 86_400_000))
   return {
     byBureau,
     defaults: {

@@ -13,6 +13,15 @@ import {
 export const CALL_KINDS = ['UNIVERSITY', 'RESEARCH_INSTITUTE'] as const
 export const CALL_REGION_GROUPS = ['BAODI', 'TIANJIN', 'BEIJING', 'HEBEI', 'OTHER'] as const
 export const MAX_CRITERIA = 6
+
+/** Reward bands (top of the range, yuan) the call list filters on. */
+export const REWARD_BANDS = {
+  upTo50w: { lte: 500_000 },
+  '50wTo200w': { gte: 500_000, lte: 2_000_000 },
+  over200w: { gte: 2_000_000 },
+} as const
+export const CLOSING_WITHIN_DAYS = ['7', '30'] as const
+
 export const MAX_PROPOSAL_MILESTONES = 12
 /** Attachments: PDF, DOCX or XLSX, at most this many per proposal and this large each. */
 export const MAX_ATTACHMENTS = 5

@@ -3,14 +3,21 @@ import { hashPassword } from '../../app/utils/password.server'
 
 /** The demo's sign-ins (one per role, one password) and the introduction they start from. */
 export const DEMO_PASSWORD = 'Baodi2026demo'
+/**
+ * `org` names the organization when a role has more than one demo login: a second office (南开大学)
+ * and an expert of a third institution (河北工业大学), so a 揭榜挂帅 call can be answered by two
+ * institutions and reviewed by someone from neither.
+ */
 export const DEMO_LOGINS = [
-  { email: 'enterprise-admin@baodi-demo.cn', name: '张建华', role: 'ENTERPRISE_ADMIN' },
-  { email: 'enterprise-member@baodi-demo.cn', name: '李晓东', role: 'ENTERPRISE_MEMBER' },
-  { email: 'office-admin@baodi-demo.cn', name: '王海波', role: 'TTO_ADMIN' },
-  { email: 'office-member@baodi-demo.cn', name: '赵雪梅', role: 'TTO_MEMBER' },
-  { email: 'expert@baodi-demo.cn', name: '陈志强', role: 'EXPERT' },
-  { email: 'bureau@baodi-demo.cn', name: '刘芳', role: 'BUREAU_STAFF' },
-  { email: 'admin@baodi-demo.cn', name: '周平', role: 'PLATFORM_ADMIN' },
+  { email: 'enterprise-admin@baodi-demo.cn', name: '张建华', role: 'ENTERPRISE_ADMIN', id: 'user-enterprise-admin' },
+  { email: 'enterprise-member@baodi-demo.cn', name: '李晓东', role: 'ENTERPRISE_MEMBER', id: 'user-enterprise-member' },
+  { email: 'office-admin@baodi-demo.cn', name: '王海波', role: 'TTO_ADMIN', id: 'user-tto-admin' },
+  { email: 'office-member@baodi-demo.cn', name: '赵雪梅', role: 'TTO_MEMBER', id: 'user-tto-member' },
+  { email: 'office2-admin@baodi-demo.cn', name: '孙立新', role: 'TTO_ADMIN', id: 'user-tto-admin-2', org: 'office2' },
+  { email: 'expert@baodi-demo.cn', name: '陈志强', role: 'EXPERT', id: 'user-expert' },
+  { email: 'expert2@baodi-demo.cn', name: '钱学敏', role: 'EXPERT', id: 'user-expert-2', org: 'reviewer' },
+  { email: 'bureau@baodi-demo.cn', name: '刘芳', role: 'BUREAU_STAFF', id: 'user-bureau-staff' },
+  { email: 'admin@baodi-demo.cn', name: '周平', role: 'PLATFORM_ADMIN', id: 'user-platform-admin' },
 ] as const
 
 /** The demo enterprise's 对接中 need: an introduction to a result of the demo office, accepted. */
@@ -49,7 +56,14 @@ export async function seedDemoIntroduction(prisma: PrismaClient, needId: string,
 
 export async function seedDemoLogins(
   prisma: PrismaClient,
-  orgs: { enterpriseId: string; officeId: string; bureauId: string; platformId: string },
+  orgs: {
+    enterpriseId: string
+    officeId: string
+    office2Id: string
+    reviewerInstitutionId: string
+    bureauId: string
+    platformId: string
+  },
 ) {
   const existing = await prisma.user.findMany({
     where: { email: { in: DEMO_LOGINS.map((l) => l.email) } },
@@ -69,20 +83,22 @@ export async function seedDemoLogins(
   }
   await prisma.$transaction(async (tx) => {
     for (const login of missing) {
+      const organizationId =
+        'org' in login ? (login.org === 'office2' ? orgs.office2Id : orgs.reviewerInstitutionId) : orgFor[login.role]
       const user = await tx.user.create({
         data: {
-          id: `user-${login.role.toLowerCase().replace('_', '-')}`,
+          id: login.id,
           email: login.email,
           name: login.name,
           passwordHash,
-          memberships: { create: { organizationId: orgFor[login.role], role: login.role } },
+          memberships: { create: { organizationId, role: login.role } },
         },
         select: { id: true },
       })
       if (login.role === 'EXPERT') {
-        // The demo expert is the first seeded expert of the demo office's institution.
+        // A demo expert is the first seeded expert of their institution.
         const expert = await tx.expert.findFirstOrThrow({
-          where: { organizationId: orgs.officeId },
+          where: { organizationId },
           orderBy: { id: 'asc' },
         })
         await tx.expert.update({ where: { id: expert.id }, data: { userId: user.id, name: login.name } })

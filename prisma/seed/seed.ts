@@ -372,6 +372,8 @@ export async function seedDatabase(prisma: PrismaClient, log: Log = () => {}) {
   await seedDemoLogins(prisma, {
     enterpriseId: baodiEnterprises[0].id,
     officeId: institutions[14].id,
+    office2Id: institutions[15].id,
+    reviewerInstitutionId: institutions[16].id,
     bureauId: bureau.id,
     platformId: platform.id,
   })

@@ -25,9 +25,19 @@ const PUBLIC = new Set([
   'experts.$id',
   'results.$id',
   'institutions.$id',
+  // Open calls: the public part to everyone, the rest by role (tested in calls.test.ts).
+  'calls._index',
+  'calls.$id',
 ])
-// Pages for any signed-in user, showing only their own records (tested in introductions.test.ts).
-const ANY_USER = new Set(['notifications', 'introductions.$id', 'consultations'])
+// Pages for any signed-in user, showing only their own records (tested in introductions.test.ts
+// and calls.test.ts: a call form for a need the user may not publish, or another's proposal, is 404).
+const ANY_USER = new Set([
+  'notifications',
+  'introductions.$id',
+  'consultations',
+  'calls.new',
+  'calls.$id_.proposals.$proposalId',
+])
 const ROLE_PAGES: Record<string, string[]> = {
   enterprise: ['ENTERPRISE_ADMIN', 'ENTERPRISE_MEMBER'],
   office: ['TTO_ADMIN', 'TTO_MEMBER'],

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { describe, expect, it } from 'vitest'
-import { refreshNeedMatches } from '~/matching/refresh.server'
+import { getCallFunnel, getCampaignCallStats } from '~/calls/funnel.server'
+import { parseTurnoverFilter } from '~/contracts/turnover-query.server'
 import { action as newCallAction } from '~/routes/calls.new'
 import { action as callAction, loader as callLoader } from '~/routes/calls.$id'
 import { action as proposalAction, loader as proposalLoader } from '~/routes/calls.$id_.proposals.$proposalId'
@@ -57,7 +58,6 @@ const proposalForm = (price: string, amounts: [string, string]) => ({
 /** The market, its need published as a call by its enterprise, and offices of three institutions. */
 async function setup() {
   const { need } = await loadMarket()
-  await refreshNeedMatches(prisma, searchEngine(), need.id)
   const owner = await createUser(need.organizationId, 'ENTERPRISE_ADMIN')
   const ownerCookie = await cookieHeader(owner.id)
   const weld = await prisma.organization.findFirstOrThrow({ where: { name: '天津大学' } })
@@ -292,6 +292,50 @@ describe('揭榜挂帅 calls', () => {
       ),
     )
     expect(statusOf(foreign)).toBe(404)
+  })
+
+  it('counts calls, proposals, awards and contracts in the dashboard funnel and the campaign figures', async () => {
+    const s = await setup()
+    const [weld, ndt] = s.offices
+    const staff = await createUser((await createOrganization('BUREAU', '宝坻区科技局')).id, 'BUREAU_STAFF')
+    const campaign = await prisma.campaign.create({
+      data: {
+        name: '2026 年企业技术需求征集',
+        startsOn: new Date('2026-01-01'),
+        endsOn: new Date('2026-12-31'),
+        createdById: staff.id,
+      },
+    })
+    await prisma.need.update({ where: { id: s.need.id }, data: { campaignId: campaign.id } })
+    await post(weld.cookie, s.call.id, proposalForm('600000', ['200000', '400000']))
+    await post(ndt.cookie, s.call.id, proposalForm('500000', ['250000', '250000']))
+    await passDeadline(s.call.id)
+    const [a, b] = await prisma.proposal.findMany({ where: { callId: s.call.id }, orderBy: { priceFen: 'desc' } })
+    await post(s.ownerCookie, s.call.id, {
+      intent: 'award',
+      awardedIds: a.id,
+      note: '综合得分第一',
+      [`reasons.${b.id}`]: '综合得分较低',
+    })
+    const year = new Date().getUTCFullYear()
+    const filter = parseTurnoverFilter(new URL(`http://test.local/bureau?year=${year}`))
+    const steps = async () => Object.fromEntries((await getCallFunnel(filter)).map((r) => [r.step, r.count]))
+    expect(await steps()).toEqual({ calls: 1, proposals: 2, awarded: 1, contracted: 0 })
+    // The award's contract, once registered, counts as concluded and as the campaign's turnover.
+    await prisma.contract.updateMany({
+      where: { proposalId: a.id },
+      data: { status: 'REGISTERED', registeredAt: new Date(), registrationNumber: '1201150000000001' },
+    })
+    expect(await steps()).toEqual({ calls: 1, proposals: 2, awarded: 1, contracted: 1 })
+    const stats = await getCampaignCallStats(campaign.id)
+    expect(stats).toMatchObject({
+      calls: 1,
+      answered: 1,
+      awarded: 1,
+      registeredContracts: 1,
+      registeredAmountFen: 60_000_000n,
+    })
+    expect(stats.medianDaysToAward).not.toBeNull()
   })
 
   it('stores attachments with their hash and serves them only to the applicant and, after the deadline, evaluators', async () => {
