@@ -52,6 +52,19 @@ export async function getCallPage(user: SessionUser | null, callId: string) {
         include: { attachments: { select: attachmentSelect, orderBy: { createdAt: 'asc' } } },
       })
     : null
+  const expertMembership = user?.memberships.find((m) => m.role === 'EXPERT')
+  const expert = expertMembership
+    ? {
+        eligible: isEligible(
+          call,
+          await prisma.organization.findUniqueOrThrow({ where: { id: expertMembership.organizationId } }),
+        ),
+        asked:
+          (await prisma.auditLog.count({
+            where: { action: 'call.expertInterest', entityType: 'Call', entityId: callId, actorId: user!.id },
+          })) > 0,
+      }
+    : null
   const showConfidential =
     Boolean(evaluator) || (mine !== null && (mine.status === 'SHORTLISTED' || mine.status === 'AWARDED'))
   const evaluation = evaluator && phase !== 'OPEN' ? await evaluationSummary(callId, user!.id) : null
@@ -65,6 +78,8 @@ export async function getCallPage(user: SessionUser | null, callId: string) {
     now,
     owner,
     evaluator,
+    /** An expert (who acts for themself) may ask their institution's office to answer. */
+    expert,
     invitation: invitation && !owner ? { declared: Boolean(invitation.declaredAt) } : null,
     /** Submitted proposals so far: everyone sees how many, never whose or what, before the deadline. */
     enteredCount: await prisma.proposal.count({ where: { callId, status: { in: [...ENTERED_PROPOSAL_STATUSES] } } }),

@@ -5,8 +5,8 @@ import { recordAudit } from '~/utils/audit.server'
 import { platformNow } from '~/utils/clock.server'
 import { prisma } from '~/utils/db.server'
 import { beijingDateTime } from '~/utils/format'
-import { NOT_FOUND, type Outcome } from '~/utils/outcome'
-import { ENTERPRISE_ROLES } from '~/utils/permissions.server'
+import { NOT_FOUND, type Outcome, type Refusal } from '~/utils/outcome'
+import { ENTERPRISE_ROLES, OFFICE_ROLES } from '~/utils/permissions.server'
 import { MAX_ATTACHMENTS, type ProposalFormInput } from '~/validation/calls'
 import { isEligible } from './calls.server'
 import { EDITABLE_PROPOSAL_STATUSES } from './states'
@@ -18,6 +18,9 @@ export interface ApplicantActor {
 }
 
 type Tx = Prisma.TransactionClient
+
+/** A refusal that may carry message parameters (a late one names the deadline in Beijing time). */
+export type LateRefusal = Refusal & { params?: Record<string, string> }
 
 /**
  * The call, locked for the rest of the transaction, if it still takes proposals at `now` (read
@@ -46,12 +49,7 @@ export async function saveProposal(
   actor: ApplicantActor,
   callId: string,
   input: ProposalFormInput,
-): Promise<
-  Outcome<
-    { id: string },
-    { ok: false; error: string; field?: string; notFound?: boolean; params?: Record<string, string> }
-  >
-> {
+): Promise<Outcome<{ id: string }, LateRefusal>> {
   const org = await prisma.organization.findUniqueOrThrow({ where: { id: actor.organizationId } })
   const [experts, results] = await Promise.all([
     prisma.expert.count({ where: { id: { in: input.teamExpertIds }, organizationId: org.id } }),
@@ -156,7 +154,7 @@ export async function attachToProposal(
   actor: ApplicantActor,
   callId: string,
   file: { name: string; bytes: Uint8Array<ArrayBuffer> },
-): Promise<Outcome<{ id: string }, { ok: false; error: string; notFound?: boolean; params?: Record<string, string> }>> {
+): Promise<Outcome<{ id: string }, LateRefusal>> {
   const extension = file.name.toLowerCase().split('.').pop() ?? ''
   const type = ATTACHMENT_TYPES[extension]
   if (!type || !type.magic.every((byte, i) => file.bytes[i] === byte)) {
@@ -210,5 +208,44 @@ export async function removeAttachment(actor: ApplicantActor, callId: string, at
       where: { id: attachmentId, proposal: { callId, organizationId: actor.organizationId } },
     })
     return count ? ({ ok: true } as const) : NOT_FOUND
+  })
+}
+
+/**
+ * An expert proposes that their institution answer the call: the institution's office is told
+ * (it alone submits proposals). Once per expert and call.
+ */
+export async function askOfficeToApply(
+  actor: ApplicantActor,
+  callId: string,
+  note: string | undefined,
+): Promise<Outcome<object, LateRefusal>> {
+  const now = await platformNow()
+  const expert = await prisma.expert.findUnique({ where: { userId: actor.userId }, select: { name: true } })
+  if (!expert) return NOT_FOUND
+  return prisma.$transaction(async (tx) => {
+    const open = await lockOpenCall(tx, callId, now)
+    if (!open.ok) return open
+    const asked = await tx.auditLog.count({
+      where: { action: 'call.expertInterest', entityType: 'Call', entityId: callId, actorId: actor.userId },
+    })
+    if (asked > 0) return { ok: false, error: 'errors.call.alreadyAsked' } as const
+    await notifyOrganization(
+      tx,
+      actor.organizationId,
+      'callExpertInterest',
+      { title: open.call.title, expert: expert.name, note: note ?? '' },
+      `/calls/${callId}`,
+      { roles: OFFICE_ROLES },
+    )
+    await recordAudit(tx, {
+      actorId: actor.userId,
+      actorOrgId: actor.organizationId,
+      action: 'call.expertInterest',
+      entityType: 'Call',
+      entityId: callId,
+      data: { note: note ?? null },
+    })
+    return { ok: true } as const
   })
 }

@@ -281,4 +281,26 @@ export function ReviewerPanel({ page, errors }: { page: CallPageView; errors: Er
   )
 }
 
+/** An expert of an eligible institution asks its office to answer the call. */
+export function ExpertPanel({ page, errors }: { page: CallPageView; errors: Errors }) {
+  const { t } = useTranslation()
+  if (!page.expert?.eligible) return null
+  return (
+    <section className="panel" aria-labelledby="expert-heading" data-testid="expert-panel">
+      <h2 id="expert-heading">{t('calls.expertTitle')}</h2>
+      {page.expert.asked ? (
+        <p className="muted">{t('calls.expertAsked')}</p>
+      ) : (
+        <Form method="post" className="stack-tight">
+          <CsrfInput />
+          <TextAreaField label={t('calls.expertNote')} name="note" rows={2} errors={errors.note} />
+          <button type="submit" name="intent" value="askOffice" className="primary">
+            {t('calls.askOffice')}
+          </button>
+        </Form>
+      )}
+    </section>
+  )
+}
+
 export { points }

@@ -61,6 +61,7 @@ export function getContract(user: SessionUser, id: string) {
       field: { select: { nameZh: true, nameEn: true } },
       need: { select: { id: true, title: true } },
       introduction: { select: { id: true } },
+      proposal: { select: { id: true, call: { select: { id: true, title: true } } } },
       // The seller's receiving account, for the buyer's offline payment.
       sellerOrg: { select: { bankAccountName: true, bankName: true, bankAccountNumber: true } },
     },

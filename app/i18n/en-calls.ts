@@ -17,6 +17,11 @@ export const callsEn: typeof callsZh = {
   deadlineShort: 'closes {{at}} (Beijing time)',
   rewardLabel: 'Reward: ',
   rewardTitle: 'Reward',
+  fromCall: 'Open call',
+  expertTitle: 'I would like to take part',
+  expertNote: "A note to your institution's tech-transfer office (optional)",
+  askOffice: 'Ask my office to answer this call',
+  expertAsked: 'Your office was asked: it submits the proposal and can put you on the team.',
   districtFunding: 'District funding',
   entered: '{{count}} proposals so far',
   enteredLabel: 'Proposals',
@@ -217,6 +222,8 @@ export const callErrorsEn: typeof callErrorsZh = {
   conflict: 'Your institution applied to this call, so you may not review it',
   awardNone: 'Choose at least one proposal to award',
   awardUnknown: 'Only submitted or shortlisted proposals can be awarded',
+  alreadyAsked: 'You have already asked your office',
+  noteLong: 'Note: at most 500 characters',
   reasonMissing: 'Give every unsuccessful applicant a reason (at least 4 characters)',
 }
 
@@ -252,6 +259,7 @@ export const callNotificationsEn: typeof callNotificationsZh = {
   callPublished: "A new call matches your institution's results or experts: {{title}}",
   callPublishedExpert: 'An open call matches your research: {{title}}',
   callCancelled: 'Call cancelled: {{title}} ({{reason}})',
+  callExpertInterest: 'Your expert {{expert}} would like to answer: {{title}}. {{note}}',
   proposalReceived: 'Your call received a proposal: {{title}}',
   callReviewInvited: 'You are invited to review a call: {{title}}',
   proposalShortlisted: 'Your proposal was shortlisted: {{title}}',

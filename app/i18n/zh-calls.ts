@@ -14,6 +14,11 @@ export const callsZh = {
   deadlineShort: '截止 {{at}}（北京时间）',
   rewardLabel: '榜单金额：',
   rewardTitle: '榜单金额',
+  fromCall: '揭榜挂帅榜单',
+  expertTitle: '我想参与揭榜',
+  expertNote: '给本单位技术转移机构的留言（可不填）',
+  askOffice: '请本单位技术转移机构揭榜',
+  expertAsked: '已请本单位技术转移机构揭榜：方案由技术转移机构提交，团队中可以加入您。',
   districtFunding: '区财政支持',
   entered: '已有 {{count}} 家单位揭榜',
   enteredLabel: '揭榜情况',
@@ -206,6 +211,8 @@ export const callErrorsZh = {
   conflict: '您所在单位参与了本榜单揭榜，按回避规定不能评审',
   awardNone: '请至少选择一家授榜单位',
   awardUnknown: '只能授榜给已提交或已入围的方案',
+  alreadyAsked: '您已请本单位技术转移机构揭榜',
+  noteLong: '留言不超过 500 字',
   reasonMissing: '请为每个未中榜的单位填写原因（至少 4 个字）',
 }
 
@@ -241,6 +248,7 @@ export const callNotificationsZh = {
   callPublished: '新榜单与贵单位的成果或专家匹配：{{title}}',
   callPublishedExpert: '与您研究方向匹配的揭榜挂帅榜单：{{title}}',
   callCancelled: '榜单已撤销：{{title}}（{{reason}}）',
+  callExpertInterest: '本单位专家{{expert}}希望揭榜：{{title}}。{{note}}',
   proposalReceived: '您的榜单收到新的揭榜方案：{{title}}',
   callReviewInvited: '您受邀评审揭榜挂帅榜单：{{title}}',
   proposalShortlisted: '贵单位的方案已入围：{{title}}',

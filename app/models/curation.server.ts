@@ -1,3 +1,4 @@
+import { LIVE_CALL_STATUSES } from '~/calls/states'
 import { createNotifications, notifyOrganization } from './notifications.server'
 import { enqueueJobs } from '~/jobs/queue.server'
 import { needRefreshJob } from '~/matching/refresh.server'
@@ -120,6 +121,7 @@ export async function getCampaign(id: string) {
       publishedAt: true,
       organization: { select: { name: true } },
       _count: { select: { introductions: true } },
+      calls: { where: { status: { in: [...LIVE_CALL_STATUSES] } }, select: { id: true }, take: 1 },
     },
     orderBy: { publishedAt: 'desc' },
   })

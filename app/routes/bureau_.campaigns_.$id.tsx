@@ -3,6 +3,7 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { BestMatchCell } from '~/components/need-coverage'
 import { getCampaign } from '~/models/curation.server'
+import { isOpenNeed } from '~/models/need-states'
 import { pageTitle } from '~/utils/meta'
 import { notFound, requireBureauStaff } from '~/utils/permissions.server'
 import { beijingDate, beijingDateTime, calendarDate } from '~/utils/format'
@@ -43,6 +44,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       introductions: n._count.introductions,
       best: n.coverage.best,
       connected: n.coverage.connected,
+      callId: n.calls[0]?.id ?? null,
+      open: isOpenNeed(n.status),
     })),
   }
 }
@@ -99,6 +102,7 @@ export default function CampaignPage() {
               <th>{t('fields.status')}</th>
               <th>{t('curation.bestMatch')}</th>
               <th>{t('enterprise.introCount')}</th>
+              <th>{t('calls.listTitle')}</th>
             </tr>
           </thead>
           <tbody>
@@ -113,6 +117,15 @@ export default function CampaignPage() {
                   <BestMatchCell best={n.best} />
                 </td>
                 <td>{n.introductions}</td>
+                <td>
+                  {n.callId ? (
+                    <Link to={`/calls/${n.callId}`}>{t('calls.openCall')}</Link>
+                  ) : n.open ? (
+                    <Link to={`/calls/new?need=${n.id}`}>{t('calls.publishFromNeed')}</Link>
+                  ) : (
+                    '—'
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

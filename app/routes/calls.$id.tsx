@@ -5,8 +5,14 @@ import { useTranslation } from 'react-i18next'
 import { cancelCall, publishCall } from '~/calls/calls.server'
 import { declareNoConflict, decideCall, inviteReviewer, shortlistProposal } from '~/calls/evaluation.server'
 import { getCallPageView } from '~/calls/page.server'
-import { attachToProposal, removeAttachment, saveProposal, withdrawProposal } from '~/calls/proposals.server'
-import { ApplicantPanel, CallFacts, OwnerPanel, ReviewerPanel } from '~/components/call-panels'
+import {
+  askOfficeToApply,
+  attachToProposal,
+  removeAttachment,
+  saveProposal,
+  withdrawProposal,
+} from '~/calls/proposals.server'
+import { ApplicantPanel, CallFacts, ExpertPanel, OwnerPanel, ReviewerPanel } from '~/components/call-panels'
 import { actionDone, actionFailed, fieldErrors, type ActionResult } from '~/utils/action-result'
 import { requireCsrf } from '~/utils/csrf.server'
 import { pageTitle } from '~/utils/meta'
@@ -68,6 +74,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       case 'save':
       case 'submit':
         return applicant ? saveProposal(applicant, callId, input) : notFound()
+      case 'askOffice': {
+        // An expert acts for themself: the request goes to their institution's office.
+        const expert = user.memberships.find((m) => m.role === 'EXPERT')
+        return expert
+          ? askOfficeToApply({ userId: user.id, organizationId: expert.organizationId }, callId, input.note)
+          : notFound()
+      }
       case 'withdraw':
         return applicant ? withdrawProposal(applicant, callId) : notFound()
       case 'deleteAttachment':
@@ -127,6 +140,7 @@ export default function CallPage() {
       {page.owner ? <OwnerPanel page={page} errors={errors} /> : null}
       {page.invitation || page.evaluator === 'reviewer' ? <ReviewerPanel page={page} errors={errors} /> : null}
       {page.applicant ? <ApplicantPanel page={page} errors={errors} /> : null}
+      {page.expert && page.phase === 'OPEN' && !page.invitation ? <ExpertPanel page={page} errors={errors} /> : null}
       {!page.signedIn && page.phase === 'OPEN' ? (
         <p className="notice">
           <Link to={`/login?redirectTo=/calls/${call.id}`}>{t('calls.signInToApply')}</Link>

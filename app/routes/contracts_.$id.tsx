@@ -176,6 +176,14 @@ export default function ContractPage() {
                   <Link to={`/introductions/${c.introduction.id}`}>{t('intro.open')}</Link>,
                 )
               : null}
+            {c.proposal
+              ? row(
+                  t('calls.fromCall'),
+                  <Link to={`/calls/${c.proposal.call.id}`} data-testid="contract-call">
+                    {c.proposal.call.title}
+                  </Link>,
+                )
+              : null}
           </tbody>
         </table>
       </div>

@@ -160,6 +160,7 @@ export const CallActionSchema = z.discriminatedUnion('intent', [
   ProposalFormSchema,
   z.object({ intent: z.literal('publish') }),
   z.object({ intent: z.literal('withdraw') }),
+  z.object({ intent: z.literal('askOffice'), note: optionalText(500, 'errors.call.noteLong') }),
   z.object({ intent: z.literal('deleteAttachment'), attachmentId: z.string().min(1) }),
   z.object({ intent: z.literal('cancel'), reason: reason('errors.call.reason') }),
   z.object({

@@ -174,6 +174,7 @@ test('an enterprise runs a 揭榜挂帅 call from its need to an awarded contrac
   await expect(enterprise).toHaveURL(/\/contracts\//)
   await expect(enterprise.getByText('配方开发与小试')).toBeVisible()
   await expect(enterprise.getByText('中试与型式检验')).toBeVisible()
+  await expect(enterprise.getByTestId('contract-call')).toHaveText(TITLE)
 
   // The bureau's dashboard counts the call and its award.
   await reviewers[0].goto('/bureau')

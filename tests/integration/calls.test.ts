@@ -294,6 +294,68 @@ describe('揭榜挂帅 calls', () => {
     expect(statusOf(foreign)).toBe(404)
   })
 
+  it('lets bureau staff publish a campaign need as a funded call, and only them set district funding', async () => {
+    const { need } = await loadMarket()
+    const bureau = await createOrganization('BUREAU', '宝坻区科技局')
+    const staff = await createUser(bureau.id, 'BUREAU_STAFF')
+    const owner = await createUser(need.organizationId, 'ENTERPRISE_ADMIN')
+    const form = { needId: need.id, ...CALL_FORM, districtFundingYuan: '200000' }
+    const byEnterprise = dataOf<{ errors: Record<string, string[]> }>(
+      await run(
+        newCallAction as Fn,
+        await formRequest(`/calls/new?need=${need.id}`, form, await cookieHeader(owner.id)),
+      ),
+    )
+    expect(byEnterprise.errors.districtFundingYuan).toEqual(['errors.call.fundingBureauOnly'])
+    // Not a campaign's need: the bureau does not publish it for the enterprise.
+    const staffCookie = await cookieHeader(staff.id)
+    expect(
+      statusOf(await run(newCallAction as Fn, await formRequest(`/calls/new?need=${need.id}`, form, staffCookie))),
+    ).toBe(404)
+    const campaign = await prisma.campaign.create({
+      data: {
+        name: '2026 年企业技术需求征集',
+        startsOn: new Date('2026-01-01'),
+        endsOn: new Date('2026-12-31'),
+        createdById: staff.id,
+      },
+    })
+    await prisma.need.update({ where: { id: need.id }, data: { campaignId: campaign.id } })
+    expect(
+      statusOf(await run(newCallAction as Fn, await formRequest(`/calls/new?need=${need.id}`, form, staffCookie))),
+    ).toBe(302)
+    const call = await prisma.call.findFirstOrThrow({ where: { needId: need.id } })
+    expect(call).toMatchObject({
+      campaignId: campaign.id,
+      districtFundingFen: 20_000_000n,
+      organizationId: need.organizationId,
+    })
+    // Both the bureau and the enterprise run it.
+    for (const cookie of [staffCookie, await cookieHeader(owner.id)]) {
+      const page = dataOf<{ owner: boolean }>(
+        await run(callLoader as Fn, getRequest(`/calls/${call.id}`, cookie), { id: call.id }),
+      )
+      expect(page.owner).toBe(true)
+    }
+  })
+
+  it("lets an expert ask their institution's office to answer, once", async () => {
+    const s = await setup()
+    const [weld] = s.offices
+    const expertUser = await createUser(weld.org.id, 'EXPERT', 'expert@tju.edu.cn')
+    const expert = await prisma.expert.findFirstOrThrow({ where: { organizationId: weld.org.id } })
+    await prisma.expert.update({ where: { id: expert.id }, data: { userId: expertUser.id } })
+    const cookie = await cookieHeader(expertUser.id)
+    expect(statusOf(await post(cookie, s.call.id, { intent: 'askOffice', note: '我们有导管挤出中试线' }))).toBe(200)
+    const told = await prisma.notification.findFirstOrThrow({ where: { kind: 'callExpertInterest' } })
+    expect(told.userId).toBe(weld.user.id)
+    expect(JSON.parse(told.body ?? '{}')).toMatchObject({ expert: expert.name, note: '我们有导管挤出中试线' })
+    const again = dataOf<{ errors: Record<string, string[]> }>(await post(cookie, s.call.id, { intent: 'askOffice' }))
+    expect(again.errors['']).toEqual(['errors.call.alreadyAsked'])
+    // An expert has no proposal of their own to submit.
+    expect(statusOf(await post(cookie, s.call.id, proposalForm('600000', ['200000', '400000'])))).toBe(404)
+  })
+
   it('counts calls, proposals, awards and contracts in the dashboard funnel and the campaign figures', async () => {
     const s = await setup()
     const [weld, ndt] = s.offices
