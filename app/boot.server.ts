@@ -7,6 +7,7 @@ import { startWorker } from '~/jobs/worker.server'
 import { emailJobsHandler } from '~/mail/mailer.server'
 import { enqueueMatchRefresh, matchesQueueHandler } from '~/matching/refresh.server'
 import { introductionJobsHandler } from '~/introductions/jobs.server'
+import { callJobsHandler } from '~/calls/jobs.server'
 import { importJobsHandler } from '~/imports/batches.server'
 import { freshnessHandler, scheduleFreshnessSweep } from '~/models/freshness.server'
 import { OPEN_NEED_STATUSES } from '~/models/need-states'
@@ -56,6 +57,7 @@ function startWorkers() {
   // Reminders, expiry, imports, e-mail: any app server may run them (jobs are claimed once).
   if (getEnv().RUN_WORKERS === '1') {
     workers.push(startWorker(prisma, introductionJobsHandler(), { pollMs: 5000 }))
+    workers.push(startWorker(prisma, callJobsHandler(), { pollMs: 5000 }))
     // A long import renews its lease; a crashed one is taken up again within a minute.
     workers.push(startWorker(prisma, importJobsHandler(), { pollMs: 1000, staleAfterMs: 60_000 }))
     scheduleFreshnessSweep().catch((error: unknown) => console.error('[freshness] not scheduled:', error))

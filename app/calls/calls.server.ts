@@ -8,6 +8,8 @@ import { createNotifications, notifyOrganization } from '~/models/notifications.
 import { OPEN_NEED_STATUSES } from '~/models/need-states'
 import { PUBLIC_VERIFICATION } from '~/models/verification-states'
 import { enqueueIndexing } from '~/search/enqueue.server'
+import { enqueueJobs } from '~/jobs/queue.server'
+import { deadlineJob } from './jobs.server'
 import { recordAudit } from '~/utils/audit.server'
 import { platformNow } from '~/utils/clock.server'
 import { prisma } from '~/utils/db.server'
@@ -221,6 +223,7 @@ async function announceCall(tx: Prisma.TransactionClient, callId: string, audien
       .map((e) => ({ userId: e.userId!, kind: 'callPublishedExpert', params, link })),
   )
   await enqueueIndexing(tx, 'needs', [call.needId])
+  await enqueueJobs(tx, [deadlineJob(call)])
 }
 
 /** The live call of a need, if any (shown on the need page). */

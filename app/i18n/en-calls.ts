@@ -260,6 +260,8 @@ export const callNotificationsEn: typeof callNotificationsZh = {
   callPublishedExpert: 'An open call matches your research: {{title}}',
   callCancelled: 'Call cancelled: {{title}} ({{reason}})',
   callExpertInterest: 'Your expert {{expert}} would like to answer: {{title}}. {{note}}',
+  callDeadlinePassed: 'Your call has closed with {{count}} proposals; evaluation can start: {{title}}',
+  callReviewOpen: 'A call you review has closed; proposals are open for scoring: {{title}}',
   proposalReceived: 'Your call received a proposal: {{title}}',
   callReviewInvited: 'You are invited to review a call: {{title}}',
   proposalShortlisted: 'Your proposal was shortlisted: {{title}}',

@@ -249,6 +249,8 @@ export const callNotificationsZh = {
   callPublishedExpert: '与您研究方向匹配的揭榜挂帅榜单：{{title}}',
   callCancelled: '榜单已撤销：{{title}}（{{reason}}）',
   callExpertInterest: '本单位专家{{expert}}希望揭榜：{{title}}。{{note}}',
+  callDeadlinePassed: '榜单已截止，共收到 {{count}} 份方案，请组织评审：{{title}}',
+  callReviewOpen: '您评审的榜单已截止，可以查看并评分：{{title}}',
   proposalReceived: '您的榜单收到新的揭榜方案：{{title}}',
   callReviewInvited: '您受邀评审揭榜挂帅榜单：{{title}}',
   proposalShortlisted: '贵单位的方案已入围：{{title}}',

@@ -1,6 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { describe, expect, it } from 'vitest'
 import { getCallFunnel, getCampaignCallStats } from '~/calls/funnel.server'
+import { callJobsHandler } from '~/calls/jobs.server'
+import { drain } from '~/jobs/worker.server'
 import { parseTurnoverFilter } from '~/contracts/turnover-query.server'
 import { action as newCallAction } from '~/routes/calls.new'
 import { action as callAction, loader as callLoader } from '~/routes/calls.$id'
@@ -152,6 +154,12 @@ describe('揭榜挂帅 calls', () => {
     )
     expect(late.errors['']).toEqual(['errors.proposal.late'])
     expect(late.params.deadline).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/)
+
+    // At the deadline a job tells the enterprise and the declared reviewers that evaluation opens.
+    await prisma.job.updateMany({ where: { queue: 'calls' }, data: { runAt: new Date(Date.now() - 1000) } })
+    await drain(prisma, callJobsHandler())
+    expect(await prisma.notification.count({ where: { kind: 'callDeadlinePassed', userId: s.owner.id } })).toBe(1)
+    expect(await prisma.notification.count({ where: { kind: 'callReviewOpen' } })).toBe(2)
 
     // Two reviewers score both proposals (0–10 per criterion, weighted 60/40).
     const score = async (cookie: string, proposalId: string, scores: [number, number]) =>
