@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { FacetCheckboxes } from '~/components/facet-checkboxes'
 import { Money } from '~/components/money'
 import { parseCallSearch, searchCalls } from '~/calls/listing.server'
 import { CLOSING_WITHIN_DAYS, REWARD_BANDS } from '~/validation/calls'
@@ -69,38 +70,20 @@ export default function Calls() {
           {t('search.filters')}
         </button>
         <aside id="call-facets" className={filtersOpen ? 'facets open' : 'facets'} aria-label={t('search.filters')}>
-          {data.facets.field.length ? (
-            <fieldset>
-              <legend>{t('search.facet.fieldCodes')}</legend>
-              {data.facets.field.map(([value, count]) => (
-                <label className="checkbox" key={value}>
-                  <input
-                    type="checkbox"
-                    name="field"
-                    value={value}
-                    defaultChecked={data.params.field.includes(value)}
-                  />
-                  {data.fieldNames[value]?.[zh ? 0 : 1] ?? value} <span className="muted">({count})</span>
-                </label>
-              ))}
-            </fieldset>
-          ) : null}
-          {data.facets.region.length ? (
-            <fieldset>
-              <legend>{t('calls.eligibleRegion')}</legend>
-              {data.facets.region.map(([value, count]) => (
-                <label className="checkbox" key={value}>
-                  <input
-                    type="checkbox"
-                    name="region"
-                    value={value}
-                    defaultChecked={(data.params.region as string[]).includes(value)}
-                  />
-                  {t(`search.region.${value}`)} <span className="muted">({count})</span>
-                </label>
-              ))}
-            </fieldset>
-          ) : null}
+          <FacetCheckboxes
+            legend={t('search.facet.fieldCodes')}
+            param="field"
+            values={data.facets.field}
+            checked={data.params.field}
+            label={(value) => data.fieldNames[value]?.[zh ? 0 : 1] ?? value}
+          />
+          <FacetCheckboxes
+            legend={t('calls.eligibleRegion')}
+            param="region"
+            values={data.facets.region}
+            checked={data.params.region}
+            label={(value) => t(`search.region.${value}`)}
+          />
           <fieldset>
             <legend>{t('calls.rewardBand')}</legend>
             <label className="checkbox">

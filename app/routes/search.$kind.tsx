@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { IndexName } from '#search'
+import { FacetCheckboxes } from '~/components/facet-checkboxes'
 import { Highlighted } from '~/components/highlighted'
 import { FACETS, SEARCH_PAGE_SIZE, parseSearchParams, searchListings, viewerOf } from '~/search/listings.server'
 import { listFieldNames } from '~/models/tech-fields.server'
@@ -187,24 +188,16 @@ export default function Search() {
           {t('search.filters')}
         </button>
         <aside id="search-facets" className={filtersOpen ? 'facets open' : 'facets'} aria-label={t('search.filters')}>
-          {data.facets.map((facet) =>
-            facet.values.length ? (
-              <fieldset key={facet.attribute}>
-                <legend>{t(`search.facet.${facet.attribute}`)}</legend>
-                {facet.values.map(([value, count]) => (
-                  <label className="checkbox" key={value}>
-                    <input
-                      type="checkbox"
-                      name={facet.param}
-                      value={value}
-                      defaultChecked={searchParams.getAll(facet.param).includes(value)}
-                    />
-                    {label(facet.attribute, value)} <span className="muted">({count})</span>
-                  </label>
-                ))}
-              </fieldset>
-            ) : null,
-          )}
+          {data.facets.map((facet) => (
+            <FacetCheckboxes
+              key={facet.attribute}
+              legend={t(`search.facet.${facet.attribute}`)}
+              param={facet.param}
+              values={facet.values}
+              checked={searchParams.getAll(facet.param)}
+              label={(value) => label(facet.attribute, value)}
+            />
+          ))}
           <button type="submit">{t('search.filters')}</button>{' '}
           <Link to={`/search/${data.kind}`}>{t('search.clear')}</Link>
         </aside>
