@@ -148,6 +148,7 @@ const en: Catalog = {
     keywords: 'Keywords',
   },
   errors: {
+    api: { transition: 'transition is publish, close or reopen' },
     call: callErrorsEn,
     proposal: proposalErrorsEn,
     singleLine: 'One line only: no line breaks or control characters',
@@ -356,6 +357,10 @@ const en: Catalog = {
       note: 'The note can have at most 500 characters',
     },
     token: {
+      scope: 'Unknown scope',
+      scopes: 'Choose at least one scope',
+      scopeDenied: 'Your organization cannot grant the chosen scopes',
+      lifetime: 'Choose a lifetime',
       name: 'Name the token (at most 80 characters)',
     },
     creditCode: {
@@ -1336,6 +1341,18 @@ const en: Catalog = {
     uploaded: 'Uploaded; awaiting review',
   },
   tokens: {
+    scopes: 'Scopes',
+    scope: {
+      needs_read: 'Read needs and their matches',
+      needs_write: 'Create, edit, publish and close needs',
+      results_read: 'Read results',
+      results_write: 'Create, edit, publish and archive results',
+    },
+    lifetime: 'Lifetime',
+    days: '{{count}} days',
+    untilRevoked: 'Until revoked',
+    expires: 'Expires',
+    expired: 'expired',
     title: 'API access tokens',
     intro:
       'Tokens read the matches of your organization’s needs through the API (/api/v1). A token is shown once only; keep it safe.',

@@ -142,6 +142,7 @@ const zh = {
     keywords: '关键词',
   },
   errors: {
+    api: { transition: 'transition 应为 publish、close 或 reopen' },
     call: callErrorsZh,
     proposal: proposalErrorsZh,
     singleLine: '此项只能填一行，不能包含换行或控制字符',
@@ -344,6 +345,10 @@ const zh = {
       note: '补充说明不能超过 500 字',
     },
     token: {
+      scope: '未知的权限范围',
+      scopes: '请至少选择一项权限范围',
+      scopeDenied: '本机构不能授予所选的权限范围',
+      lifetime: '请选择有效期',
       name: '请填写令牌名称（不超过 80 字）',
     },
     creditCode: {
@@ -1267,6 +1272,18 @@ const zh = {
     uploaded: '已上传，等待审核',
   },
   tokens: {
+    scopes: '权限范围',
+    scope: {
+      needs_read: '读取需求及其匹配',
+      needs_write: '创建、修改、发布和关闭需求',
+      results_read: '读取成果',
+      results_write: '创建、修改、发布和下架成果',
+    },
+    lifetime: '有效期',
+    days: '{{count}} 天',
+    untilRevoked: '长期有效（直至吊销）',
+    expires: '到期时间',
+    expired: '已过期',
     title: 'API 访问令牌',
     intro: '令牌用于通过 API（/api/v1）读取本单位需求的匹配结果。令牌只显示一次，请妥善保存。',
     name: '令牌名称',

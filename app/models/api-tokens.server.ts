@@ -1,6 +1,8 @@
 import { prisma } from '~/utils/db.server'
 import { recordAudit } from '~/utils/audit.server'
 import { randomToken, sha256 } from '~/utils/crypto.server'
+import type { Outcome } from '~/utils/outcome'
+import { GRANTABLE_SCOPES, type TokenCreateInput } from '~/validation/api-tokens'
 
 /** Tokens look like `bdt_<43 url-safe characters>`; only their SHA-256 is stored. */
 export const TOKEN_PREFIX = 'bdt_'
@@ -14,17 +16,34 @@ export function listApiTokens(organizationId: string) {
       createdAt: true,
       lastUsedAt: true,
       revokedAt: true,
+      scopes: true,
+      expiresAt: true,
       createdBy: { select: { name: true } },
     },
     orderBy: { createdAt: 'desc' },
   })
 }
 
-export async function createApiToken(organizationId: string, userId: string, name: string) {
+/**
+ * Issues a token with the asked scopes (those the organization's kind may not grant are refused)
+ * and lifetime. The token itself is returned once and never stored.
+ */
+export async function createApiToken(
+  organizationId: string,
+  userId: string,
+  input: Pick<TokenCreateInput, 'name' | 'scopes' | 'lifetimeDays'>,
+): Promise<Outcome<{ token: string }>> {
+  const org = await prisma.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { kind: true } })
+  const grantable = GRANTABLE_SCOPES[org.kind] ?? []
+  if (input.scopes.some((s) => !grantable.includes(s)))
+    return { ok: false, error: 'errors.token.scopeDenied', field: 'scopes' }
   const token = `${TOKEN_PREFIX}${randomToken(32)}`
+  const days = Number(input.lifetimeDays)
+  const expiresAt = days > 0 ? new Date(Date.now() + days * 86_400_000) : null
+  const name = input.name
   await prisma.$transaction(async (tx) => {
     const row = await tx.apiToken.create({
-      data: { organizationId, createdById: userId, name, tokenHash: sha256(token) },
+      data: { organizationId, createdById: userId, name, tokenHash: sha256(token), scopes: input.scopes, expiresAt },
       select: { id: true },
     })
     await recordAudit(tx, {
@@ -33,10 +52,10 @@ export async function createApiToken(organizationId: string, userId: string, nam
       action: 'apiToken.create',
       entityType: 'ApiToken',
       entityId: row.id,
-      data: { name },
+      data: { name, scopes: input.scopes, expiresAt: expiresAt?.toISOString() ?? null },
     })
   })
-  return token
+  return { ok: true, token }
 }
 
 /** Revokes a token of the caller's own organization; another organization's token id does nothing. */

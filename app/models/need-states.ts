@@ -4,6 +4,16 @@ import type { NeedStatus } from '~/generated/prisma/enums'
  * Need statuses by what they allow, kept apart from needs.server.ts (like verification-states.ts)
  * so that pages, search documents and matching can use them without importing the commands.
  */
+/** Every need status, in the order a need goes through them. */
+export const NEED_STATUSES = [
+  'DRAFT',
+  'PUBLISHED',
+  'IN_PROGRESS',
+  'SOLVED',
+  'CLOSED',
+  'EXPIRED',
+] as const satisfies readonly NeedStatus[]
+
 /** Open for answers: public teaser, matches, introductions and offers. */
 export const OPEN_NEED_STATUSES: readonly NeedStatus[] = ['PUBLISHED', 'IN_PROGRESS']
 

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
-import { apiError, authenticateApi } from '~/models/api-auth.server'
+import { authenticateApi } from '~/api/auth.server'
+import { apiProblem, notFoundProblem } from '~/api/problem.server'
 import { getNeedMatches } from '~/models/need-page.server'
 import { tokenViewer } from '~/utils/permissions.server'
 
@@ -15,17 +16,17 @@ const MatchesQuerySchema = z.object({
  * read any need). Another organization's need answers 404, as if it did not exist.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const caller = await authenticateApi(request)
+  const caller = await authenticateApi(request, 'needs:read')
   if (caller instanceof Response) return caller
   const url = new URL(request.url)
   const query = MatchesQuerySchema.safeParse(Object.fromEntries(url.searchParams))
   if (!query.success) {
     const fields = query.error.issues.map((i) => i.path.join('.')).join(', ')
-    return apiError(400, 'invalid_query', `查询参数不正确：${fields}`, `Invalid query parameters: ${fields}`)
+    return apiProblem(400, 'invalid_query', `查询参数不正确：${fields}`, `Invalid query parameters: ${fields}`)
   }
   const { kind, limit, minConfidence } = query.data
   const found = await getNeedMatches(tokenViewer(caller), params.id ?? '', kind, { limit, minConfidence })
-  if (!found) return apiError(404, 'not_found', '需求不存在', 'Need not found')
+  if (!found) return notFoundProblem('需求', 'Need')
   const { need, matches: result } = found
   const reasons = (list: Array<{ zh: string; en: string }>) => ({
     reasons: list.map((r) => r.zh),

@@ -4,9 +4,9 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { getFormProps, useForm } from '@conform-to/react'
 import { useTranslation } from 'react-i18next'
 import { CsrfInput } from '~/components/csrf-input'
-import { InputFor } from '~/components/field'
+import { FieldError, InputFor } from '~/components/field'
 import { createApiToken, listApiTokens, revokeApiToken } from '~/models/api-tokens.server'
-import { ApiTokenActionSchema, TokenNameSchema } from '~/validation/api-tokens'
+import { ApiTokenActionSchema, GRANTABLE_SCOPES, TOKEN_LIFETIMES } from '~/validation/api-tokens'
 import { requireCsrf } from '~/utils/csrf.server'
 import { pageTitle } from '~/utils/meta'
 import { notFound, requireRole } from '~/utils/permissions.server'
@@ -24,12 +24,16 @@ async function requireTokenAdmin(request: Request) {
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { organizationId } = await requireTokenAdmin(request)
+  const { user, organizationId } = await requireTokenAdmin(request)
   const tokens = await listApiTokens(organizationId)
+  const kind = user.memberships.find((m) => m.organizationId === organizationId)?.organizationKind ?? ''
   return {
+    grantable: GRANTABLE_SCOPES[kind] ?? [],
     tokens: tokens.map((t) => ({
       ...t,
       createdAt: beijingDateTime(t.createdAt),
+      expiresAt: t.expiresAt ? beijingDateTime(t.expiresAt) : null,
+      expired: t.expiresAt !== null && t.expiresAt < new Date(),
       lastUsedAt: t.lastUsedAt ? beijingDateTime(t.lastUsedAt) : null,
       revoked: Boolean(t.revokedAt),
     })),
@@ -45,8 +49,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const input = submission.value
   switch (input.intent) {
     case 'create': {
-      const token = await createApiToken(organizationId, user.id, input.name)
-      return { created: token, submission: submission.reply({ resetForm: true }) }
+      const outcome = await createApiToken(organizationId, user.id, input)
+      if (!outcome.ok) {
+        return data(
+          { created: null, submission: submission.reply({ fieldErrors: { [outcome.field ?? '']: [outcome.error] } }) },
+          { status: 400 },
+        )
+      }
+      return { created: outcome.token, submission: submission.reply({ resetForm: true }) }
     }
     case 'revoke':
       // Another organization's token is not found.
@@ -57,11 +67,11 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function ApiTokens() {
   const { t } = useTranslation()
-  const { tokens } = useLoaderData<typeof loader>()
+  const { tokens, grantable } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const [form, fields] = useForm({
     lastResult: result?.submission,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: TokenNameSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ApiTokenActionSchema }),
   })
   return (
     <>
@@ -81,6 +91,24 @@ export default function ApiTokens() {
         <CsrfInput />
         <input type="hidden" name="intent" value="create" />
         <InputFor label={t('tokens.name')} meta={fields.name} autoComplete="off" />
+        <fieldset>
+          <legend>{t('tokens.scopes')}</legend>
+          {grantable.map((scope) => (
+            <label className="checkbox" key={scope}>
+              <input type="checkbox" name="scopes" value={scope} defaultChecked={scope.endsWith(':read')} />
+              <code>{scope}</code> {t(`tokens.scope.${scope.replace(':', '_')}`)}
+            </label>
+          ))}
+          <FieldError id="scopes-error" errors={fields.scopes.errors} />
+        </fieldset>
+        <label htmlFor="lifetimeDays">{t('tokens.lifetime')}</label>
+        <select id="lifetimeDays" name="lifetimeDays" defaultValue="90">
+          {TOKEN_LIFETIMES.map((days) => (
+            <option key={days} value={days}>
+              {days === '0' ? t('tokens.untilRevoked') : t('tokens.days', { count: Number(days) })}
+            </option>
+          ))}
+        </select>
         <button type="submit" className="primary">
           {t('tokens.create')}
         </button>
@@ -93,6 +121,8 @@ export default function ApiTokens() {
             <thead>
               <tr>
                 <th>{t('tokens.name')}</th>
+                <th>{t('tokens.scopes')}</th>
+                <th>{t('tokens.expires')}</th>
                 <th>{t('tokens.createdAt')}</th>
                 <th>{t('tokens.lastUsed')}</th>
                 <th />
@@ -102,6 +132,11 @@ export default function ApiTokens() {
               {tokens.map((token) => (
                 <tr key={token.id}>
                   <td>{token.name}</td>
+                  <td>{token.scopes.join(' ')}</td>
+                  <td>
+                    {token.expiresAt ?? t('tokens.untilRevoked')}
+                    {token.expired ? <span className="badge">{t('tokens.expired')}</span> : null}
+                  </td>
                   <td>
                     {token.createdAt} · {token.createdBy.name}
                   </td>

@@ -1,6 +1,22 @@
 import { isSingleLine } from './fields'
 import { z } from 'zod'
 
+/** What an API token may do. `:write` creates, updates and changes status; `:read` lists and reads. */
+export const API_SCOPES = ['needs:read', 'needs:write', 'results:read', 'results:write'] as const
+export type ApiScope = (typeof API_SCOPES)[number]
+
+/** The scopes an organization of each kind may grant: each writes only its own kind of listing. */
+export const GRANTABLE_SCOPES: Record<string, readonly ApiScope[]> = {
+  ENTERPRISE: ['needs:read', 'needs:write', 'results:read'],
+  UNIVERSITY: ['needs:read', 'results:read', 'results:write'],
+  RESEARCH_INSTITUTE: ['needs:read', 'results:read', 'results:write'],
+  SERVICE_AGENCY: ['needs:read', 'results:read'],
+  BUREAU: ['needs:read', 'results:read'],
+}
+
+/** Lifetimes offered when a token is issued, in days; 0 = until revoked. */
+export const TOKEN_LIFETIMES = ['30', '90', '365', '0'] as const
+
 export const TokenNameSchema = z.object({
   name: z
     .string({ error: 'errors.token.name' })
@@ -10,8 +26,18 @@ export const TokenNameSchema = z.object({
     .refine(isSingleLine, { message: 'errors.singleLine' }),
 })
 
-/** The tokens page: issue a token under a name, or revoke one. */
+const TokenCreateSchema = TokenNameSchema.extend({
+  intent: z.literal('create'),
+  scopes: z.preprocess(
+    (v) => (Array.isArray(v) ? v : typeof v === 'string' ? [v] : []),
+    z.array(z.enum(API_SCOPES, { error: 'errors.token.scope' })).min(1, { message: 'errors.token.scopes' }),
+  ),
+  lifetimeDays: z.enum(TOKEN_LIFETIMES, { error: 'errors.token.lifetime' }).default('90'),
+})
+export type TokenCreateInput = z.infer<typeof TokenCreateSchema>
+
+/** The tokens page: issue a token under a name with its scopes and lifetime, or revoke one. */
 export const ApiTokenActionSchema = z.discriminatedUnion('intent', [
-  TokenNameSchema.extend({ intent: z.literal('create') }),
+  TokenCreateSchema,
   z.object({ intent: z.literal('revoke'), tokenId: z.string().min(1) }),
 ])

@@ -64,6 +64,7 @@ test('an organization admin issues an API token and reads matches through the AP
   const needHref = await page.locator('table').getByRole('link').first().getAttribute('href')
   await page.getByRole('link', { name: 'API 令牌' }).click()
   await page.getByLabel('令牌名称').fill('ERP 集成')
+  await page.getByLabel(/needs:write/).check()
   await page.getByRole('button', { name: '生成令牌' }).click()
   const token = (await page.getByTestId('new-token').textContent())!
   expect(token).toMatch(/^bdt_/)
@@ -78,6 +79,27 @@ test('an organization admin issues an API token and reads matches through the AP
   expect(body.matches[0].reasons.length).toBeGreaterThan(0)
   expect((await request.get(`/api/v1${needHref}/matches`)).status()).toBe(401)
   expect((await request.get('/api/v1/openapi.json')).status()).toBe(200)
+
+  // The same token writes a need through the API, once per Idempotency-Key.
+  const auth = { Authorization: `Bearer ${token}` }
+  const listed = await (await request.get('/api/v1/needs?limit=1', { headers: auth })).json()
+  const post = () =>
+    request.post('/api/v1/needs', {
+      headers: { ...auth, 'Idempotency-Key': 'e2e-need-1' },
+      data: {
+        title: '注塑件翘曲变形控制',
+        summary: '汽车内饰注塑件出模后翘曲超差，返工率高，希望优化模具冷却与工艺参数。',
+        fieldCode: listed.data[0].fieldCode,
+        keywords: ['注塑', '翘曲'],
+        cooperationModes: ['DEVELOPMENT'],
+      },
+    })
+  const created = await post()
+  expect(created.status()).toBe(201)
+  const need = await created.json()
+  expect((await post()).headers()['idempotent-replayed']).toBe('true')
+  const read = await request.get(`/api/v1/needs/${need.id}`, { headers: auth })
+  expect((await read.json()).title).toBe('注塑件翘曲变形控制')
 })
 
 test('a tech-transfer office sees the enterprise needs one of its results could answer', async ({ page }) => {

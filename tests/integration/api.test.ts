@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { loader as matchesLoader } from '~/routes/api.v1.needs.$id.matches'
 import { loader as openApiLoader } from '~/routes/api.v1.openapi[.]json'
 import { action as tokensAction, loader as tokensLoader } from '~/routes/settings.api-tokens'
-import { createApiToken } from '~/models/api-tokens.server'
 import { prisma } from '~/utils/db.server'
-import { cookieHeader, createOrganization, createUser, formRequest } from '../support/factories'
+import { cookieHeader, createOrganization, createUser, formRequest, issueToken } from '../support/factories'
 import { loadMarket } from '../support/market'
 
 async function call(path: string, token?: string) {
@@ -36,7 +35,7 @@ describe('GET /api/v1/needs/:id/matches', () => {
   it('answers the need’s organization with ranked matches, scores, confidences and reasons', async () => {
     const { need } = await loadMarket()
     const admin = await createUser(need.organizationId, 'ENTERPRISE_ADMIN')
-    const token = await createApiToken(need.organizationId, admin.id, 'ERP 集成')
+    const token = await issueToken(need.organizationId, admin.id)
     const response = await call(`/api/v1/needs/${need.id}/matches?kind=results&limit=5&minConfidence=1`, token)
     expect(status(response)).toBe(200)
     const body = await json(response)
@@ -62,33 +61,33 @@ describe('GET /api/v1/needs/:id/matches', () => {
     const admin = await createUser(need.organizationId, 'ENTERPRISE_ADMIN')
     expect(status(await call(`/api/v1/needs/${need.id}/matches`))).toBe(401)
     expect(status(await call(`/api/v1/needs/${need.id}/matches`, 'bdt_nonsense'))).toBe(401)
-    const token = await createApiToken(need.organizationId, admin.id, 't')
+    const token = await issueToken(need.organizationId, admin.id)
     await prisma.apiToken.updateMany({ data: { revokedAt: new Date() } })
     const revoked = await call(`/api/v1/needs/${need.id}/matches`, token)
     expect(status(revoked)).toBe(401)
-    expect((await json(revoked)).error.code).toBe('unauthorized')
+    expect((await json(revoked)).code).toBe('unauthorized')
   })
 
   it('hides other organizations’ needs (404) but lets bureau tokens read them', async () => {
     const { need } = await loadMarket()
     const other = await createOrganization('ENTERPRISE', '另一家企业')
     const otherAdmin = await createUser(other.id, 'ENTERPRISE_ADMIN')
-    const otherToken = await createApiToken(other.id, otherAdmin.id, 't')
+    const otherToken = await issueToken(other.id, otherAdmin.id)
     expect(status(await call(`/api/v1/needs/${need.id}/matches`, otherToken))).toBe(404)
     const bureau = await createOrganization('BUREAU', '宝坻区科技局')
     const staff = await createUser(bureau.id, 'BUREAU_STAFF')
-    const bureauToken = await createApiToken(bureau.id, staff.id, 't')
+    const bureauToken = await issueToken(bureau.id, staff.id)
     expect(status(await call(`/api/v1/needs/${need.id}/matches`, bureauToken))).toBe(200)
   })
 
   it('validates the query with a specific message', async () => {
     const { need } = await loadMarket()
     const admin = await createUser(need.organizationId, 'ENTERPRISE_ADMIN')
-    const token = await createApiToken(need.organizationId, admin.id, 't')
+    const token = await issueToken(need.organizationId, admin.id)
     const response = await call(`/api/v1/needs/${need.id}/matches?kind=robots&limit=500`, token)
     expect(status(response)).toBe(400)
     const body = await json(response)
-    expect(body.error.message).toBe('查询参数不正确：kind, limit')
+    expect(body.message).toBe('查询参数不正确：kind, limit')
   })
 
   it('is described by an OpenAPI document', async () => {
@@ -109,7 +108,11 @@ describe('API token settings', () => {
     const admin = await createUser(org.id, 'ENTERPRISE_ADMIN')
     const cookie = await cookieHeader(admin.id)
     const created = (await tokensAction({
-      request: await formRequest('/settings/api-tokens', { intent: 'create', name: 'ERP' }, cookie),
+      request: await formRequest(
+        '/settings/api-tokens',
+        { intent: 'create', name: 'ERP', scopes: 'needs:write', lifetimeDays: '30' },
+        cookie,
+      ),
       params: {},
       context: {},
     })) as {
@@ -118,6 +121,20 @@ describe('API token settings', () => {
     expect(created.created).toMatch(/^bdt_/)
     const row = await prisma.apiToken.findFirstOrThrow()
     expect(row.tokenHash).not.toContain(created.created)
+    expect(row.scopes).toEqual(['needs:write'])
+    expect(row.expiresAt!.getTime() - Date.now()).toBeGreaterThan(29 * 86_400_000)
+    // An enterprise cannot grant what only institutions do.
+    const denied = (await tokensAction({
+      request: await formRequest(
+        '/settings/api-tokens',
+        { intent: 'create', name: 'x', scopes: 'results:write', lifetimeDays: '30' },
+        cookie,
+      ),
+      params: {},
+      context: {},
+    })) as { init: { status: number } }
+    expect(denied.init.status).toBe(400)
+    expect(await prisma.apiToken.count()).toBe(1)
     const listed = (await tokensLoader({
       request: new Request('http://test.local/settings/api-tokens', { headers: { Cookie: cookie } }),
       params: {},
@@ -150,7 +167,7 @@ describe('API token settings', () => {
     const result = await tokensAction({
       request: await formRequest(
         '/settings/api-tokens',
-        { intent: 'create', name: 'x' },
+        { intent: 'create', name: 'x', scopes: 'needs:read' },
         await cookieHeader(member.id),
       ),
       params: {},

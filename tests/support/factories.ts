@@ -1,3 +1,5 @@
+import { createApiToken } from '~/models/api-tokens.server'
+import type { ApiScope } from '~/validation/api-tokens'
 import type { ActionFunctionArgs } from '@remix-run/node'
 import { prisma } from '~/utils/db.server'
 import { hashPassword } from '~/utils/password.server'
@@ -120,4 +122,11 @@ export async function uploadFile(
   } catch (thrown) {
     return thrown
   }
+}
+
+/** An API token of the organization with these scopes (read needs by default), as its admin issues it. */
+export async function issueToken(organizationId: string, userId: string, scopes: ApiScope[] = ['needs:read']) {
+  const outcome = await createApiToken(organizationId, userId, { name: 'test', scopes, lifetimeDays: '90' })
+  if (!outcome.ok) throw new Error(outcome.error)
+  return outcome.token
 }
