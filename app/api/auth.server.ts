@@ -1,5 +1,6 @@
 import { prisma } from '~/utils/db.server'
 import { sha256 } from '~/utils/crypto.server'
+import { getEnv } from '~/utils/env.server'
 import { hitRateLimit } from '~/utils/rate-limit.server'
 import { TOKEN_PREFIX } from '~/models/api-tokens.server'
 import type { ApiScope } from '~/validation/api-tokens'
@@ -14,7 +15,6 @@ export interface ApiCaller {
   scopes: string[]
 }
 
-const API_RATE_LIMIT = 120
 const API_RATE_WINDOW_SECONDS = 60
 
 /**
@@ -68,7 +68,7 @@ async function requireApiCaller(request: Request): Promise<ApiCaller> {
   if (token.expiresAt && token.expiresAt <= new Date()) {
     throw apiProblem(401, 'token_expired', 'API 令牌已过期', 'The API token has expired', { headers: challenge })
   }
-  const { allowed } = await hitRateLimit(`api:${token.id}`, API_RATE_LIMIT, API_RATE_WINDOW_SECONDS)
+  const { allowed } = await hitRateLimit(`api:${token.id}`, getEnv().API_RATE_LIMIT, API_RATE_WINDOW_SECONDS)
   if (!allowed) {
     throw apiProblem(429, 'rate_limited', '请求过于频繁，请稍后再试', 'Too many requests; retry later', {
       headers: { 'Retry-After': String(API_RATE_WINDOW_SECONDS) },

@@ -1,6 +1,9 @@
 import { z } from 'zod'
 import { NeedFormSchema } from '~/validation/needs'
-import { NeedListQuerySchema, NeedTransitionSchema, NeedViewSchema } from './needs.server'
+import { ResultFormSchema } from '~/validation/results'
+import { NeedViewSchema, needsResource } from './needs.server'
+import { listQueryOf, type ListingResource } from './resource.server'
+import { ResultViewSchema, resultsResource } from './results.server'
 
 /** JSON Schema (2020-12, as OpenAPI 3.1 uses) of a zod schema: what the routes validate with. */
 function schemaOf(schema: z.ZodType, io: 'input' | 'output' = 'output') {
@@ -26,10 +29,6 @@ const problem = (description: string) => ({
   description,
   content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
 })
-const needJson = (description: string) => ({
-  description,
-  content: { 'application/json': { schema: { $ref: '#/components/schemas/Need' } } },
-})
 const idParameter = { name: 'id', in: 'path', required: true, schema: { type: 'string' } }
 const idempotencyKey = {
   name: 'Idempotency-Key',
@@ -43,15 +42,22 @@ const auth = {
   '403': problem('The token lacks the scope'),
 }
 
-/** The needs resource: list (cursor, `updatedSince`, filters), create, read, update, status. */
-function needPaths() {
-  const query = schemaOf(NeedListQuerySchema, 'input') as { properties: Record<string, object> }
+/** A listing resource's paths: list (cursor, `updatedSince`, filters), create, read, update, status. */
+function listingPaths<R extends { id: string; organizationId: string; status: string; updatedAt: Date }, V>(
+  resource: ListingResource<R, V>,
+  schemaName: string,
+) {
+  const ref = { $ref: `#/components/schemas/${schemaName}` }
+  const input = { content: { 'application/json': { schema: { $ref: `#/components/schemas/${schemaName}Input` } } } }
+  const one = (description: string) => ({ description, content: { 'application/json': { schema: ref } } })
+  const query = schemaOf(listQueryOf(resource.filters), 'input') as { properties: Record<string, object> }
+  const names = resource.names.en.toLowerCase()
   return {
-    '/needs': {
+    [`/${resource.segment}`]: {
       get: {
-        summary: 'List needs',
-        description: 'Oldest change first; follow `nextCursor`. A need changed again is listed again.',
-        'x-scope': 'needs:read',
+        summary: `List ${resource.segment}`,
+        description: 'Oldest change first; follow `nextCursor`. A row changed again is listed again.',
+        'x-scope': resource.readScope,
         parameters: Object.entries(query.properties).map(([name, schema]) => ({ name, in: 'query', schema })),
         responses: {
           '200': {
@@ -60,10 +66,7 @@ function needPaths() {
               'application/json': {
                 schema: {
                   type: 'object',
-                  properties: {
-                    data: { type: 'array', items: { $ref: '#/components/schemas/Need' } },
-                    nextCursor: { type: ['string', 'null'] },
-                  },
+                  properties: { data: { type: 'array', items: ref }, nextCursor: { type: ['string', 'null'] } },
                 },
               },
             },
@@ -73,44 +76,48 @@ function needPaths() {
         },
       },
       post: {
-        summary: 'Create a need',
-        'x-scope': 'needs:write',
+        summary: `Create a ${names}`,
+        'x-scope': resource.writeScope,
         parameters: [idempotencyKey],
-        requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/NeedInput' } } } },
-        responses: { '201': needJson('Created'), '422': problem('Invalid fields'), ...auth },
+        requestBody: input,
+        responses: { '201': one('Created'), '422': problem('Invalid fields'), ...auth },
       },
     },
-    '/needs/{id}': {
+    [`/${resource.segment}/{id}`]: {
       get: {
-        summary: 'Read a need',
-        'x-scope': 'needs:read',
+        summary: `Read a ${names}`,
+        'x-scope': resource.readScope,
         parameters: [idParameter],
-        responses: { '200': needJson('The need'), '404': problem('No such need, or not yours'), ...auth },
+        responses: { '200': one(resource.names.en), '404': problem('No such record, or not yours'), ...auth },
       },
       patch: {
-        summary: 'Change fields of a need',
-        'x-scope': 'needs:write',
+        summary: `Change fields of a ${names}`,
+        'x-scope': resource.writeScope,
         parameters: [idParameter],
-        requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/NeedInput' } } } },
+        requestBody: input,
         responses: {
-          '200': needJson('Changed'),
-          '404': problem('No such need'),
+          '200': one('Changed'),
+          '404': problem('No such record'),
           '422': problem('Invalid fields'),
           ...auth,
         },
       },
     },
-    '/needs/{id}/status': {
+    [`/${resource.segment}/{id}/status`]: {
       post: {
-        summary: 'Publish, close or reopen a need',
-        'x-scope': 'needs:write',
+        summary: `Change the status of a ${names}`,
+        'x-scope': resource.writeScope,
         parameters: [idParameter, idempotencyKey],
         requestBody: {
-          content: { 'application/json': { schema: { $ref: '#/components/schemas/NeedTransition' } } },
+          content: {
+            'application/json': {
+              schema: schemaOf(z.object({ transition: z.enum(resource.transitions) }), 'input'),
+            },
+          },
         },
         responses: {
-          '200': needJson('Changed'),
-          '404': problem('No such need'),
+          '200': one('Changed'),
+          '404': problem('No such record'),
           '409': problem('The status does not allow it'),
           ...auth,
         },
@@ -187,7 +194,7 @@ export function openApiDocument() {
       title: '宝坻区科技成果转化对接平台 API',
       version: '1.0.0',
       description:
-        'Needs and their ranked matches. Authenticate with a bearer token issued on /settings/api-tokens by an organization admin or bureau staff; each token carries scopes (needs:read, needs:write, results:read, results:write) and may expire. Errors are RFC 9457 problem details with Chinese and English messages. Every POST honours an Idempotency-Key header.',
+        'Needs, research results and the ranked matches of needs. Authenticate with a bearer token issued on /settings/api-tokens by an organization admin or bureau staff; each token carries scopes (needs:read, needs:write, results:read, results:write) and may expire. Errors are RFC 9457 problem details with Chinese and English messages. Every POST honours an Idempotency-Key header.',
     },
     servers: [{ url: '/api/v1' }],
     components: {
@@ -199,7 +206,8 @@ export function openApiDocument() {
         Problem: schemaOf(ProblemSchema),
         Need: schemaOf(NeedViewSchema),
         NeedInput: schemaOf(NeedFormSchema, 'input'),
-        NeedTransition: schemaOf(NeedTransitionSchema, 'input'),
+        Result: schemaOf(ResultViewSchema),
+        ResultInput: schemaOf(ResultFormSchema, 'input'),
       },
     },
     security: [{ bearer: [] }],
@@ -265,13 +273,14 @@ export function openApiDocument() {
               content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
             },
             '429': {
-              description: 'Rate limit (120 requests a minute per token)',
+              description: 'Rate limit (API_RATE_LIMIT requests a minute per token, 600 by default)',
               content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
             },
           },
         },
       },
-      ...needPaths(),
+      ...listingPaths(needsResource, 'Need'),
+      ...listingPaths(resultsResource, 'Result'),
     },
   }
 }

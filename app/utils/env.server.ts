@@ -25,6 +25,8 @@ const EnvSchema = z.object({
   PUBLIC_BASE_URL: z.string().url().default('http://localhost:3000'),
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
   LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
+  /** Requests per API token and minute. */
+  API_RATE_LIMIT: z.coerce.number().int().positive().default(600),
   /** Sign-ups per client address and hour. */
   REGISTRATION_RATE_LIMIT: z.coerce.number().int().positive().default(10),
   /** Days an organization has to answer an introduction request. */

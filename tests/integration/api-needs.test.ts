@@ -85,7 +85,7 @@ describe('/api/v1/needs', () => {
     const read = await api(needLoader as Handler, 'GET', `/api/v1/needs/${id}`, token, { id })
     expect(read.body).toMatchObject({ id, status: 'PUBLISHED', title: '注塑件翘曲与缩痕控制' })
     const audited = await prisma.auditLog.findMany({ where: { entityId: id, action: { startsWith: 'api.' } } })
-    expect(audited.map((a) => a.action).sort()).toEqual(['api.need.create', 'api.need.publish', 'api.need.update'])
+    expect(audited.map((a) => a.action).sort()).toEqual(['api.needs.create', 'api.needs.publish', 'api.needs.update'])
     expect(await prisma.need.count({ where: { organizationId: org.id } })).toBe(1)
   })
 

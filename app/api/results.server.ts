@@ -1,0 +1,98 @@
+import { z } from 'zod'
+import type { Prisma, ResearchResult } from '~/generated/prisma/client'
+import { changeResultStatus, getResultFormValues, saveResult } from '~/models/results.server'
+import { prisma } from '~/utils/db.server'
+import { optionalYuanText } from '~/utils/format'
+import { COOPERATION_MODES, MATURITY_STAGES } from '~/validation/needs'
+import { IP_TYPES, ResultFormSchema } from '~/validation/results'
+import type { ListingResource } from './resource.server'
+
+const LISTING_STATUSES = ['DRAFT', 'PUBLISHED', 'ARCHIVED'] as const
+const yuan = z.string().nullable().describe('Exact amount in yuan, e.g. "12500.5"')
+const instant = z.iso.datetime().describe('UTC, ISO 8601')
+
+/** A research result as the API shows it: its team as expert ids, lead first. */
+export const ResultViewSchema = z.object({
+  id: z.string(),
+  externalId: z.string().nullable(),
+  title: z.string(),
+  abstract: z.string(),
+  fieldCode: z.string().nullable(),
+  keywords: z.array(z.string()),
+  stage: z.enum(MATURITY_STAGES).nullable(),
+  trl: z.number().int().nullable(),
+  ipType: z.enum(IP_TYPES),
+  patentNumbers: z.array(z.string()),
+  transferModes: z.array(z.enum(COOPERATION_MODES)),
+  priceMinYuan: yuan,
+  priceMaxYuan: yuan,
+  expertIds: z.array(z.string()),
+  status: z.enum(LISTING_STATUSES),
+  publishedAt: instant.nullable(),
+  createdAt: instant,
+  updatedAt: instant,
+})
+
+type ResultRow = ResearchResult & { team: Array<{ expertId: string; isLead: boolean }> }
+const withTeam = { team: { select: { expertId: true, isLead: true } } } as const
+
+function resultView(r: ResultRow): z.infer<typeof ResultViewSchema> {
+  return {
+    id: r.id,
+    externalId: r.externalId,
+    title: r.title,
+    abstract: r.abstract,
+    fieldCode: r.fieldCode,
+    keywords: r.keywords,
+    stage: r.stage,
+    trl: r.trl,
+    ipType: r.ipType,
+    patentNumbers: r.patentNumbers,
+    transferModes: r.transferModes,
+    priceMinYuan: optionalYuanText(r.priceMinFen),
+    priceMaxYuan: optionalYuanText(r.priceMaxFen),
+    expertIds: [...r.team].sort((a, b) => Number(b.isLead) - Number(a.isLead)).map((m) => m.expertId),
+    status: r.status,
+    publishedAt: r.publishedAt?.toISOString() ?? null,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+  }
+}
+
+const ResultFilters = z.object({
+  status: z.enum(LISTING_STATUSES).optional(),
+  fieldCode: z.string().max(20).optional(),
+  transferMode: z.enum(COOPERATION_MODES).optional(),
+})
+
+/** /api/v1/results: an institution's research results, through the result form's schema and model. */
+export const resultsResource: ListingResource<ResultRow, z.infer<typeof ResultViewSchema>> = {
+  segment: 'results',
+  names: { zh: '成果', en: 'Result' },
+  entityType: 'ResearchResult',
+  readScope: 'results:read',
+  writeScope: 'results:write',
+  formSchema: ResultFormSchema,
+  filters: ResultFilters,
+  transitions: ['publish', 'archive', 'republish'],
+  findMany: (where, take) =>
+    prisma.researchResult.findMany({
+      where: where as Prisma.ResearchResultWhereInput,
+      include: withTeam,
+      orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }],
+      take,
+    }),
+  findUnique: (id) => prisma.researchResult.findUnique({ where: { id }, include: withTeam }),
+  filterWhere: (f) => {
+    const filters = f as z.infer<typeof ResultFilters>
+    return {
+      ...(filters.status ? { status: filters.status } : {}),
+      ...(filters.fieldCode ? { fieldCode: filters.fieldCode } : {}),
+      ...(filters.transferMode ? { transferModes: { has: filters.transferMode } } : {}),
+    }
+  },
+  view: resultView,
+  formValues: async (organizationId, id) => (await getResultFormValues(organizationId, id))?.defaults ?? null,
+  save: saveResult,
+  changeStatus: changeResultStatus,
+}
