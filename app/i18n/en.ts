@@ -711,6 +711,10 @@ const en: Catalog = {
     },
     noArea: 'No town/street',
     noField: 'No field given',
+    registrationExport: 'Export registered contracts (registration statistics columns)',
+    registeredFrom: 'Registered from',
+    registeredTo: 'to',
+    fileFormat: 'Format',
     callFunnelTitle: 'Open-call funnel',
     callFunnelNote:
       "Calls published this year by the scope's enterprises, with their proposals, awards and contracts. Awards are rated against the calls, contracts against the awards.",

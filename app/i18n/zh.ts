@@ -667,6 +667,10 @@ const zh = {
     counterpart: { BEIJING: '北京', TIANJIN: '天津（宝坻区外）', HEBEI: '河北', BAODI: '宝坻区内', OTHER: '其他地区' },
     noArea: '未归属镇街',
     noField: '未填技术领域',
+    registrationExport: '导出技术合同登记明细（按登记统计口径）',
+    registeredFrom: '登记日期自',
+    registeredTo: '至',
+    fileFormat: '文件格式',
     callFunnelTitle: '揭榜挂帅转化漏斗',
     callFunnelNote:
       '本年度发布的榜单及其揭榜、授榜和签约情况（按发榜企业所在范围）。授榜率相对发布的榜单，签约率相对已授榜的榜单。',

@@ -122,6 +122,25 @@ export default function BureauDashboard() {
         </a>
         <Link to={`/bureau/report?${query}`}>{t('dashboard.report')}</Link>
       </p>
+      <form method="get" action="/bureau/registrations" className="filters" data-testid="registration-export">
+        <h2 className="visually-hidden">{t('dashboard.registrationExport')}</h2>
+        <label>
+          {t('dashboard.registeredFrom')}
+          <input type="date" name="from" defaultValue={`${year}-01-01`} required />
+        </label>
+        <label>
+          {t('dashboard.registeredTo')}
+          <input type="date" name="to" defaultValue={`${year}-12-31`} required />
+        </label>
+        <label>
+          {t('dashboard.fileFormat')}
+          <select name="format" defaultValue="xlsx">
+            <option value="xlsx">XLSX</option>
+            <option value="csv">CSV</option>
+          </select>
+        </label>
+        <button type="submit">{t('dashboard.registrationExport')}</button>
+      </form>
       <DashboardView
         d={dashboard}
         funnel={funnel}
