@@ -1,4 +1,5 @@
 import { applyMigrations } from '../prisma/schema-engine'
+import { webhookJobsHandler } from '~/webhooks/deliveries.server'
 import { seedDatabase } from '../prisma/seed/seed'
 import { databaseUrl, prisma, usingEmbeddedDatabase } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
@@ -58,6 +59,7 @@ function startWorkers() {
   if (getEnv().RUN_WORKERS === '1') {
     workers.push(startWorker(prisma, introductionJobsHandler(), { pollMs: 5000 }))
     workers.push(startWorker(prisma, callJobsHandler(), { pollMs: 5000 }))
+    workers.push(startWorker(prisma, webhookJobsHandler(), { pollMs: 2000 }))
     // A long import renews its lease; a crashed one is taken up again within a minute.
     workers.push(startWorker(prisma, importJobsHandler(), { pollMs: 1000, staleAfterMs: 60_000 }))
     scheduleFreshnessSweep().catch((error: unknown) => console.error('[freshness] not scheduled:', error))

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { emitWebhookEvent } from '~/webhooks/deliveries.server'
 import type { NewJob } from '~/jobs/queue.server'
 import type { QueueHandler } from '~/jobs/worker.server'
 import { createNotifications, notifyOrganization } from '~/models/notifications.server'
@@ -52,6 +53,10 @@ export function callJobsHandler(): QueueHandler {
             tx,
             call.reviewers.map((r) => ({ userId: r.userId, kind: 'callReviewOpen', params, link })),
           )
+          await emitWebhookEvent(tx, [call.organizationId], 'call.deadline', {
+            callId: call.id,
+            proposals: call._count.proposals,
+          })
         })
       }
     },

@@ -4,6 +4,7 @@ import { BAODI_REGION_CODE } from '~/data/regions'
 import type { Prisma } from '~/generated/prisma/client'
 import type { ContractStatus } from '~/generated/prisma/enums'
 import { recordAudit } from '~/utils/audit.server'
+import { emitWebhookEvent } from '~/webhooks/deliveries.server'
 import { prisma } from '~/utils/db.server'
 import type { SessionUser } from '~/utils/session.server'
 import { isBureau, partyOrgIds, REVIEWER_ROLES } from '~/utils/permissions.server'
@@ -299,6 +300,12 @@ export async function takeContractStep(
         `/contracts/${contract.id}`,
       )
     }
+    await emitWebhookEvent(tx, [contract.buyerOrgId, contract.sellerOrgId], 'contract.status_changed', {
+      contractId: contract.id,
+      from: contract.status,
+      to: rule.to,
+      registrationNumber: step.intent === 'register' ? step.registrationNumber : null,
+    })
     // A submission waits for the bureau: every staff member hears of it.
     if (step.intent === 'submit') {
       await notifyBureau(

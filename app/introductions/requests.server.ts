@@ -1,4 +1,5 @@
 import { enqueueJobs } from '~/jobs/queue.server'
+import { emitWebhookEvent } from '~/webhooks/deliveries.server'
 import { recordAudit } from '~/utils/audit.server'
 import { prisma } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
@@ -76,6 +77,11 @@ async function insertIntroduction(
     `/introductions/${intro.id}`,
   )
   await scheduleIntroductionJobs(tx, intro.id, deadline)
+  await emitWebhookEvent(tx, [target.organizationId], 'introduction.requested', {
+    introductionId: intro.id,
+    needId: need.id,
+    requesterOrganizationId: actor.organizationId,
+  })
   return intro.id
 }
 

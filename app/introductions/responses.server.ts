@@ -1,4 +1,5 @@
 import { notifyOrganization } from '~/models/notifications.server'
+import { emitWebhookEvent } from '~/webhooks/deliveries.server'
 import { recordAudit } from '~/utils/audit.server'
 import { prisma } from '~/utils/db.server'
 import type { DeclineReason } from '~/generated/prisma/enums'
@@ -66,6 +67,10 @@ export async function respondToIntroduction(
       { need: intro.need.title },
       `/introductions/${intro.id}`,
     )
+    await emitWebhookEvent(tx, [intro.requesterOrgId, intro.targetOrgId], 'introduction.answered', {
+      introductionId: intro.id,
+      decision: answer.decision,
+    })
     return { ok: true, id: intro.id }
   })
 }

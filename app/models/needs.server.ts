@@ -1,4 +1,5 @@
 import { openCampaignsFor } from './curation.server'
+import { emitWebhookEvent } from '~/webhooks/deliveries.server'
 import { SHOWN_CONFIDENCE } from '~/matching/coverage.server'
 import { enqueueIndexing } from '~/search/enqueue.server'
 import { recordAudit } from '~/utils/audit.server'
@@ -174,6 +175,9 @@ export async function saveNeed(actor: Actor, input: NeedFormInput, needId?: stri
       ? await tx.need.update({ where: { id: existing.id }, data, select: { id: true } })
       : await tx.need.create({ data: { ...data, organizationId: actor.organizationId }, select: { id: true } })
     await enqueueIndexing(tx, 'needs', [need.id])
+    if (data.status !== 'DRAFT' && (existing === null || existing.status === 'DRAFT')) {
+      await emitWebhookEvent(tx, [actor.organizationId], 'need.published', { needId: need.id, status: data.status })
+    }
     await recordAudit(tx, {
       actorId: actor.userId,
       actorOrgId: actor.organizationId,
@@ -220,6 +224,10 @@ export async function changeNeedStatus(
       },
     })
     await enqueueIndexing(tx, 'needs', [need.id])
+    await emitWebhookEvent(tx, [actor.organizationId], rule.to === 'PUBLISHED' ? 'need.published' : 'need.closed', {
+      needId: need.id,
+      status: rule.to,
+    })
     await recordAudit(tx, {
       actorId: actor.userId,
       actorOrgId: actor.organizationId,

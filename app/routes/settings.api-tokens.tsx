@@ -80,7 +80,8 @@ export default function ApiTokens() {
       <p>
         <Link to="/api/v1/openapi.json" reloadDocument>
           {t('tokens.docs')}
-        </Link>
+        </Link>{' '}
+        · <Link to="/settings/webhooks">{t('webhooks.title')}</Link>
       </p>
       {result?.created ? (
         <div className="notice" role="status">

@@ -45,6 +45,7 @@ const ROLE_PAGES: Record<string, string[]> = {
   bureau: ['BUREAU_STAFF', 'PLATFORM_ADMIN'],
   admin: ['PLATFORM_ADMIN'],
   'settings.api-tokens': ['ENTERPRISE_ADMIN', 'TTO_ADMIN', 'BUREAU_STAFF', 'PLATFORM_ADMIN'],
+  'settings.webhooks': ['ENTERPRISE_ADMIN', 'TTO_ADMIN', 'BUREAU_STAFF', 'PLATFORM_ADMIN'],
   'office_.results.$id.needs': ['TTO_ADMIN', 'TTO_MEMBER'],
   'needs.new': ['ENTERPRISE_ADMIN', 'ENTERPRISE_MEMBER'],
   inbox: ['TTO_ADMIN', 'TTO_MEMBER'],
