@@ -1350,6 +1350,12 @@ const en: Catalog = {
     uploadButton: 'Upload document',
     uploaded: 'Uploaded; awaiting review',
   },
+  apiDocs: {
+    title: 'API documentation',
+    scope: 'scope:',
+    parameters: 'Parameters:',
+    body: 'Body:',
+  },
   webhooks: {
     title: 'Webhooks',
     intro:
@@ -1395,7 +1401,7 @@ const en: Catalog = {
     expired: 'expired',
     title: 'API access tokens',
     intro:
-      'Tokens read the matches of your organization’s needs through the API (/api/v1). A token is shown once only; keep it safe.',
+      'Tokens read and write your organization’s needs and results and read needs’ matches through the API (/api/v1), within the scopes you grant and until they expire. A token is shown once only; keep it safe.',
     name: 'Token name',
     create: 'Create token',
     created: 'New token (shown this once):',
@@ -1405,7 +1411,7 @@ const en: Catalog = {
     never: 'Never',
     createdAt: 'Created',
     none: 'No tokens yet.',
-    docs: 'API documentation (OpenAPI)',
+    docs: 'OpenAPI description (JSON)',
   },
   admin: {
     title: 'Administration',

@@ -1281,6 +1281,12 @@ const zh = {
     uploadButton: '上传认证材料',
     uploaded: '已上传，等待审核',
   },
+  apiDocs: {
+    title: 'API 文档',
+    scope: '所需权限：',
+    parameters: '参数：',
+    body: '请求体：',
+  },
   webhooks: {
     title: '事件推送（Webhook）',
     intro:
@@ -1325,7 +1331,8 @@ const zh = {
     expires: '到期时间',
     expired: '已过期',
     title: 'API 访问令牌',
-    intro: '令牌用于通过 API（/api/v1）读取本单位需求的匹配结果。令牌只显示一次，请妥善保存。',
+    intro:
+      '令牌用于通过 API（/api/v1）读写本单位的需求和成果、读取需求的匹配结果，按所选权限范围授权，可设有效期。令牌只显示一次，请妥善保存。',
     name: '令牌名称',
     create: '生成令牌',
     created: '新令牌（只显示这一次）：',
@@ -1335,7 +1342,7 @@ const zh = {
     never: '从未使用',
     createdAt: '创建时间',
     none: '尚未生成令牌。',
-    docs: 'API 文档（OpenAPI）',
+    docs: 'OpenAPI 描述（JSON）',
   },
   admin: {
     title: '平台管理',

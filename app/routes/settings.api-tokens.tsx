@@ -81,7 +81,7 @@ export default function ApiTokens() {
         <Link to="/api/v1/openapi.json" reloadDocument>
           {t('tokens.docs')}
         </Link>{' '}
-        · <Link to="/settings/webhooks">{t('webhooks.title')}</Link>
+        · <Link to="/api/docs">{t('apiDocs.title')}</Link> · <Link to="/settings/webhooks">{t('webhooks.title')}</Link>
       </p>
       {result?.created ? (
         <div className="notice" role="status">

@@ -100,6 +100,9 @@ test('an organization admin issues an API token and reads matches through the AP
   expect((await post()).headers()['idempotent-replayed']).toBe('true')
   const read = await request.get(`/api/v1/needs/${need.id}`, { headers: auth })
   expect((await read.json()).title).toBe('注塑件翘曲变形控制')
+  // The document is browsable.
+  await page.goto('/api/docs')
+  await expect(page.getByRole('heading', { name: 'POST /api/v1/needs', exact: true })).toBeVisible()
 })
 
 test('a tech-transfer office sees the enterprise needs one of its results could answer', async ({ page }) => {

@@ -28,6 +28,8 @@ const PUBLIC = new Set([
   // Open calls: the public part to everyone, the rest by role (tested in calls.test.ts).
   'calls._index',
   'calls.$id',
+  // The API's description: no data (as /api/v1/openapi.json).
+  'api.docs',
 ])
 // Pages for any signed-in user, showing only their own records (tested in introductions.test.ts
 // and calls.test.ts: a call form for a need the user may not publish, or another's proposal, is 404).
