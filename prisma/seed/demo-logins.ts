@@ -106,3 +106,57 @@ export async function seedDemoLogins(
     }
   })
 }
+
+/**
+ * A running 揭榜挂帅 call of the demo enterprise on its 挂面 need, closing 30 days after the demo
+ * was loaded (17:00 Beijing time), so /calls and the office's notifications have something to show.
+ */
+export async function seedDemoCall(prisma: PrismaClient, now = new Date()) {
+  const need = await prisma.need.findUnique({
+    where: { id: 'need-0161' },
+    select: { id: true, organizationId: true, title: true, summary: true, confidentialDetail: true },
+  })
+  if (!need) return
+  const day = new Date(now.getTime() + 30 * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10)
+  const deadline = new Date(`${day}T17:00:00+08:00`)
+  await prisma.call.createMany({
+    data: [
+      {
+        id: 'call-demo-0001',
+        needId: need.id,
+        organizationId: need.organizationId,
+        createdById: 'user-enterprise-admin',
+        title: `${need.title}揭榜挂帅`,
+        statement: need.summary,
+        confidentialDetail: need.confidentialDetail,
+        rewardMinFen: 20_000_000n,
+        rewardMaxFen: 50_000_000n,
+        deadline,
+        eligibleKinds: ['UNIVERSITY', 'RESEARCH_INSTITUTE'],
+        eligibleRegionGroups: ['BEIJING', 'TIANJIN', 'HEBEI', 'BAODI'],
+        criteria: [
+          { name: '技术方案可行性', weight: 40 },
+          { name: '团队能力与业绩', weight: 25 },
+          { name: '报价合理性', weight: 20 },
+          { name: '工期与里程碑', weight: 15 },
+        ],
+        requirements: '技术方案、团队成员及分工、里程碑与报价、相关成果和专利；可附 PDF/DOCX/XLSX 文件。',
+        status: 'PUBLISHED',
+        publishedAt: now,
+      },
+    ],
+    skipDuplicates: true,
+  })
+  await prisma.job.createMany({
+    data: [
+      {
+        queue: 'calls',
+        kind: 'deadline',
+        payload: { callId: 'call-demo-0001' },
+        runAt: deadline,
+        dedupeKey: 'call:call-demo-0001:deadline',
+      },
+    ],
+    skipDuplicates: true,
+  })
+}

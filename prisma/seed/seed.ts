@@ -19,7 +19,7 @@ import {
   patentNumber,
   institutionShelves,
 } from './demo-random'
-import { DEMO_LOGINS, seedDemoIntroduction, seedDemoLogins } from './demo-logins'
+import { DEMO_LOGINS, seedDemoCall, seedDemoIntroduction, seedDemoLogins } from './demo-logins'
 
 export { DEMO_LOGINS, DEMO_PASSWORD } from './demo-logins'
 
@@ -379,4 +379,6 @@ export async function seedDatabase(prisma: PrismaClient, log: Log = () => {}) {
   })
   log(`demo logins ${DEMO_LOGINS.length}`)
   await seedDemoIntroduction(prisma, 'need-0081', institutions[14].id)
+  await seedDemoCall(prisma)
+  log('demo open call 1')
 }
