@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import { NeedFormSchema } from '~/validation/needs'
+import { ExpertFormSchema } from '~/validation/experts'
 import { ResultFormSchema } from '~/validation/results'
+import { ExpertViewSchema, expertsResource } from './experts.server'
 import { NeedViewSchema, needsResource } from './needs.server'
 import { listQueryOf, type ListingResource } from './resource.server'
 import { ResultViewSchema, resultsResource } from './results.server'
@@ -208,6 +210,8 @@ export function openApiDocument() {
         NeedInput: schemaOf(NeedFormSchema, 'input'),
         Result: schemaOf(ResultViewSchema),
         ResultInput: schemaOf(ResultFormSchema, 'input'),
+        Expert: schemaOf(ExpertViewSchema),
+        ExpertInput: schemaOf(ExpertFormSchema, 'input'),
       },
     },
     security: [{ bearer: [] }],
@@ -281,6 +285,7 @@ export function openApiDocument() {
       },
       ...listingPaths(needsResource, 'Need'),
       ...listingPaths(resultsResource, 'Result'),
+      ...listingPaths(expertsResource, 'Expert'),
     },
   }
 }

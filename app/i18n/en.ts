@@ -1393,6 +1393,8 @@ const en: Catalog = {
       needs_write: 'Create, edit, publish and close needs',
       results_read: 'Read results',
       results_write: 'Create, edit, publish and archive results',
+      experts_read: 'Read experts',
+      experts_write: 'Create, edit, publish and archive experts',
     },
     lifetime: 'Lifetime',
     days: '{{count}} days',

@@ -1324,6 +1324,8 @@ const zh = {
       needs_write: '创建、修改、发布和关闭需求',
       results_read: '读取成果',
       results_write: '创建、修改、发布和下架成果',
+      experts_read: '读取专家',
+      experts_write: '创建、修改、发布和下架专家',
     },
     lifetime: '有效期',
     days: '{{count}} 天',

@@ -2,16 +2,23 @@ import { isSingleLine } from './fields'
 import { z } from 'zod'
 
 /** What an API token may do. `:write` creates, updates and changes status; `:read` lists and reads. */
-export const API_SCOPES = ['needs:read', 'needs:write', 'results:read', 'results:write'] as const
+export const API_SCOPES = [
+  'needs:read',
+  'needs:write',
+  'results:read',
+  'results:write',
+  'experts:read',
+  'experts:write',
+] as const
 export type ApiScope = (typeof API_SCOPES)[number]
 
 /** The scopes an organization of each kind may grant: each writes only its own kind of listing. */
 export const GRANTABLE_SCOPES: Record<string, readonly ApiScope[]> = {
-  ENTERPRISE: ['needs:read', 'needs:write', 'results:read'],
-  UNIVERSITY: ['needs:read', 'results:read', 'results:write'],
-  RESEARCH_INSTITUTE: ['needs:read', 'results:read', 'results:write'],
-  SERVICE_AGENCY: ['needs:read', 'results:read'],
-  BUREAU: ['needs:read', 'results:read'],
+  ENTERPRISE: ['needs:read', 'needs:write', 'results:read', 'experts:read'],
+  UNIVERSITY: ['needs:read', 'results:read', 'results:write', 'experts:read', 'experts:write'],
+  RESEARCH_INSTITUTE: ['needs:read', 'results:read', 'results:write', 'experts:read', 'experts:write'],
+  SERVICE_AGENCY: ['needs:read', 'results:read', 'experts:read'],
+  BUREAU: ['needs:read', 'results:read', 'experts:read'],
 }
 
 /** Lifetimes offered when a token is issued, in days; 0 = until revoked. */
