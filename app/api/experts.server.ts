@@ -5,9 +5,7 @@ import { changeExpertStatus, findExpertInScope, saveExpert } from '~/models/expe
 import { prisma } from '~/utils/db.server'
 import { optionalYuanText } from '~/utils/format'
 import { CONTACT_VISIBILITIES, ExpertFormSchema } from '~/validation/experts'
-import type { ListingResource } from './resource.server'
-
-const LISTING_STATUSES = ['DRAFT', 'PUBLISHED', 'ARCHIVED'] as const
+import { instantField, LISTING_STATUSES, yuanField, type ListingResource } from './resource.server'
 
 /** An expert profile as the API shows it; contacts only to the expert's own institution. */
 export const ExpertViewSchema = z.object({
@@ -24,11 +22,11 @@ export const ExpertViewSchema = z.object({
   phone: z.string().nullable().optional().describe('Only for the expert’s own institution'),
   contactVisibility: z.enum(CONTACT_VISIBILITIES),
   available: z.boolean(),
-  consultationFeeYuan: z.string().nullable().describe('Exact amount in yuan'),
+  consultationFeeYuan: yuanField,
   consultationMinutes: z.number().int().nullable(),
   status: z.enum(LISTING_STATUSES),
-  createdAt: z.iso.datetime(),
-  updatedAt: z.iso.datetime(),
+  createdAt: instantField,
+  updatedAt: instantField,
 })
 
 function expertView(e: Expert, own: boolean): z.infer<typeof ExpertViewSchema> {

@@ -5,10 +5,7 @@ import { changeNeedStatus, getNeedFormValues, saveNeed } from '~/models/needs.se
 import { prisma } from '~/utils/db.server'
 import { optionalCalendarDate, optionalYuanText } from '~/utils/format'
 import { COOPERATION_MODES, NeedFormSchema } from '~/validation/needs'
-import type { ListingResource } from './resource.server'
-
-const yuan = z.string().nullable().describe('Exact amount in yuan, e.g. "12500.5"')
-const instant = z.iso.datetime().describe('UTC, ISO 8601')
+import { instantField, yuanField, type ListingResource } from './resource.server'
 
 /** A need as the API shows it: money as exact yuan strings, instants in UTC (ISO 8601). */
 export const NeedViewSchema = z.object({
@@ -20,16 +17,16 @@ export const NeedViewSchema = z.object({
   triedApproaches: z.string().nullable().optional(),
   fieldCode: z.string().nullable(),
   keywords: z.array(z.string()),
-  budgetMinYuan: yuan,
-  budgetMaxYuan: yuan,
+  budgetMinYuan: yuanField,
+  budgetMaxYuan: yuanField,
   deadline: z.string().nullable().describe('Calendar date, YYYY-MM-DD'),
   cooperationModes: z.array(z.enum(COOPERATION_MODES)),
   wantedStage: z.string().nullable(),
   status: z.enum(NEED_STATUSES),
   campaignId: z.string().nullable(),
-  publishedAt: instant.nullable(),
-  createdAt: instant,
-  updatedAt: instant,
+  publishedAt: instantField.nullable(),
+  createdAt: instantField,
+  updatedAt: instantField,
 })
 
 function needView(need: Need, own: boolean): z.infer<typeof NeedViewSchema> {

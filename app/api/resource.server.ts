@@ -9,6 +9,11 @@ import { authenticateApi, type ApiCaller } from './auth.server'
 import { idempotent } from './idempotency.server'
 import { apiProblem, fieldProblem } from './problem.server'
 
+/** Field shapes the resources' views share: exact money, UTC instants, listing statuses. */
+export const yuanField = z.string().nullable().describe('Exact amount in yuan, e.g. "12500.5"')
+export const instantField = z.iso.datetime().describe('UTC, ISO 8601')
+export const LISTING_STATUSES = ['DRAFT', 'PUBLISHED', 'ARCHIVED'] as const
+
 /** A row every listing resource has: what paging, scoping and the audit need. */
 interface Row {
   id: string

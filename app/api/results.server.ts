@@ -5,11 +5,7 @@ import { prisma } from '~/utils/db.server'
 import { optionalYuanText } from '~/utils/format'
 import { COOPERATION_MODES, MATURITY_STAGES } from '~/validation/needs'
 import { IP_TYPES, ResultFormSchema } from '~/validation/results'
-import type { ListingResource } from './resource.server'
-
-const LISTING_STATUSES = ['DRAFT', 'PUBLISHED', 'ARCHIVED'] as const
-const yuan = z.string().nullable().describe('Exact amount in yuan, e.g. "12500.5"')
-const instant = z.iso.datetime().describe('UTC, ISO 8601')
+import { instantField, LISTING_STATUSES, yuanField, type ListingResource } from './resource.server'
 
 /** A research result as the API shows it: its team as expert ids, lead first. */
 export const ResultViewSchema = z.object({
@@ -24,13 +20,13 @@ export const ResultViewSchema = z.object({
   ipType: z.enum(IP_TYPES),
   patentNumbers: z.array(z.string()),
   transferModes: z.array(z.enum(COOPERATION_MODES)),
-  priceMinYuan: yuan,
-  priceMaxYuan: yuan,
+  priceMinYuan: yuanField,
+  priceMaxYuan: yuanField,
   expertIds: z.array(z.string()),
   status: z.enum(LISTING_STATUSES),
-  publishedAt: instant.nullable(),
-  createdAt: instant,
-  updatedAt: instant,
+  publishedAt: instantField.nullable(),
+  createdAt: instantField,
+  updatedAt: instantField,
 })
 
 type ResultRow = ResearchResult & { team: Array<{ expertId: string; isLead: boolean }> }

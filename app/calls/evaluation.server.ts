@@ -30,12 +30,17 @@ export async function evaluatorRole(
   userId: string,
   viewer: Viewer,
   call: Pick<CallRow, 'id' | 'organizationId' | 'campaignId'>,
+  /** The user's invitation to review, when the caller has read it already. */
+  invitation?: { declaredAt: Date | null } | null,
 ): Promise<'owner' | 'reviewer' | null> {
   if (runsCall(viewer, call)) return 'owner'
-  const reviewer = await prisma.callReviewer.findUnique({
-    where: { callId_userId: { callId: call.id, userId } },
-    select: { declaredAt: true },
-  })
+  const reviewer =
+    invitation !== undefined
+      ? invitation
+      : await prisma.callReviewer.findUnique({
+          where: { callId_userId: { callId: call.id, userId } },
+          select: { declaredAt: true },
+        })
   if (!reviewer?.declaredAt) return null
   return (await hasConflict(prisma, userId, call.id)) ? null : 'reviewer'
 }

@@ -1,23 +1,12 @@
 import { z } from 'zod'
 import { emitWebhookEvent } from '~/webhooks/deliveries.server'
-import type { NewJob } from '~/jobs/queue.server'
+import { CALLS_QUEUE } from './deadline-job'
 import type { QueueHandler } from '~/jobs/worker.server'
 import { createNotifications, notifyOrganization } from '~/models/notifications.server'
 import { prisma } from '~/utils/db.server'
 import { ENTERPRISE_ROLES } from '~/utils/permissions.server'
 
-export const CALLS_QUEUE = 'calls'
-
 const JobPayload = z.object({ callId: z.string() })
-
-/** The job that opens a call's evaluation at its deadline (one per call, whatever happens to it). */
-export const deadlineJob = (call: { id: string; deadline: Date }): NewJob => ({
-  queue: CALLS_QUEUE,
-  kind: 'deadline',
-  payload: { callId: call.id },
-  runAt: call.deadline,
-  dedupeKey: `call:${call.id}:deadline`,
-})
 
 /**
  * At a call's deadline: its enterprise and its declared reviewers hear that the proposals are

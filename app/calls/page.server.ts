@@ -35,10 +35,10 @@ export async function getCallPage(user: SessionUser | null, callId: string) {
   if (call.status === 'DRAFT' && !owner) return null
   const now = await platformNow()
   const phase = callPhase(call, now)
-  const evaluator = user && !owner ? await evaluatorRole(user.id, user, call) : owner ? 'owner' : null
   const invitation = user
     ? await prisma.callReviewer.findUnique({ where: { callId_userId: { callId, userId: user.id } } })
     : null
+  const evaluator = user && !owner ? await evaluatorRole(user.id, user, call, invitation) : owner ? 'owner' : null
   const office = officeOf(user)
   const officeOrg = office
     ? await prisma.organization.findUnique({

@@ -1,5 +1,6 @@
 import type { PrismaClient } from '../../app/generated/prisma/client'
 import { hashPassword } from '../../app/utils/password.server'
+import { deadlineJob } from '../../app/calls/deadline-job'
 
 /** The demo's sign-ins (one per role, one password) and the introduction they start from. */
 export const DEMO_PASSWORD = 'Baodi2026demo'
@@ -147,16 +148,5 @@ export async function seedDemoCall(prisma: PrismaClient, now = new Date()) {
     ],
     skipDuplicates: true,
   })
-  await prisma.job.createMany({
-    data: [
-      {
-        queue: 'calls',
-        kind: 'deadline',
-        payload: { callId: 'call-demo-0001' },
-        runAt: deadline,
-        dedupeKey: 'call:call-demo-0001:deadline',
-      },
-    ],
-    skipDuplicates: true,
-  })
+  await prisma.job.createMany({ data: [deadlineJob({ id: 'call-demo-0001', deadline })], skipDuplicates: true })
 }

@@ -1,5 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { describe, expect, it } from 'vitest'
+import { callApi, type ApiBody, type ApiHandler } from '../support/api'
 import { action as resultsAction, loader as resultsLoader } from '~/routes/api.v1.results'
 import { loader as resultLoader } from '~/routes/api.v1.results.$id'
 import { action as statusAction } from '~/routes/api.v1.results.$id.status'
@@ -8,19 +8,9 @@ import { prisma } from '~/utils/db.server'
 import { reloadEnv } from '~/utils/env.server'
 import { cookieHeader, createOrganization, createUser, formRequest, issueToken } from '../support/factories'
 
-type Handler = (args: LoaderFunctionArgs | ActionFunctionArgs) => Promise<Response> | Response
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked field by field
-type Body = any
-
-async function api(handler: Handler, method: string, path: string, token: string, body?: unknown, id = '') {
-  const request = new Request(`http://test.local${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const response = await handler({ request, params: { id }, context: {} })
-  return { status: response.status, body: (await response.json()) as Body }
-}
+type Handler = ApiHandler
+type Body = ApiBody
+const api = callApi
 
 async function institution() {
   const org = await createOrganization('UNIVERSITY', `大学${Math.random().toString(36).slice(2, 6)}`)
