@@ -20,7 +20,7 @@ export function listResultsForOrganization(organizationId: string, take = 20) {
       field: { select: { nameZh: true, nameEn: true } },
     },
     // Listings waiting for the owner's confirmation first, then the most recently changed.
-    orderBy: [{ staleRemindedAt: { sort: 'asc', nulls: 'last' } }, { updatedAt: 'desc' }],
+    orderBy: [{ staleRemindedAt: { sort: 'asc', nulls: 'last' } }, { updatedAt: 'desc' }, { id: 'asc' }],
     take,
   })
 }
