@@ -13,6 +13,7 @@ test('need → matches → introduction → the office accepts → both see the 
   await signIn(page, 'office-admin@baodi-demo.cn')
   await expect(page).toHaveURL(/\/office$/)
   const rows = page.locator('tr', { has: page.getByRole('link', { name: '匹配需求' }) })
+  await expect(rows.first()).toBeVisible()
   const titles = (await rows.locator('td:first-child').allTextContents()).map((t) => t.split(' · ')[0].trim())
   const resultTitle = titles.find((t) => t.length <= 20)!
   await signOut(page)
