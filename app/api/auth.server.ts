@@ -5,6 +5,8 @@ import { hitRateLimit } from '~/utils/rate-limit.server'
 import { TOKEN_PREFIX } from '~/models/api-tokens.server'
 import type { ApiScope } from '~/validation/api-tokens'
 import { apiProblem } from './problem.server'
+import { tokenViewer } from '~/utils/permissions.server'
+import type { SessionUser } from '~/utils/session.server'
 
 export interface ApiCaller {
   tokenId: string
@@ -83,5 +85,34 @@ async function requireApiCaller(request: Request): Promise<ApiCaller> {
     organizationKind: token.organization.kind,
     userId: token.createdById,
     scopes: token.scopes,
+  }
+}
+
+/**
+ * The token as the pages' model functions expect their signed-in user: the user who issued it,
+ * acting for the token's organization in the role `tokenViewer` gives it (never more).
+ */
+export async function apiSessionUser(caller: ApiCaller): Promise<SessionUser> {
+  const [user, organization] = await Promise.all([
+    prisma.user.findUniqueOrThrow({ where: { id: caller.userId }, select: { email: true, name: true } }),
+    prisma.organization.findUniqueOrThrow({
+      where: { id: caller.organizationId },
+      select: { name: true, kind: true, verification: true },
+    }),
+  ])
+  return {
+    id: caller.userId,
+    email: user.email,
+    name: user.name,
+    sessionId: `api:${caller.tokenId}`,
+    memberships: [
+      {
+        organizationId: caller.organizationId,
+        organizationName: organization.name,
+        organizationKind: organization.kind,
+        verification: organization.verification,
+        role: tokenViewer(caller).memberships[0].role,
+      },
+    ],
   }
 }

@@ -5,7 +5,8 @@ import { changeExpertStatus, findExpertInScope, saveExpert } from '~/models/expe
 import { prisma } from '~/utils/db.server'
 import { optionalYuanText } from '~/utils/format'
 import { CONTACT_VISIBILITIES, ExpertFormSchema } from '~/validation/experts'
-import { instantField, LISTING_STATUSES, yuanField, type ListingResource } from './resource.server'
+import { instantField, yuanField } from './paging.server'
+import { LISTING_STATUSES, type ListingResource } from './resource.server'
 
 /** An expert profile as the API shows it; contacts only to the expert's own institution. */
 export const ExpertViewSchema = z.object({

@@ -5,7 +5,8 @@ import { changeNeedStatus, getNeedFormValues, saveNeed } from '~/models/needs.se
 import { prisma } from '~/utils/db.server'
 import { optionalCalendarDate, optionalYuanText } from '~/utils/format'
 import { COOPERATION_MODES, NeedFormSchema } from '~/validation/needs'
-import { instantField, yuanField, type ListingResource } from './resource.server'
+import { instantField, yuanField } from './paging.server'
+import type { ListingResource } from './resource.server'
 
 /** A need as the API shows it: money as exact yuan strings, instants in UTC (ISO 8601). */
 export const NeedViewSchema = z.object({

@@ -1,132 +1,31 @@
-import { z } from 'zod'
+import { SearchParamsSchema } from '~/search/listings.server'
 import { NeedFormSchema } from '~/validation/needs'
 import { ExpertFormSchema } from '~/validation/experts'
 import { ResultFormSchema } from '~/validation/results'
 import { ExpertViewSchema, expertsResource } from './experts.server'
 import { NeedViewSchema, needsResource } from './needs.server'
-import { listQueryOf, type ListingResource } from './resource.server'
+import { CallViewSchema, callsResource, ProposalViewSchema, proposalsResource } from './calls.server'
+import {
+  ContractCreateSchema,
+  ContractViewSchema,
+  contractsResource,
+  PaymentViewSchema,
+  paymentsResource,
+} from './contracts.server'
+import { IntroductionViewSchema, introductionsResource } from './introductions.server'
+import {
+  getOperation,
+  listingPaths,
+  postOperation,
+  problem,
+  ProblemSchema,
+  readPaths,
+  schemaOf,
+} from './openapi-parts.server'
+import { LeadsQuerySchema, LeadsResponseSchema, SearchResponseSchema, SEARCH_KINDS } from './search.server'
+import { ContractStepSchema } from '~/validation/contracts'
+import { IntroResponseSchema } from '~/validation/introductions'
 import { ResultViewSchema, resultsResource } from './results.server'
-
-/** JSON Schema (2020-12, as OpenAPI 3.1 uses) of a zod schema: what the routes validate with. */
-function schemaOf(schema: z.ZodType, io: 'input' | 'output' = 'output') {
-  const { $schema: _ignored, ...json } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<
-    string,
-    unknown
-  >
-  return json
-}
-
-const ProblemSchema = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().int(),
-  detail: z.string(),
-  code: z.string(),
-  message: z.string().describe('In Chinese'),
-  messageEn: z.string().describe('In English'),
-  errors: z.record(z.string(), z.object({ message: z.string(), messageEn: z.string() })).optional(),
-})
-
-const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
-})
-const idParameter = { name: 'id', in: 'path', required: true, schema: { type: 'string' } }
-const idempotencyKey = {
-  name: 'Idempotency-Key',
-  in: 'header',
-  required: false,
-  description: 'A retry with the same key returns the first answer instead of acting twice.',
-  schema: { type: 'string', maxLength: 200 },
-}
-const auth = {
-  '401': problem('Missing, unknown, revoked or expired token'),
-  '403': problem('The token lacks the scope'),
-}
-
-/** A listing resource's paths: list (cursor, `updatedSince`, filters), create, read, update, status. */
-function listingPaths<R extends { id: string; organizationId: string; status: string; updatedAt: Date }, V>(
-  resource: ListingResource<R, V>,
-  schemaName: string,
-) {
-  const ref = { $ref: `#/components/schemas/${schemaName}` }
-  const input = { content: { 'application/json': { schema: { $ref: `#/components/schemas/${schemaName}Input` } } } }
-  const one = (description: string) => ({ description, content: { 'application/json': { schema: ref } } })
-  const query = schemaOf(listQueryOf(resource.filters), 'input') as { properties: Record<string, object> }
-  const names = resource.names.en.toLowerCase()
-  return {
-    [`/${resource.segment}`]: {
-      get: {
-        summary: `List ${resource.segment}`,
-        description: 'Oldest change first; follow `nextCursor`. A row changed again is listed again.',
-        'x-scope': resource.readScope,
-        parameters: Object.entries(query.properties).map(([name, schema]) => ({ name, in: 'query', schema })),
-        responses: {
-          '200': {
-            description: 'One page',
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  properties: { data: { type: 'array', items: ref }, nextCursor: { type: ['string', 'null'] } },
-                },
-              },
-            },
-          },
-          '400': problem('Invalid query'),
-          ...auth,
-        },
-      },
-      post: {
-        summary: `Create a ${names}`,
-        'x-scope': resource.writeScope,
-        parameters: [idempotencyKey],
-        requestBody: input,
-        responses: { '201': one('Created'), '422': problem('Invalid fields'), ...auth },
-      },
-    },
-    [`/${resource.segment}/{id}`]: {
-      get: {
-        summary: `Read a ${names}`,
-        'x-scope': resource.readScope,
-        parameters: [idParameter],
-        responses: { '200': one(resource.names.en), '404': problem('No such record, or not yours'), ...auth },
-      },
-      patch: {
-        summary: `Change fields of a ${names}`,
-        'x-scope': resource.writeScope,
-        parameters: [idParameter],
-        requestBody: input,
-        responses: {
-          '200': one('Changed'),
-          '404': problem('No such record'),
-          '422': problem('Invalid fields'),
-          ...auth,
-        },
-      },
-    },
-    [`/${resource.segment}/{id}/status`]: {
-      post: {
-        summary: `Change the status of a ${names}`,
-        'x-scope': resource.writeScope,
-        parameters: [idParameter, idempotencyKey],
-        requestBody: {
-          content: {
-            'application/json': {
-              schema: schemaOf(z.object({ transition: z.enum(resource.transitions) }), 'input'),
-            },
-          },
-        },
-        responses: {
-          '200': one('Changed'),
-          '404': problem('No such record'),
-          '409': problem('The status does not allow it'),
-          ...auth,
-        },
-      },
-    },
-  }
-}
 
 const reasonList = { type: 'array', items: { type: 'string' } }
 
@@ -178,14 +77,21 @@ const groupItem = {
   },
 }
 
-const error = {
-  type: 'object',
-  properties: {
-    error: {
-      type: 'object',
-      properties: { code: { type: 'string' }, message: { type: 'string' }, messageEn: { type: 'string' } },
-    },
-  },
+/** The reverse direction: open needs one of your results or experts could answer. */
+function offerMatchPaths() {
+  return Object.fromEntries(
+    (['results', 'experts'] as const).map((kind) => [
+      `/${kind}/{id}/matches`,
+      getOperation({
+        summary: `Needs one of your ${kind} could answer`,
+        description: 'Open needs, best first, with confidence (1–5) and reasons, and the enterprises behind them.',
+        scope: `${kind}:read`,
+        path: [{ name: 'id', schema: { type: 'string' } }],
+        query: LeadsQuerySchema,
+        response: LeadsResponseSchema,
+      }),
+    ]),
+  )
 }
 
 /** The API's OpenAPI 3.1 description: the needs resource generated from its zod schemas. */
@@ -196,7 +102,7 @@ export function openApiDocument() {
       title: '宝坻区科技成果转化对接平台 API',
       version: '1.0.0',
       description:
-        'Needs, research results and the ranked matches of needs. Authenticate with a bearer token issued on /settings/api-tokens by an organization admin or bureau staff; each token carries scopes (needs:read, needs:write, results:read, results:write) and may expire. Errors are RFC 9457 problem details with Chinese and English messages. Every POST honours an Idempotency-Key header.',
+        'Needs, research results and experts (read, write, status), their matches in both directions and search with the pages’ ranking; introductions (read, answer), technology contracts (read, draft, confirm and the other lifecycle steps), payments, 揭榜挂帅 calls and your own proposals. Authenticate with a bearer token issued on /settings/api-tokens by an organization admin or bureau staff; each token carries scopes (each operation names its own in `x-scope`) and may expire. Lists page by `nextCursor`, oldest change first, and take `updatedSince` for keeping a copy in sync. Money is exact yuan as a string; instants are UTC. Errors are RFC 9457 problem details with Chinese and English messages. Every POST honours an Idempotency-Key header.',
     },
     servers: [{ url: '/api/v1' }],
     components: {
@@ -204,7 +110,6 @@ export function openApiDocument() {
       schemas: {
         MatchItem: matchItem,
         GroupItem: groupItem,
-        Error: error,
         Problem: schemaOf(ProblemSchema),
         Need: schemaOf(NeedViewSchema),
         NeedInput: schemaOf(NeedFormSchema, 'input'),
@@ -264,28 +169,64 @@ export function openApiDocument() {
                 },
               },
             },
-            '400': {
-              description: 'Invalid query parameters',
-              content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-            },
-            '401': {
-              description: 'Missing, unknown or revoked token',
-              content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-            },
-            '404': {
-              description: 'No such need, or not yours',
-              content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-            },
-            '429': {
-              description: 'Rate limit (API_RATE_LIMIT requests a minute per token, 600 by default)',
-              content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-            },
+            '400': problem('Invalid query parameters'),
+            '401': problem('Missing, unknown, revoked or expired token'),
+            '403': problem('The token lacks the scope'),
+            '404': problem('No such need, or not yours'),
+            '429': problem('Rate limit (API_RATE_LIMIT requests a minute per token, 600 by default)'),
           },
         },
       },
       ...listingPaths(needsResource, 'Need'),
       ...listingPaths(resultsResource, 'Result'),
       ...listingPaths(expertsResource, 'Expert'),
+      ...offerMatchPaths(),
+      '/search/{kind}': getOperation({
+        summary: 'Search published results, experts or needs',
+        description:
+          'The search pages’ ranking (words and meaning). `field`, `region`, `stage`, `mode`, `institution` and `available` may repeat; the scope is the kind’s `:read`.',
+        scope: 'results:read | experts:read | needs:read',
+        path: [{ name: 'kind', schema: { type: 'string', enum: [...SEARCH_KINDS] } }],
+        query: SearchParamsSchema,
+        response: SearchResponseSchema,
+      }),
+      ...readPaths(introductionsResource, IntroductionViewSchema),
+      '/introductions/{id}/response': postOperation({
+        summary: 'Answer an introduction',
+        description:
+          'The institution answers a request, the enterprise an offer: `decision` ACCEPTED, or DECLINED with a `reason` (and a `note` for OTHER). `intent` may be left out.',
+        scope: 'introductions:write',
+        withId: true,
+        body: IntroResponseSchema,
+        response: IntroductionViewSchema,
+        refusals: { '403': 'The other side answers it', '409': 'Answered already, or expired' },
+      }),
+      ...readPaths(contractsResource, ContractViewSchema),
+      '/contracts': {
+        ...readPaths(contractsResource, ContractViewSchema)['/contracts'],
+        ...postOperation({
+          summary: 'Draft a contract',
+          description:
+            'The contract form’s fields; `ourSide` says which party the token’s organization is. The other party is linked by its credit code when it is on the platform, never by name.',
+          scope: 'contracts:write',
+          body: ContractCreateSchema,
+          response: ContractViewSchema,
+          created: true,
+        }),
+      },
+      '/contracts/{id}/steps': postOperation({
+        summary: 'Take a lifecycle step',
+        description:
+          'As on the contract page: `confirm` the `termsVersion` you read (both parties confirm before signing), `sign`, `submit`; the bureau `register`s with the registry’s number.',
+        scope: 'contracts:write',
+        withId: true,
+        body: ContractStepSchema,
+        response: ContractViewSchema,
+        refusals: { '409': 'The step is not allowed now' },
+      }),
+      ...readPaths(paymentsResource, PaymentViewSchema),
+      ...readPaths(callsResource, CallViewSchema),
+      ...readPaths(proposalsResource, ProposalViewSchema),
     },
   }
 }

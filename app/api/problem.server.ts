@@ -1,3 +1,4 @@
+import type { z } from 'zod'
 import { createI18n } from '~/i18n'
 
 /**
@@ -43,3 +44,19 @@ export function fieldProblem(fieldErrors: Record<string, string[]>) {
 
 export const notFoundProblem = (what: string, whatEn: string) =>
   apiProblem(404, 'not_found', `${what}不存在`, `${whatEn} not found`)
+
+/**
+ * The query string parsed by `schema` (each parameter once, as given), or the 400 problem naming
+ * the parameters that are wrong.
+ */
+export function parseQuery<S extends z.ZodType>(schema: S, url: URL): z.infer<S> | Response {
+  const query = schema.safeParse(Object.fromEntries(url.searchParams))
+  if (query.success) return query.data
+  const fields = [...new Set(query.error.issues.map((i) => i.path.join('.')))].join(', ')
+  return apiProblem(400, 'invalid_query', `查询参数不正确：${fields}`, `Invalid query parameters: ${fields}`)
+}
+
+/** A refusal whose message is a catalog key (as the model functions return them), in both languages. */
+export function refusalProblem(status: number, code: string, key: string, params?: Record<string, string>) {
+  return apiProblem(status, code, createI18n('zh').t(key, params), createI18n('en').t(key, params))
+}

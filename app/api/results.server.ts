@@ -5,7 +5,8 @@ import { prisma } from '~/utils/db.server'
 import { optionalYuanText } from '~/utils/format'
 import { COOPERATION_MODES, MATURITY_STAGES } from '~/validation/needs'
 import { IP_TYPES, ResultFormSchema } from '~/validation/results'
-import { instantField, LISTING_STATUSES, yuanField, type ListingResource } from './resource.server'
+import { instantField, yuanField } from './paging.server'
+import { LISTING_STATUSES, type ListingResource } from './resource.server'
 
 /** A research result as the API shows it: its team as expert ids, lead first. */
 export const ResultViewSchema = z.object({

@@ -7,7 +7,7 @@ import { recordAudit } from '~/utils/audit.server'
 import { emitWebhookEvent } from '~/webhooks/deliveries.server'
 import { prisma } from '~/utils/db.server'
 import type { SessionUser } from '~/utils/session.server'
-import { isBureau, partyOrgIds, REVIEWER_ROLES } from '~/utils/permissions.server'
+import { isBureau, partyOrgIds, REVIEWER_ROLES, type Viewer } from '~/utils/permissions.server'
 import { bothConfirmed, confirmTerms, lockContract } from '~/contracts/confirmations.server'
 import { allowedSteps, STEPS } from '~/contracts/steps.server'
 import {
@@ -27,7 +27,7 @@ import { beijingTodayAsDate } from '~/utils/time'
 export { allowedSteps }
 
 /** Bureau staff see every contract; anyone else only the contracts of their organizations. */
-export function visibleContracts(user: SessionUser): Prisma.ContractWhereInput {
+export function visibleContracts(user: Viewer): Prisma.ContractWhereInput {
   if (isBureau(user)) return {}
   const orgs = partyOrgIds(user)
   return { OR: [{ buyerOrgId: { in: orgs } }, { sellerOrgId: { in: orgs } }, { createdByOrgId: { in: orgs } }] }

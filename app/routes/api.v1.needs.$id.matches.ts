@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
 import { authenticateApi } from '~/api/auth.server'
-import { apiProblem, notFoundProblem } from '~/api/problem.server'
+import { notFoundProblem, parseQuery } from '~/api/problem.server'
 import { getNeedMatches } from '~/models/need-page.server'
 import { tokenViewer } from '~/utils/permissions.server'
 
@@ -19,12 +19,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const caller = await authenticateApi(request, 'needs:read')
   if (caller instanceof Response) return caller
   const url = new URL(request.url)
-  const query = MatchesQuerySchema.safeParse(Object.fromEntries(url.searchParams))
-  if (!query.success) {
-    const fields = query.error.issues.map((i) => i.path.join('.')).join(', ')
-    return apiProblem(400, 'invalid_query', `查询参数不正确：${fields}`, `Invalid query parameters: ${fields}`)
-  }
-  const { kind, limit, minConfidence } = query.data
+  const query = parseQuery(MatchesQuerySchema, url)
+  if (query instanceof Response) return query
+  const { kind, limit, minConfidence } = query
   const found = await getNeedMatches(tokenViewer(caller), params.id ?? '', kind, { limit, minConfidence })
   if (!found) return notFoundProblem('需求', 'Need')
   const { need, matches: result } = found

@@ -3,9 +3,8 @@ import type { Filter, IndexName, SearchViewer } from '#search'
 import { visibilityFilter } from '#search'
 import { searchEngine } from './engine.server'
 import { getEmbedder } from './vectors.server'
-import type { SessionUser } from '~/utils/session.server'
 import { OPEN_NEED_STATUSES } from '~/models/need-states'
-import { isBureau } from '~/utils/permissions.server'
+import { isBureau, type Viewer } from '~/utils/permissions.server'
 
 export const SEARCH_PAGE_SIZE = 20
 
@@ -86,7 +85,8 @@ export function parseSearchParams(url: URL): SearchParams {
   return parsed.success ? parsed.data : SearchParamsSchema.parse({})
 }
 
-export function viewerOf(user: SessionUser | null): SearchViewer {
+/** What a signed-in user or an API token's organization may find. */
+export function viewerOf(user: Viewer | null): SearchViewer {
   if (!user) return { kind: 'anonymous' }
   if (isBureau(user)) return { kind: 'all' }
   const organizationId = user.memberships[0]?.organizationId

@@ -9,16 +9,35 @@ export const API_SCOPES = [
   'results:write',
   'experts:read',
   'experts:write',
+  'introductions:read',
+  'introductions:write',
+  'contracts:read',
+  'contracts:write',
+  'payments:read',
+  'calls:read',
 ] as const
 export type ApiScope = (typeof API_SCOPES)[number]
 
-/** The scopes an organization of each kind may grant: each writes only its own kind of listing. */
+const LISTINGS_READ = ['needs:read', 'results:read', 'experts:read', 'calls:read'] as const
+const PARTY = [
+  'introductions:read',
+  'introductions:write',
+  'contracts:read',
+  'contracts:write',
+  'payments:read',
+] as const
+
+/**
+ * The scopes an organization of each kind may grant: each writes only its own kind of listing;
+ * parties read and answer their introductions and contracts; the bureau reads every contract and
+ * registers them.
+ */
 export const GRANTABLE_SCOPES: Record<string, readonly ApiScope[]> = {
-  ENTERPRISE: ['needs:read', 'needs:write', 'results:read', 'experts:read'],
-  UNIVERSITY: ['needs:read', 'results:read', 'results:write', 'experts:read', 'experts:write'],
-  RESEARCH_INSTITUTE: ['needs:read', 'results:read', 'results:write', 'experts:read', 'experts:write'],
-  SERVICE_AGENCY: ['needs:read', 'results:read', 'experts:read'],
-  BUREAU: ['needs:read', 'results:read', 'experts:read'],
+  ENTERPRISE: [...LISTINGS_READ, 'needs:write', ...PARTY],
+  UNIVERSITY: [...LISTINGS_READ, 'results:write', 'experts:write', ...PARTY],
+  RESEARCH_INSTITUTE: [...LISTINGS_READ, 'results:write', 'experts:write', ...PARTY],
+  SERVICE_AGENCY: [...LISTINGS_READ, ...PARTY],
+  BUREAU: [...LISTINGS_READ, 'contracts:read', 'contracts:write', 'payments:read'],
 }
 
 /** Lifetimes offered when a token is issued, in days; 0 = until revoked. */
