@@ -8,6 +8,7 @@ export default tseslint.config(
       'build/**',
       'node_modules/**',
       'app/generated/**',
+      'app/api-client/schema.ts',
       '.data/**',
       'test-results/**',
       'playwright-report/**',

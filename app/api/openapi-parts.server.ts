@@ -42,6 +42,13 @@ const auth = {
   '403': problem('The token lacks the scope'),
 }
 
+const json = (schema: object) => ({ 'application/json': { schema } })
+const pageOf = (item: object) => ({
+  type: 'object',
+  required: ['data', 'nextCursor'],
+  properties: { data: { type: 'array', items: item }, nextCursor: { type: ['string', 'null'] } },
+})
+
 /** A listing resource's paths: list (cursor, `updatedSince`, filters), create, read, update, status. */
 export function listingPaths<R extends { id: string; organizationId: string; status: string; updatedAt: Date }, V>(
   resource: ListingResource<R, V>,
@@ -59,17 +66,7 @@ export function listingPaths<R extends { id: string; organizationId: string; sta
         'x-scope': resource.readScope,
         parameters: queryParameters(listQueryOf(resource.filters)),
         responses: {
-          '200': {
-            description: 'One page',
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  properties: { data: { type: 'array', items: ref }, nextCursor: { type: ['string', 'null'] } },
-                },
-              },
-            },
-          },
+          '200': { description: 'One page', content: json(pageOf(ref)) },
           '400': problem('Invalid query'),
           ...auth,
         },
@@ -124,12 +121,6 @@ export function listingPaths<R extends { id: string; organizationId: string; sta
     },
   }
 }
-
-const json = (schema: object) => ({ 'application/json': { schema } })
-const pageOf = (item: object) => ({
-  type: 'object',
-  properties: { data: { type: 'array', items: item }, nextCursor: { type: ['string', 'null'] } },
-})
 
 /** The query parameters of a zod object, one per property. */
 export function queryParameters(schema: z.ZodObject) {

@@ -124,6 +124,7 @@ export function openApiDocument() {
       '/needs/{id}/matches': {
         get: {
           summary: 'Matches of a need',
+          'x-scope': 'needs:read',
           description:
             'Experts, research results or expert groups for one of your needs, best first, each with a score, a confidence (1–5) and the reasons. Matches below minConfidence are left out and counted in `hidden`.',
           parameters: [
