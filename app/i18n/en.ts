@@ -1370,6 +1370,8 @@ const en: Catalog = {
       introduction_answered: 'Introduction answered',
       contract_status_changed: 'Contract status changed',
       call_deadline: 'Open call deadline reached',
+      match_created: 'New matches found',
+      payment_received: 'Payment received',
     },
     add: 'Add address',
     none: 'No address yet.',

@@ -1301,6 +1301,8 @@ const zh = {
       introduction_answered: '对接请求得到答复',
       contract_status_changed: '合同状态变化',
       call_deadline: '揭榜挂帅榜单截止',
+      match_created: '出现新的匹配',
+      payment_received: '收到付款',
     },
     add: '添加地址',
     none: '尚未登记接收地址。',

@@ -8,6 +8,7 @@ import type { QueueHandler } from '~/jobs/worker.server'
 import { notifyOrganization } from '~/models/notifications.server'
 import type { Prisma, PrismaClient } from '~/generated/prisma/client'
 import { OPEN_NEED_STATUSES } from '~/models/need-states'
+import { emitWebhookEvent } from '~/webhooks/deliveries.server'
 
 /**
  * Stored matches. The need page always ranks live; this queue keeps a Match row for each need's
@@ -106,7 +107,9 @@ export async function refreshNeedMatches(db: PrismaClient, engine: SearchEngine,
         },
       })
     }
-    const shown = created.count === 0 ? 0 : fresh.filter((i) => i.confidence >= SHOWN_CONFIDENCE).length
+    const shownItems = created.count === 0 ? [] : fresh.filter((i) => i.confidence >= SHOWN_CONFIDENCE)
+    const shown = shownItems.length
+    await emitNewMatches(tx, need, shownItems)
     if (shown > 0) {
       await notifyOrganization(
         tx,
@@ -118,6 +121,25 @@ export async function refreshNeedMatches(db: PrismaClient, engine: SearchEngine,
     }
     return shown
   })
+}
+
+/**
+ * `match.created` for new matches shown by default: to the need's enterprise (all of them) and to
+ * each institution (its own experts and results).
+ */
+async function emitNewMatches(
+  tx: Prisma.TransactionClient,
+  need: { id: string; organizationId: string },
+  items: MatchItem[],
+) {
+  if (items.length === 0) return
+  const view = (i: MatchItem) => ({ type: i.kind, id: i.id, externalId: i.externalId, confidence: i.confidence })
+  await emitWebhookEvent(tx, [need.organizationId], 'match.created', { needId: need.id, matches: items.map(view) })
+  for (const organizationId of new Set(items.map((i) => i.organizationId))) {
+    if (organizationId === need.organizationId) continue
+    const own = items.filter((i) => i.organizationId === organizationId)
+    await emitWebhookEvent(tx, [organizationId], 'match.created', { needId: need.id, matches: own.map(view) })
+  }
 }
 
 /** Open needs a changed offer may now match: each gets its own (deduplicated) refresh job. */

@@ -1,5 +1,7 @@
 import { settleConsultation } from './consultations.server'
 import { notifyOrganization } from '~/models/notifications.server'
+import { emitWebhookEvent } from '~/webhooks/deliveries.server'
+import { yuanText } from '~/utils/format'
 import type { Prisma } from '~/generated/prisma/client'
 import type { PaymentStatus } from '~/generated/prisma/enums'
 
@@ -48,6 +50,15 @@ export async function settle(tx: Tx, paymentId: string) {
   if (payment.milestoneId) await recomputeMilestone(tx, payment.milestoneId)
   if (payment.consultationId) {
     await settleConsultation(tx, payment.consultationId, Boolean(payment.paidAt), status === 'REFUNDED')
+  }
+  if (status === 'SUCCEEDED' && payment.status !== 'SUCCEEDED' && payment.contract) {
+    await emitWebhookEvent(tx, [payment.contract.buyerOrgId, payment.contract.sellerOrgId], 'payment.received', {
+      paymentId: payment.id,
+      contractId: payment.contract.id,
+      milestoneId: payment.milestoneId,
+      method: payment.method,
+      amountYuan: yuanText(payment.amountFen),
+    })
   }
   // Both parties hear once when money arrives or leaves.
   if (

@@ -6,6 +6,8 @@ export const WEBHOOK_EVENTS = [
   'introduction.answered',
   'contract.status_changed',
   'call.deadline',
+  'match.created',
+  'payment.received',
 ] as const
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number]
 

@@ -1,5 +1,3 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { drain } from '~/jobs/worker.server'
 import { changeNeedStatus } from '~/models/needs.server'
@@ -15,32 +13,9 @@ import {
   formRequest,
   getRequest,
 } from '../support/factories'
+import { closeReceivers, receiver } from '../support/webhook-receiver'
 
-interface Received {
-  signature: string
-  body: string
-}
-
-/** A local receiver: answers with the statuses given in turn (then 200) and keeps what it got. */
-async function receiver(statuses: number[] = []) {
-  const received: Received[] = []
-  const server: Server = createServer((request: IncomingMessage, response) => {
-    let body = ''
-    request.on('data', (chunk: Buffer) => (body += chunk.toString()))
-    request.on('end', () => {
-      received.push({ signature: String(request.headers['baodi-signature'] ?? ''), body })
-      response.statusCode = statuses.shift() ?? 200
-      response.end('ok')
-    })
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  servers.push(server)
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`, received }
-}
-const servers: Server[] = []
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => new Promise((resolve) => s.close(resolve))))
-})
+afterEach(closeReceivers)
 
 async function setup(statuses: number[] = []) {
   const org = await createOrganization('ENTERPRISE', '宝坻某企业')
