@@ -11,6 +11,7 @@ export function ImportUploadView({
   backLabel,
   intro,
   kinds,
+  exportBase,
   organizationName,
   batches,
   result,
@@ -20,6 +21,7 @@ export function ImportUploadView({
   backLabel: string
   intro: string
   kinds: string[]
+  exportBase?: string | null
   organizationName: string
   batches: Array<{ id: string; fileName: string; kind: string; rowCount: number; status: string; createdAt: string }>
   result?: { error?: string | null; params?: Record<string, unknown> }
@@ -41,6 +43,23 @@ export function ImportUploadView({
           </a>
         ))}
       </p>
+      {exportBase ? (
+        <p data-testid="catalogue-export">
+          {t('importUi.exports')}{' '}
+          {kinds.map((k) =>
+            (['xlsx', 'csv'] as const).map((format) => (
+              <a
+                key={`${k}-${format}`}
+                href={`${exportBase}?kind=${k}&format=${format}`}
+                download
+                className="template-link"
+              >
+                {t(`importUi.kind.${k}`)}（.{format}）
+              </a>
+            )),
+          )}
+        </p>
+      ) : null}
       <Form method="post" encType="multipart/form-data" className="stack panel">
         <CsrfInput />
         <div className="field">

@@ -1144,6 +1144,7 @@ const en: Catalog = {
     intro:
       'Upload an Excel (.xlsx) or CSV file to import results or experts into {{org}}. Every row is checked first; when all pass, everything is committed at once. Importing again by external ID updates and never duplicates.',
     templates: 'Templates:',
+    exports: 'Export your catalogue (in the import format; edit and import it back):',
     kind: { results: 'Research results', experts: 'Experts', contracts: 'Contracts' },
     introContracts:
       'Upload the contract registry’s export (.xlsx or CSV). Every row is checked first; an error-free file is then kept as the registry’s data and compared with the platform’s contracts by registration number on the reconciliation page. Nothing on the platform changes by itself: you accept or flag each difference.',

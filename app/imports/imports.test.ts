@@ -8,10 +8,13 @@ import { FIELDS } from '../../prisma/seed/reference'
 
 describe('free text in imported files', () => {
   it('reads maturity as stage and TRL', () => {
-    expect(maturityFromText('中试阶段')).toEqual({ stage: 'PILOT', trl: 6 })
+    expect(maturityFromText('中试阶段')).toEqual({ stage: 'PILOT', trl: null })
     expect(maturityFromText('TRL 7')).toEqual({ stage: 'PILOT', trl: 7 })
-    expect(maturityFromText('已实现量产')).toEqual({ stage: 'INDUSTRIAL', trl: 8 })
-    expect(maturityFromText('SMALL_PILOT')).toEqual({ stage: 'SMALL_PILOT', trl: 5 })
+    expect(maturityFromText('已实现量产')).toEqual({ stage: 'INDUSTRIAL', trl: null })
+    expect(maturityFromText('SMALL_PILOT')).toEqual({ stage: 'SMALL_PILOT', trl: null })
+    // Both, as the catalogue export writes them: the stage as named, the level as given.
+    expect(maturityFromText('小试 TRL6')).toEqual({ stage: 'SMALL_PILOT', trl: 6 })
+    expect(maturityFromText('small pilot')).toEqual({ stage: 'SMALL_PILOT', trl: null })
     expect(maturityFromText('不清楚')).toBeNull()
   })
 

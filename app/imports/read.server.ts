@@ -114,6 +114,12 @@ async function readXlsx(buffer: Uint8Array): Promise<Table> {
   return { rows, rowNumbers, headers: headers.filter(Boolean) }
 }
 
+/**
+ * A cell a CSV writer kept from running as a formula ("'=…", "'-40℃…", as csv-stringify's
+ * escape_formulas and Excel write it) is read back as the text it protects.
+ */
+const unescapeFormula = (cell: string | undefined) => (cell && /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell)
+
 function readCsv(buffer: Uint8Array): Table {
   let records: string[][]
   try {
@@ -130,7 +136,7 @@ function readCsv(buffer: Uint8Array): Table {
     if (cells.every((c) => c.trim() === '')) return
     const record: RawRow = {}
     headers.forEach((header, c) => {
-      if (header) record[header] = cells[c]
+      if (header) record[header] = unescapeFormula(cells[c])
     })
     rows.push(record)
     rowNumbers.push(i + 2)

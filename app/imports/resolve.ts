@@ -30,28 +30,33 @@ export function cooperationModesFromText(values: string[]): { modes: Cooperation
   return { modes: [...modes], unknown }
 }
 
-const STAGE_WORDS: Array<[RegExp, MaturityStage, number]> = [
-  [/产业化|量产|批量|规模化|成熟应用|已应用|industrial/i, 'INDUSTRIAL', 8],
-  [/中试|样机|示范|pilot/i, 'PILOT', 6],
-  [/小试|small/i, 'SMALL_PILOT', 5],
-  [/实验室|研发阶段|原理|概念|lab/i, 'LAB', 3],
+const STAGE_WORDS: Array<[RegExp, MaturityStage]> = [
+  [/产业化|量产|批量|规模化|成熟应用|已应用|industrial/i, 'INDUSTRIAL'],
+  [/小试|small/i, 'SMALL_PILOT'],
+  [/中试|样机|示范|pilot/i, 'PILOT'],
+  [/实验室|研发阶段|原理|概念|lab/i, 'LAB'],
 ]
 
-/** "中试阶段" → PILOT (TRL 6); "TRL 7" → TRL 7 with the matching stage; a stage name as is. */
-export function maturityFromText(text: string): { stage: MaturityStage; trl: number } | null {
+/**
+ * "中试阶段" → PILOT; "TRL 7" → TRL 7 with the matching stage; "中试 TRL7" → both as written. A
+ * stage alone leaves the TRL unknown (matching assumes the stage's usual level).
+ */
+export function maturityFromText(text: string): { stage: MaturityStage; trl: number | null } | null {
   const value = text.trim()
   if (!value) return null
   const trl = /trl\s*[-:：]?\s*([1-9])/i.exec(value) ?? /^([1-9])$/.exec(value)
+  const words = value.replace(/trl\s*[-:：]?\s*[1-9]/i, '').trim()
+  const upper = words.toUpperCase()
+  const named =
+    words === ''
+      ? undefined
+      : (STAGE_WORDS.find(([, stage]) => stage === upper) ?? STAGE_WORDS.find(([pattern]) => pattern.test(words)))
   if (trl) {
     const level = Number(trl[1])
     const stage: MaturityStage = level >= 8 ? 'INDUSTRIAL' : level >= 6 ? 'PILOT' : level >= 4 ? 'SMALL_PILOT' : 'LAB'
-    return { stage, trl: level }
+    return { stage: named?.[1] ?? stage, trl: level }
   }
-  const upper = value.toUpperCase()
-  const exact = STAGE_WORDS.find(([, stage]) => stage === upper)
-  if (exact) return { stage: exact[1], trl: exact[2] }
-  const found = STAGE_WORDS.find(([pattern]) => pattern.test(value))
-  return found ? { stage: found[1], trl: found[2] } : null
+  return named ? { stage: named[1], trl: null } : null
 }
 
 /** Names people use for the platform's fields that differ from the taxonomy's own names. */

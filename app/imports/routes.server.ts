@@ -29,6 +29,8 @@ export interface ImportArea {
   backLabel: string
   intro: string
   kinds: readonly BrowserImportKind[]
+  /** Where the organization's own records download in the import format, if they do. */
+  exportBase?: string
   require: (
     request: Request,
   ) => Promise<{ user: { id: string }; membership: { organizationId: string; organizationName: string } }>
@@ -40,6 +42,7 @@ export const OFFICE_IMPORTS: ImportArea = {
   backLabel: 'office.title',
   intro: 'importUi.intro',
   kinds: OFFICE_IMPORT_KINDS,
+  exportBase: '/office/export',
   require: requireOffice,
 }
 export const BUREAU_IMPORTS: ImportArea = {
@@ -62,6 +65,7 @@ export async function importUploadLoader(request: Request, area: ImportArea) {
     backLabel: area.backLabel,
     intro: area.intro,
     kinds: [...area.kinds],
+    exportBase: area.exportBase ?? null,
     organizationName: membership.organizationName,
     batches: batches
       .filter((b) => area.kinds.includes(b.kind.toLowerCase() as BrowserImportKind))

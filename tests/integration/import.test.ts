@@ -89,7 +89,7 @@ describe('import', () => {
     expect(updated).toMatchObject({
       title: '激光焊接焊缝跟踪（第二版）',
       stage: 'PILOT',
-      trl: 6,
+      trl: null,
       status: 'PUBLISHED',
       fieldCode: 'ADV',
     })

@@ -1,7 +1,7 @@
 import { fieldCodeFromText } from '../resolve'
-import { checkFieldAndMaturity, type ImportKindModule } from './shared'
+import { checkFieldAndMaturity, isPublished, type ImportKindModule } from './shared'
 
-/** An institution's experts, published as imported and matched by (institution, external ID). */
+/** An institution's experts, published unless marked 草稿, matched by (institution, external ID). */
 export const experts: ImportKindModule<'experts'> = {
   organizationRefs: (v) => [v.institution],
   owner: (v) => v.institution,
@@ -10,22 +10,22 @@ export const experts: ImportKindModule<'experts'> = {
   check(v, context) {
     context.checkScope(v.institution, 'institution')
     context.planOrg(v.institution, 'UNIVERSITY')
-    checkFieldAndMaturity(context, v.field)
+    for (const field of v.field) checkFieldAndMaturity(context, field)
   },
   async write(tx, v, context) {
-    const field = v.field ? fieldCodeFromText(v.field, context.fields) : null
+    const fieldCodes = v.field.map((f) => fieldCodeFromText(f, context.fields)).filter((c): c is string => c !== null)
     const data = {
       name: v.name,
       title: v.title ?? null,
       directions: v.directions,
       keywords: v.keywords,
-      fieldCodes: field ? [field] : [],
+      fieldCodes: [...new Set(fieldCodes)],
       bio: v.bio ?? null,
       achievements: v.achievements ?? null,
       email: v.email ?? null,
       phone: v.phone ?? null,
       available: v.available ?? true,
-      status: 'PUBLISHED' as const,
+      status: isPublished(v.status) ? ('PUBLISHED' as const) : ('DRAFT' as const),
       lastActivityAt: context.now,
     }
     if (context.existing) {

@@ -12,6 +12,8 @@ const IP_TYPES: Array<[RegExp, IpType]> = [
   [/植物|品种/, 'PLANT_VARIETY'],
   [/新药|药品/, 'NEW_DRUG'],
   [/秘密|诀窍|know/i, 'TECHNICAL_SECRET'],
+  [/^(其他|other)$/i, 'OTHER'],
+  [/^(无|none)$/i, 'NONE'],
 ]
 
 /** An institution's research results, with their patents, transfer modes, price and team. */
