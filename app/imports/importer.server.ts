@@ -19,6 +19,7 @@ import { BAODI_REGION_CODE, regionCodeFromText } from '~/data/regions'
 import { INSTITUTIONS } from '../../prisma/seed/reference'
 import { enqueueIndexing } from '~/search/enqueue.server'
 import { recordAudit } from '~/utils/audit.server'
+import { emitWebhookEvent } from '~/webhooks/deliveries.server'
 import { isValidCreditCode } from '~/validation/credit-code'
 import { notifyReviewers } from '~/models/verification.server'
 import type { PrismaClient } from '~/generated/prisma/client'
@@ -294,6 +295,13 @@ export async function importTable(
         entityType: 'ImportBatch',
         entityId: batch.id,
         data: { fileName: options.fileName, created: report.created, updated: report.updated },
+      })
+      // One event for the whole file: a client fetches what changed with `updatedSince`.
+      await emitWebhookEvent(tx, [options.actor?.organizationId], 'import.committed', {
+        batchId: batch.id,
+        kind,
+        created: report.created,
+        updated: report.updated,
       })
     },
     { timeout: 600_000, maxWait: 30_000 },

@@ -1,6 +1,7 @@
 import type { Prisma } from '~/generated/prisma/client'
 import { enqueueIndexing } from '~/search/enqueue.server'
 import { recordAudit } from '~/utils/audit.server'
+import { emitWebhookEvent } from '~/webhooks/deliveries.server'
 import { prisma } from '~/utils/db.server'
 import type { ExpertFormInput } from '~/validation/experts'
 import { isVerified, NOT_VERIFIED_ERRORS, type StatusChange } from './verification.server'
@@ -112,6 +113,11 @@ export async function saveExpert(
       entityId: expert.id,
       data: { status: data.status, by: scope.kind },
     })
+    await emitWebhookEvent(tx, [expert.organizationId], 'expert.changed', {
+      expertId: expert.id,
+      change: existing ? 'updated' : 'created',
+      status: data.status,
+    })
     return expert.id
   })
   return { ok: true, id }
@@ -147,6 +153,11 @@ export async function changeExpertStatus(
       entityType: 'Expert',
       entityId: expert.id,
       data: { from: expert.status, to: rule.to },
+    })
+    await emitWebhookEvent(tx, [expert.organizationId], 'expert.changed', {
+      expertId: expert.id,
+      change: intent,
+      status: rule.to,
     })
     return 'changed'
   })

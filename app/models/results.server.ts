@@ -1,5 +1,6 @@
 import { enqueueIndexing } from '~/search/enqueue.server'
 import { recordAudit } from '~/utils/audit.server'
+import { emitWebhookEvent } from '~/webhooks/deliveries.server'
 import { prisma } from '~/utils/db.server'
 import type { ResultFormInput } from '~/validation/results'
 import { isVerified, NOT_VERIFIED_ERRORS, type StatusChange } from './verification.server'
@@ -147,6 +148,11 @@ export async function saveResult(actor: Actor, input: ResultFormInput, resultId?
       entityId: result.id,
       data: { status: data.status },
     })
+    await emitWebhookEvent(tx, [actor.organizationId], 'result.changed', {
+      resultId: result.id,
+      change: existing ? 'updated' : 'created',
+      status: data.status,
+    })
     return result.id
   })
   return { ok: true, id }
@@ -190,6 +196,11 @@ export async function changeResultStatus(
       entityType: 'ResearchResult',
       entityId: result.id,
       data: { from: result.status, to: rule.to },
+    })
+    await emitWebhookEvent(tx, [actor.organizationId], 'result.changed', {
+      resultId: result.id,
+      change: intent,
+      status: rule.to,
     })
     return 'changed'
   })

@@ -8,6 +8,9 @@ export const WEBHOOK_EVENTS = [
   'call.deadline',
   'match.created',
   'payment.received',
+  'result.changed',
+  'expert.changed',
+  'import.committed',
 ] as const
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number]
 

@@ -1,4 +1,9 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
+import { drain } from '~/jobs/worker.server'
+import { verifySignature, webhookJobsHandler } from '~/webhooks/deliveries.server'
+import { createEndpoint } from '~/webhooks/endpoints.server'
+import { testClient } from '../support/api-client'
+import { closeReceivers, receiver } from '../support/webhook-receiver'
 import { callApi, type ApiBody, type ApiHandler } from '../support/api'
 import { action as resultsAction, loader as resultsLoader } from '~/routes/api.v1.results'
 import { loader as resultLoader } from '~/routes/api.v1.results.$id'
@@ -7,6 +12,8 @@ import { action as editAction } from '~/routes/office_.results.$id_.edit'
 import { prisma } from '~/utils/db.server'
 import { reloadEnv } from '~/utils/env.server'
 import { cookieHeader, createOrganization, createUser, formRequest, issueToken } from '../support/factories'
+
+afterEach(closeReceivers)
 
 type Handler = ApiHandler
 type Body = ApiBody
@@ -82,32 +89,38 @@ describe('/api/v1/results', () => {
     await expect(issueToken(enterprise.id, owner.id, ['results:write'])).rejects.toThrow('errors.token.scopeDenied')
   })
 
-  it('syncs: 1,000 results imported through the API, 10 changed on the page, exactly those 10 fetched with updatedSince', async () => {
+  it('syncs: 1,000 results imported through the API, 10 changed on the page, exactly those 10 fetched with updatedSince and announced once each, signed', async () => {
     // A bulk import is more than a minute's worth of requests at the default rate.
     process.env.API_RATE_LIMIT = '5000'
     reloadEnv()
     const a = await institution()
+    const client = testClient(a.token)
     const field = await prisma.techField.findFirstOrThrow({ where: { parentCode: null } })
     const ids: string[] = []
     for (let i = 0; i < 1000; i++) {
-      const created = await api(resultsAction as Handler, 'POST', '/api/v1/results', a.token, result(field.code, i))
-      expect(created.status).toBe(201)
-      ids.push(created.body.id)
+      const created = await client.POST('/results', { body: result(field.code, i) as never })
+      expect(created.response.status).toBe(201)
+      ids.push(created.data!.id)
     }
     // All of them, page by page.
     let cursor: string | null = null
     let listed = 0
     do {
-      const page: { body: Body } = await api(
-        resultsLoader as Handler,
-        'GET',
-        `/api/v1/results?limit=100${cursor ? `&cursor=${cursor}` : ''}`,
-        a.token,
-      )
-      listed += page.body.data.length
-      cursor = page.body.nextCursor
+      const query: { limit: number; cursor?: string } = cursor ? { limit: 100, cursor } : { limit: 100 }
+      const page = await client.GET('/results', { params: { query } })
+      listed += page.data!.data.length
+      cursor = page.data!.nextCursor
     } while (cursor)
     expect(listed).toBe(1000)
+
+    // The institution's system listens for changes from here on.
+    const hook = await receiver()
+    const endpoint = await createEndpoint(
+      { userId: a.admin.id, organizationId: a.org.id },
+      { url: hook.url, events: ['result.changed'] },
+    )
+    if (!endpoint.ok) throw new Error(endpoint.error)
+    const { secret } = await prisma.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })
 
     const since = new Date()
     const cookie = await cookieHeader(a.admin.id)
@@ -132,14 +145,17 @@ describe('/api/v1/results', () => {
       }).catch((thrown: unknown) => thrown)
       expect((response as Response).status).toBe(302)
     }
-    const synced = await api(
-      resultsLoader as Handler,
-      'GET',
-      `/api/v1/results?limit=100&updatedSince=${encodeURIComponent(since.toISOString())}`,
-      a.token,
-    )
-    expect(synced.body.data.map((r: Body) => r.id).sort()).toEqual([...changed].sort())
-    expect(synced.body.data.every((r: Body) => r.title === '注塑模具随形冷却技术（更新）')).toBe(true)
+    const synced = await client.GET('/results', {
+      params: { query: { limit: 100, updatedSince: since.toISOString() } },
+    })
+    expect(synced.data!.data.map((r) => r.id).sort()).toEqual([...changed].sort())
+    expect(synced.data!.data.every((r) => r.title === '注塑模具随形冷却技术（更新）')).toBe(true)
+
+    await drain(prisma, webhookJobsHandler())
+    expect(hook.received.every((r) => verifySignature(secret, r.signature, r.body))).toBe(true)
+    const announced = hook.received.map((r) => JSON.parse(r.body) as { type: string; data: { resultId: string } })
+    expect(announced.every((e) => e.type === 'result.changed')).toBe(true)
+    expect(announced.map((e) => e.data.resultId).sort()).toEqual([...changed].sort())
     delete process.env.API_RATE_LIMIT
     reloadEnv()
   }, 180_000)

@@ -1,9 +1,14 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { commitImport, getImportBatch, importJobsHandler, previewImport } from '~/imports/batches.server'
 import { drain } from '~/jobs/worker.server'
 import { loader as exportLoader } from '~/routes/office_.export'
 import { prisma } from '~/utils/db.server'
+import { webhookJobsHandler } from '~/webhooks/deliveries.server'
+import { createEndpoint } from '~/webhooks/endpoints.server'
 import { cookieHeader, createOrganization, createUser, getRequest } from '../support/factories'
+import { closeReceivers, receiver } from '../support/webhook-receiver'
+
+afterEach(closeReceivers)
 
 /** An office's catalogue with what a round trip can lose: every IP type, stage-only and stage+TRL, drafts, several fields. */
 async function catalogue() {
@@ -127,6 +132,8 @@ describe('catalogue export in the import format', () => {
       const { org, user, cookie } = await catalogue()
       const before = await snapshot(org.id)
       const actor = { userId: user.id, organizationId: org.id }
+      const hook = await receiver()
+      await createEndpoint(actor, { url: hook.url, events: ['import.committed'] })
       // Experts first: results name their team by the experts' names.
       const experts = await reimport(actor, 'experts', `experts.${format}`, await download(cookie, 'experts', format))
       expect(experts.report).toMatchObject({ created: 0, updated: 2 })
@@ -134,6 +141,12 @@ describe('catalogue export in the import format', () => {
       // The archived result is not part of the catalogue; the nine others are updated in place.
       expect(results.report).toMatchObject({ created: 0, updated: 9 })
       expect(await snapshot(org.id)).toEqual(before)
+      // The institution's system hears of each file once, and fetches the changes by `updatedSince`.
+      await drain(prisma, webhookJobsHandler())
+      expect(hook.received.map((r) => JSON.parse(r.body).data)).toEqual([
+        expect.objectContaining({ kind: 'experts', created: 0, updated: 2 }),
+        expect.objectContaining({ kind: 'results', created: 0, updated: 9 }),
+      ])
     })
   }
 
