@@ -4,7 +4,7 @@ import { verifySignature, webhookJobsHandler } from '~/webhooks/deliveries.serve
 import { createEndpoint } from '~/webhooks/endpoints.server'
 import { testClient } from '../support/api-client'
 import { closeReceivers, receiver } from '../support/webhook-receiver'
-import { callApi, type ApiBody, type ApiHandler } from '../support/api'
+import { callApi, type ApiHandler } from '../support/api'
 import { action as resultsAction, loader as resultsLoader } from '~/routes/api.v1.results'
 import { loader as resultLoader } from '~/routes/api.v1.results.$id'
 import { action as statusAction } from '~/routes/api.v1.results.$id.status'
@@ -16,7 +16,6 @@ import { cookieHeader, createOrganization, createUser, formRequest, issueToken }
 afterEach(closeReceivers)
 
 type Handler = ApiHandler
-type Body = ApiBody
 const api = callApi
 
 async function institution() {
