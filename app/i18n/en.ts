@@ -1415,7 +1415,7 @@ const en: Catalog = {
     expired: 'expired',
     title: 'API access tokens',
     intro:
-      'Tokens read and write your organization’s needs and results and read needs’ matches through the API (/api/v1), within the scopes you grant and until they expire. A token is shown once only; keep it safe.',
+      'Tokens let your organization’s other systems read and write needs, results and experts, query matches and search, answer introductions and follow contracts and payments through the API (/api/v1), within the scopes you grant and until they expire. A token is shown once only; keep it safe.',
     name: 'Token name',
     create: 'Create token',
     created: 'New token (shown this once):',
