@@ -24,7 +24,7 @@ export interface CallActor {
 }
 
 /** A call must close at least this long after it is published. */
-const MIN_OPEN_MS = 60 * 60 * 1000
+export const MIN_OPEN_MS = 60 * 60 * 1000
 
 export const criteriaOf = (call: { criteria: Prisma.JsonValue }) => call.criteria as unknown as Criterion[]
 
@@ -59,19 +59,10 @@ export async function createCall(actor: CallActor, input: CallFormInput): Promis
           organizationId: need.organizationId,
           createdById: actor.userId,
           campaignId: byEnterprise ? null : need.campaignId,
+          ...termsData(input, deadline, publish ? now : null),
           title: input.title,
           statement: input.statement,
           confidentialDetail: input.confidentialDetail ?? null,
-          rewardMinFen: input.rewardMinYuan ?? null,
-          rewardMaxFen: input.rewardMaxYuan,
-          districtFundingFen: input.districtFundingYuan ?? null,
-          deadline,
-          eligibleKinds: input.eligibleKinds,
-          eligibleRegionGroups: input.eligibleRegionGroups,
-          criteria: input.criteria as unknown as Prisma.InputJsonValue,
-          requirements: input.requirements,
-          status: publish ? 'PUBLISHED' : 'DRAFT',
-          publishedAt: publish ? now : null,
         },
         select: { id: true },
       })
@@ -92,6 +83,26 @@ export async function createCall(actor: CallActor, input: CallFormInput): Promis
       return { ok: false, error: 'errors.call.exists', field: 'needId' }
     }
     throw error
+  }
+}
+
+/** The columns a call's shared terms fill, for a single call and a bundle's items alike. */
+export function termsData(
+  input: Omit<CallFormInput, 'needId' | 'confidentialDetail' | 'title' | 'statement' | 'intent'>,
+  deadline: Date,
+  publishedAt: Date | null,
+) {
+  return {
+    rewardMinFen: input.rewardMinYuan ?? null,
+    rewardMaxFen: input.rewardMaxYuan,
+    districtFundingFen: input.districtFundingYuan ?? null,
+    deadline,
+    eligibleKinds: input.eligibleKinds,
+    eligibleRegionGroups: input.eligibleRegionGroups,
+    criteria: input.criteria as unknown as Prisma.InputJsonValue,
+    requirements: input.requirements,
+    status: publishedAt ? ('PUBLISHED' as const) : ('DRAFT' as const),
+    publishedAt,
   }
 }
 
@@ -202,7 +213,7 @@ const AUDIENCE_SIZE = 20
  * Pushes a published call to the eligible institutions of its audience (their offices), to the
  * matched experts who have an account, and makes the need findable as a call.
  */
-async function announceCall(tx: Prisma.TransactionClient, callId: string, audience: CallAudience) {
+export async function announceCall(tx: Prisma.TransactionClient, callId: string, audience: CallAudience) {
   const call = await tx.call.findUniqueOrThrow({ where: { id: callId } })
   const [orgs, experts] = await Promise.all([
     tx.organization.findMany({ where: { id: { in: audience.organizationIds } } }),

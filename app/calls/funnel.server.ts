@@ -49,6 +49,8 @@ export async function getCallFunnel(filter: TurnoverFilter): Promise<CallFunnelR
 
 export interface CampaignCallStats {
   list: Array<{ id: string; title: string; status: string; deadline: Date; enterprise: string; proposals: number }>
+  /** The campaign's bundled calls (联合榜单), drafts included. */
+  bundles: Array<{ id: string; title: string; items: number; published: boolean }>
   calls: number
   answered: number
   awarded: number
@@ -102,7 +104,18 @@ export async function getCampaignCallStats(campaignId: string): Promise<Campaign
     orderBy: { deadline: 'desc' },
     take: 100,
   })
+  const bundles = await prisma.callBundle.findMany({
+    where: { campaignId },
+    select: { id: true, title: true, publishedAt: true, _count: { select: { calls: true } } },
+    orderBy: { createdAt: 'desc' },
+  })
   return {
+    bundles: bundles.map((b) => ({
+      id: b.id,
+      title: b.title,
+      items: b._count.calls,
+      published: b.publishedAt !== null,
+    })),
     list: list.map((c) => ({
       id: c.id,
       title: c.title,

@@ -82,6 +82,7 @@ export async function searchCalls(params: CallSearch, user: SessionUser | null) 
       deadline: true,
       eligibleRegionGroups: true,
       organization: { select: { name: true } },
+      bundle: { select: { id: true, title: true } },
       need: { select: { fieldCode: true, field: { select: { nameZh: true, nameEn: true } } } },
       _count: { select: { proposals: { where: { status: { not: 'DRAFT' } } } } },
     },

@@ -28,6 +28,7 @@ export async function getCallPage(user: SessionUser | null, callId: string) {
       need: { select: { id: true, title: true, field: { select: { nameZh: true, nameEn: true } } } },
       organization: { select: { name: true } },
       campaign: { select: { id: true, name: true } },
+      bundle: { select: { id: true, title: true } },
     },
   })
   if (!call) return null

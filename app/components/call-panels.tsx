@@ -25,6 +25,11 @@ export function CallFacts({ page }: { page: CallPageView }) {
         {call.campaign ? ` · ${t('calls.campaign', { name: call.campaign.name })}` : ''} ·{' '}
         <Link to={`/needs/${call.need.id}`}>{t('calls.needLink')}</Link>
       </p>
+      {call.bundle ? (
+        <p data-testid="call-bundle">
+          {t('calls.bundle.partOf')} <Link to={`/calls/bundles/${call.bundle.id}`}>{call.bundle.title}</Link>
+        </p>
+      ) : null}
       <dl className="facts">
         <dt>{t('calls.rewardTitle')}</dt>
         <dd data-testid="call-reward">

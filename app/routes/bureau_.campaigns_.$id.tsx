@@ -80,6 +80,24 @@ export default function CampaignPage() {
           <Money fen={calls.registeredAmountFen} />
           {calls.medianDaysToAward !== null ? ` · ${t('curation.medianDays', { days: calls.medianDaysToAward })}` : ''}
         </p>
+        {needs.filter((n) => n.open && !n.callId).length >= 2 ? (
+          <p>
+            <Link to={`/calls/bundles/new?campaign=${campaign.id}`} className="button">
+              {t('calls.bundle.fromCampaign')}
+            </Link>
+          </p>
+        ) : null}
+        {calls.bundles.length ? (
+          <ul className="list" data-testid="campaign-bundles">
+            {calls.bundles.map((b) => (
+              <li key={b.id}>
+                <span className="badge">{t('calls.bundle.label')}</span>{' '}
+                <Link to={`/calls/bundles/${b.id}`}>{b.title}</Link> · {t('calls.bundle.items', { count: b.items })}
+                {b.published ? '' : ` · ${t('calls.phase.DRAFT')}`}
+              </li>
+            ))}
+          </ul>
+        ) : null}
         {calls.list.length ? (
           <ul className="list">
             {calls.list.map((c) => (

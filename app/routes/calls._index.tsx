@@ -128,6 +128,12 @@ export default function Calls() {
                   {call.need.field ? ` · ${zh ? call.need.field.nameZh : call.need.field.nameEn}` : ''} ·{' '}
                   {t('calls.deadlineShort', { at: call.deadlineText })}
                 </p>
+                {call.bundle ? (
+                  <p>
+                    <span className="badge">{t('calls.bundle.label')}</span>{' '}
+                    <Link to={`/calls/bundles/${call.bundle.id}`}>{call.bundle.title}</Link>
+                  </p>
+                ) : null}
                 <p>
                   <strong>
                     {t('calls.rewardLabel')}

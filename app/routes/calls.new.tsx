@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useTranslation } from 'react-i18next'
 import { createCall, getCallDraftSource } from '~/calls/calls.server'
+import { CallTermsFields } from '~/components/call-terms-fields'
 import { CsrfInput } from '~/components/csrf-input'
 import { Field, FieldError, TextAreaField } from '~/components/field'
 import { platformNow } from '~/utils/clock.server'
@@ -11,7 +12,7 @@ import { beijingDate, yuanText } from '~/utils/format'
 import { fieldErrors } from '~/utils/action-result'
 import { pageTitle } from '~/utils/meta'
 import { notFound, requireUser } from '~/utils/permissions.server'
-import { CALL_KINDS, CALL_REGION_GROUPS, CallFormSchema, MAX_CRITERIA } from '~/validation/calls'
+import { CallFormSchema } from '~/validation/calls'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'calls.newTitle')
 
@@ -60,14 +61,6 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(`/calls/${outcome.id}`)
 }
 
-/** Criteria a call usually weighs; the enterprise changes them as it likes. */
-const DEFAULT_CRITERIA = [
-  { key: 'feasibility', weight: 40 },
-  { key: 'team', weight: 25 },
-  { key: 'price', weight: 20 },
-  { key: 'schedule', weight: 15 },
-]
-
 export default function NewCall() {
   const { t } = useTranslation()
   const { defaults, byBureau } = useLoaderData<typeof loader>()
@@ -105,99 +98,7 @@ export default function NewCall() {
           hint={t('calls.form.confidentialHint')}
           errors={err('confidentialDetail')}
         />
-        <div className="grid two">
-          <Field
-            label={t('calls.form.rewardMin')}
-            name="rewardMinYuan"
-            inputMode="decimal"
-            defaultValue={defaults.rewardMinYuan}
-            errors={err('rewardMinYuan')}
-          />
-          <Field
-            label={t('calls.form.rewardMax')}
-            name="rewardMaxYuan"
-            inputMode="decimal"
-            defaultValue={defaults.rewardMaxYuan}
-            errors={err('rewardMaxYuan')}
-            required
-          />
-        </div>
-        {byBureau ? (
-          <Field
-            label={t('calls.form.districtFunding')}
-            name="districtFundingYuan"
-            inputMode="decimal"
-            errors={err('districtFundingYuan')}
-          />
-        ) : null}
-        <div className="grid two">
-          <Field
-            label={t('calls.form.deadlineDate')}
-            name="deadlineDate"
-            type="date"
-            defaultValue={defaults.deadlineDate}
-            errors={err('deadlineDate')}
-            required
-          />
-          <Field
-            label={t('calls.form.deadlineTime')}
-            name="deadlineTime"
-            type="time"
-            defaultValue="17:00"
-            hint={t('calls.form.beijingTime')}
-            errors={err('deadlineTime')}
-          />
-        </div>
-        <fieldset>
-          <legend>{t('calls.form.eligibleKinds')}</legend>
-          {CALL_KINDS.map((kind) => (
-            <label className="checkbox" key={kind}>
-              <input type="checkbox" name="eligibleKinds" value={kind} defaultChecked />
-              {t(`orgKinds.${kind}`)}
-            </label>
-          ))}
-          <FieldError id="eligibleKinds-error" errors={err('eligibleKinds')} />
-        </fieldset>
-        <fieldset>
-          <legend>{t('calls.form.eligibleRegions')}</legend>
-          <p className="hint">{t('calls.form.eligibleRegionsHint')}</p>
-          {CALL_REGION_GROUPS.map((group) => (
-            <label className="checkbox" key={group}>
-              <input type="checkbox" name="eligibleRegionGroups" value={group} />
-              {t(`search.region.${group}`)}
-            </label>
-          ))}
-          <FieldError id="eligibleRegionGroups-error" errors={err('eligibleRegionGroups')} />
-        </fieldset>
-        <fieldset>
-          <legend>{t('calls.form.criteria')}</legend>
-          <p className="hint">{t('calls.form.criteriaHint')}</p>
-          {Array.from({ length: MAX_CRITERIA }, (_, i) => (
-            <div className="grid two" key={i}>
-              <Field
-                label={t('calls.form.criterionName', { n: i + 1 })}
-                name={`criteria[${i}].name`}
-                defaultValue={DEFAULT_CRITERIA[i] ? t(`calls.criteria.${DEFAULT_CRITERIA[i].key}`) : ''}
-                errors={err(`criteria[${i}].name`)}
-              />
-              <Field
-                label={t('calls.form.criterionWeight', { n: i + 1 })}
-                name={`criteria[${i}].weight`}
-                inputMode="numeric"
-                defaultValue={DEFAULT_CRITERIA[i]?.weight ?? ''}
-                errors={err(`criteria[${i}].weight`)}
-              />
-            </div>
-          ))}
-          <FieldError id="criteria-error" errors={err('criteria')} />
-        </fieldset>
-        <TextAreaField
-          label={t('calls.form.requirements')}
-          name="requirements"
-          rows={3}
-          defaultValue={t('calls.form.requirementsDefault')}
-          errors={err('requirements')}
-        />
+        <CallTermsFields defaults={defaults} byBureau={byBureau} errors={errors} />
         <div className="actions">
           <button type="submit" name="intent" value="publish" className="primary">
             {t('calls.form.publish')}

@@ -70,44 +70,76 @@ const clockTime = z
 /** A Beijing date and time ("2027-01-15", "17:00") as the instant it names. */
 export const beijingInstant = (date: string, time: string) => new Date(`${date}T${time}:00+08:00`)
 
+/** The terms every call states: reward, deadline, eligibility, weighted criteria, what to submit. */
+const callTerms = {
+  intent: z.enum(['publish', 'draft']).default('publish'),
+  title: line(4, 100, 'errors.call.title'),
+  statement: text(20, 4000, 'errors.call.statement'),
+  rewardMinYuan: OptionalYuanToFenSchema,
+  rewardMaxYuan: YuanToFenSchema.refine((v) => v > 0n, { message: 'errors.call.rewardPositive' }),
+  districtFundingYuan: OptionalYuanToFenSchema,
+  deadlineDate: isoDate,
+  deadlineTime: z.preprocess(blankToUndefined, clockTime),
+  eligibleKinds: z.preprocess(listFromText, z.array(z.enum(CALL_KINDS, { error: 'errors.call.kind' }))),
+  eligibleRegionGroups: z.preprocess(
+    listFromText,
+    z.array(z.enum(CALL_REGION_GROUPS, { error: 'errors.call.region' })),
+  ),
+  criteria: z.preprocess(
+    dropBlankRows,
+    z
+      .array(Criterion)
+      .min(1, { message: 'errors.call.criteriaMissing' })
+      .max(MAX_CRITERIA, { message: 'errors.call.criteriaMissing' }),
+  ),
+  requirements: text(4, 2000, 'errors.call.requirements'),
+}
+
+function checkTerms(
+  v: { rewardMinYuan?: bigint; rewardMaxYuan: bigint; criteria: Criterion[] },
+  ctx: z.RefinementCtx,
+) {
+  if (v.rewardMinYuan !== undefined && v.rewardMinYuan > v.rewardMaxYuan) {
+    ctx.addIssue({ code: 'custom', path: ['rewardMinYuan'], message: 'errors.call.rewardOrder' })
+  }
+  if (v.criteria.reduce((s, c) => s + c.weight, 0) !== 100) {
+    ctx.addIssue({ code: 'custom', path: ['criteria'], message: 'errors.call.criteriaSum' })
+  }
+  if (new Set(v.criteria.map((c) => c.name)).size !== v.criteria.length) {
+    ctx.addIssue({ code: 'custom', path: ['criteria'], message: 'errors.call.criteriaDuplicate' })
+  }
+}
+
 export const CallFormSchema = z
   .object({
-    intent: z.enum(['publish', 'draft']).default('publish'),
+    ...callTerms,
     needId: z.string({ error: 'errors.call.need' }).min(1, { message: 'errors.call.need' }),
-    title: line(4, 100, 'errors.call.title'),
-    statement: text(20, 4000, 'errors.call.statement'),
     confidentialDetail: optionalText(4000, 'errors.call.confidentialLong'),
-    rewardMinYuan: OptionalYuanToFenSchema,
-    rewardMaxYuan: YuanToFenSchema.refine((v) => v > 0n, { message: 'errors.call.rewardPositive' }),
-    districtFundingYuan: OptionalYuanToFenSchema,
-    deadlineDate: isoDate,
-    deadlineTime: z.preprocess(blankToUndefined, clockTime),
-    eligibleKinds: z.preprocess(listFromText, z.array(z.enum(CALL_KINDS, { error: 'errors.call.kind' }))),
-    eligibleRegionGroups: z.preprocess(
-      listFromText,
-      z.array(z.enum(CALL_REGION_GROUPS, { error: 'errors.call.region' })),
-    ),
-    criteria: z.preprocess(
-      dropBlankRows,
-      z
-        .array(Criterion)
-        .min(1, { message: 'errors.call.criteriaMissing' })
-        .max(MAX_CRITERIA, { message: 'errors.call.criteriaMissing' }),
-    ),
-    requirements: text(4, 2000, 'errors.call.requirements'),
   })
-  .superRefine((v, ctx) => {
-    if (v.rewardMinYuan !== undefined && v.rewardMinYuan > v.rewardMaxYuan) {
-      ctx.addIssue({ code: 'custom', path: ['rewardMinYuan'], message: 'errors.call.rewardOrder' })
-    }
-    if (v.criteria.reduce((s, c) => s + c.weight, 0) !== 100) {
-      ctx.addIssue({ code: 'custom', path: ['criteria'], message: 'errors.call.criteriaSum' })
-    }
-    if (new Set(v.criteria.map((c) => c.name)).size !== v.criteria.length) {
-      ctx.addIssue({ code: 'custom', path: ['criteria'], message: 'errors.call.criteriaDuplicate' })
-    }
-  })
+  .superRefine(checkTerms)
 export type CallFormInput = z.infer<typeof CallFormSchema>
+
+/** A bundle holds from two to this many needs of one campaign. */
+export const MAX_BUNDLE_NEEDS = 20
+
+/**
+ * 联合榜单: the bureau publishes several needs of a campaign as one call. The title and statement
+ * introduce the list; each need becomes an item with the shared terms (reward and district funding
+ * per item), its own title and public statement taken from the need.
+ */
+export const BundleFormSchema = z
+  .object({
+    ...callTerms,
+    needIds: z.preprocess(
+      (v) => (Array.isArray(v) ? v : typeof v === 'string' && v ? [v] : []),
+      z
+        .array(z.string().min(1))
+        .min(2, { message: 'errors.call.bundleNeeds' })
+        .max(MAX_BUNDLE_NEEDS, { message: 'errors.call.bundleNeeds' }),
+    ),
+  })
+  .superRefine(checkTerms)
+export type BundleFormInput = z.infer<typeof BundleFormSchema>
 
 const ProposalMilestone = z.object({
   title: line(1, 100, 'errors.proposal.milestoneTitle'),

@@ -28,6 +28,8 @@ const PUBLIC = new Set([
   // Open calls: the public part to everyone, the rest by role (tested in calls.test.ts).
   'calls._index',
   'calls.$id',
+  // A published bundled call is public; a draft one only to bureau staff (call-bundles.test.ts).
+  'calls.bundles.$id',
   // The API's description: no data (as /api/v1/openapi.json).
   'api.docs',
 ])
@@ -61,6 +63,7 @@ const ROLE_PAGES: Record<string, string[]> = {
   'office_.experts.$id_.edit': ['TTO_ADMIN', 'TTO_MEMBER'],
   'bureau_.campaigns': ['BUREAU_STAFF', 'PLATFORM_ADMIN'],
   'bureau_.campaigns_.$id': ['BUREAU_STAFF', 'PLATFORM_ADMIN'],
+  'calls.bundles.new': ['BUREAU_STAFF', 'PLATFORM_ADMIN'],
   'bureau_.needs': ['BUREAU_STAFF', 'PLATFORM_ADMIN'],
   'bureau_.needs_.$id': ['BUREAU_STAFF', 'PLATFORM_ADMIN'],
   'bureau_.contracts': ['BUREAU_STAFF', 'PLATFORM_ADMIN'],
