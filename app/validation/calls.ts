@@ -95,10 +95,7 @@ const callTerms = {
   requirements: text(4, 2000, 'errors.call.requirements'),
 }
 
-function checkTerms(
-  v: { rewardMinYuan?: bigint; rewardMaxYuan: bigint; criteria: Criterion[] },
-  ctx: z.RefinementCtx,
-) {
+function checkTerms(v: { rewardMinYuan?: bigint; rewardMaxYuan: bigint; criteria: Criterion[] }, ctx: z.RefinementCtx) {
   if (v.rewardMinYuan !== undefined && v.rewardMinYuan > v.rewardMaxYuan) {
     ctx.addIssue({ code: 'custom', path: ['rewardMinYuan'], message: 'errors.call.rewardOrder' })
   }
