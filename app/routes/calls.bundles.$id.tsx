@@ -125,8 +125,12 @@ export default function BundlePage() {
             <tr>
               <th scope="col">{t('calls.bundle.item')}</th>
               <th scope="col">{t('calls.bundle.enterprise')}</th>
-              <th scope="col">{t('calls.bundle.phase')}</th>
-              <th scope="col">{t('calls.bundle.entered')}</th>
+              <th scope="col" className="nowrap">
+                {t('calls.bundle.phase')}
+              </th>
+              <th scope="col" className="nowrap">
+                {t('calls.bundle.entered')}
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -137,8 +141,8 @@ export default function BundlePage() {
                   {item.field ? <span className="muted"> · {zh ? item.field.nameZh : item.field.nameEn}</span> : null}
                 </td>
                 <td>{item.enterprise}</td>
-                <td>{t(`calls.phase.${item.phase}`)}</td>
-                <td>{item.proposals}</td>
+                <td className="nowrap">{t(`calls.phase.${item.phase}`)}</td>
+                <td className="nowrap">{item.proposals}</td>
               </tr>
             ))}
           </tbody>

@@ -19,6 +19,7 @@ import {
   patentNumber,
   institutionShelves,
 } from './demo-random'
+import { seedDemoCampaign } from './demo-calls'
 import { DEMO_LOGINS, seedDemoCall, seedDemoIntroduction, seedDemoLogins } from './demo-logins'
 
 export { DEMO_LOGINS, DEMO_PASSWORD } from './demo-logins'
@@ -381,4 +382,10 @@ export async function seedDatabase(prisma: PrismaClient, log: Log = () => {}) {
   await seedDemoIntroduction(prisma, 'need-0081', institutions[14].id)
   await seedDemoCall(prisma)
   log('demo open call 1')
+  await seedDemoCampaign(prisma, {
+    officeId: institutions[14].id,
+    office2Id: institutions[15].id,
+    bureauId: bureau.id,
+  })
+  log('demo call campaign: a bundled call (open), a call under evaluation, an awarded call')
 }
