@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { CallPageView } from '~/calls/page.server'
 import { CsrfInput } from './csrf-input'
 import { Field, FieldError, TextAreaField } from './field'
+import { CriteriaList, Eligibility, RewardRange } from './call-terms'
 import { Money } from './money'
 export { ApplicantPanel } from './proposal-form'
 
@@ -33,13 +34,7 @@ export function CallFacts({ page }: { page: CallPageView }) {
       <dl className="facts">
         <dt>{t('calls.rewardTitle')}</dt>
         <dd data-testid="call-reward">
-          {call.rewardMinFen ? (
-            <>
-              <Money fen={call.rewardMinFen} /> – <Money fen={call.rewardMaxFen} />
-            </>
-          ) : (
-            <Money fen={call.rewardMaxFen} />
-          )}
+          <RewardRange minFen={call.rewardMinFen} maxFen={call.rewardMaxFen} />
           {call.districtFundingFen ? (
             <>
               {' '}
@@ -51,13 +46,7 @@ export function CallFacts({ page }: { page: CallPageView }) {
         <dd data-testid="call-deadline">{t('calls.deadlineAt', { at: call.deadlineText })}</dd>
         <dt>{t('calls.eligibility')}</dt>
         <dd>
-          {(call.eligibleKinds.length ? call.eligibleKinds : ['UNIVERSITY', 'RESEARCH_INSTITUTE'])
-            .map((k) => t(`orgKinds.${k}`))
-            .join('、')}
-          {' · '}
-          {call.eligibleRegionGroups.length
-            ? call.eligibleRegionGroups.map((g) => t(`search.region.${g}`)).join('、')
-            : t('calls.anyRegion')}
+          <Eligibility kinds={call.eligibleKinds} regions={call.eligibleRegionGroups} />
         </dd>
         <dt>{t('calls.enteredLabel')}</dt>
         <dd data-testid="call-entered">{t('calls.entered', { count: page.enteredCount })}</dd>
@@ -67,13 +56,7 @@ export function CallFacts({ page }: { page: CallPageView }) {
       <h3>{t('calls.requirements')}</h3>
       <p className="prewrap">{call.requirements}</p>
       <h3>{t('calls.criteriaTitle')}</h3>
-      <ul className="list">
-        {call.criteria.map((c) => (
-          <li key={c.name}>
-            {c.name} · {c.weight}%
-          </li>
-        ))}
-      </ul>
+      <CriteriaList criteria={call.criteria} />
       {call.confidentialDetail ? (
         <>
           <h3>{t('calls.confidential')}</h3>

@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync'
 import ExcelJS from 'exceljs'
 import { COLUMNS, type OfficeImportKind } from './columns'
+import { createI18n } from '~/i18n'
 import { prisma } from '~/utils/db.server'
 import { optionalYuanText } from '~/utils/format'
 
@@ -10,28 +11,14 @@ import { optionalYuanText } from '~/utils/format'
  * changes nothing. Archived listings are left out: they are not part of the catalogue.
  */
 
-const STAGE_WORDS = { LAB: '实验室', SMALL_PILOT: '小试', PILOT: '中试', INDUSTRIAL: '产业化' } as const
-const MODE_WORDS = {
-  DEVELOPMENT: '技术开发',
-  TRANSFER: '技术转让',
-  LICENSE: '技术许可',
-  CONSULTING: '技术咨询',
-  SERVICE: '技术服务',
-  EQUITY: '作价入股',
-} as const
-/** Names the importer maps back to each type (kinds/results.server.ts). */
-export const IP_TYPE_WORDS = {
-  INVENTION_PATENT: '发明专利',
-  UTILITY_MODEL: '实用新型专利',
-  DESIGN_PATENT: '外观设计专利',
-  SOFTWARE_COPYRIGHT: '软件著作权',
-  IC_LAYOUT: '集成电路布图设计',
-  PLANT_VARIETY: '植物新品种',
-  NEW_DRUG: '新药证书',
-  TECHNICAL_SECRET: '技术秘密',
-  OTHER: '其他',
-  NONE: '无',
-} as const
+/**
+ * The Chinese names the pages show, which the importer reads back (resolve.ts and
+ * kinds/results.server.ts map them to the same codes; the round-trip test checks every code).
+ */
+const zh = createI18n('zh')
+const stageWord = (stage: string) => zh.t(`search.stage.${stage}`)
+const modeWord = (mode: string) => zh.t(`search.mode.${mode}`)
+const ipTypeWord = (ipType: string) => zh.t(`resultForm.ip.${ipType}`)
 
 const list = (items: string[]) => items.join('、')
 const status = (s: string) => (s === 'DRAFT' ? '草稿' : '发布')
@@ -46,8 +33,8 @@ async function fieldLabeller() {
 }
 
 /** Maturity as the importer reads it: the stage's word, and the TRL when one is known. */
-function maturityText(stage: keyof typeof STAGE_WORDS | null, trl: number | null) {
-  return [stage ? STAGE_WORDS[stage] : '', trl ? `TRL${trl}` : ''].filter(Boolean).join(' ')
+function maturityText(stage: string | null, trl: number | null) {
+  return [stage ? stageWord(stage) : '', trl ? `TRL${trl}` : ''].filter(Boolean).join(' ')
 }
 
 async function resultRows(organizationId: string, institution: string) {
@@ -67,8 +54,8 @@ async function resultRows(organizationId: string, institution: string) {
       field: field(r.fieldCode),
       keywords: list(r.keywords),
       maturity: maturityText(r.stage, r.trl),
-      transferModes: list(r.transferModes.map((m) => MODE_WORDS[m])),
-      ipType: IP_TYPE_WORDS[r.ipType],
+      transferModes: list(r.transferModes.map(modeWord)),
+      ipType: ipTypeWord(r.ipType),
       patentNumbers: list(r.patentNumbers),
       priceMinYuan: optionalYuanText(r.priceMinFen) ?? '',
       priceMaxYuan: optionalYuanText(r.priceMaxFen) ?? '',

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { FacetCheckboxes } from '~/components/facet-checkboxes'
+import { RewardRange } from '~/components/call-terms'
 import { Money } from '~/components/money'
 import { parseCallSearch, searchCalls } from '~/calls/listing.server'
 import { CLOSING_WITHIN_DAYS, REWARD_BANDS } from '~/validation/calls'
@@ -137,13 +138,7 @@ export default function Calls() {
                 <p>
                   <strong>
                     {t('calls.rewardLabel')}
-                    {call.rewardMinFen ? (
-                      <>
-                        <Money fen={call.rewardMinFen} /> – <Money fen={call.rewardMaxFen} />
-                      </>
-                    ) : (
-                      <Money fen={call.rewardMaxFen} />
-                    )}
+                    <RewardRange minFen={call.rewardMinFen} maxFen={call.rewardMaxFen} />
                   </strong>
                   {call.districtFundingFen ? (
                     <span className="badge">

@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { getBundlePage, publishBundle } from '~/calls/bundles.server'
 import { CsrfInput } from '~/components/csrf-input'
 import { FieldError } from '~/components/field'
+import { CriteriaList, Eligibility, RewardRange } from '~/components/call-terms'
 import { Money } from '~/components/money'
 import { requireCsrf } from '~/utils/csrf.server'
 import { beijingDateTime } from '~/utils/format'
@@ -76,13 +77,7 @@ export default function BundlePage() {
             <dl className="facts">
               <dt>{t('calls.bundle.rewardPerItem')}</dt>
               <dd data-testid="bundle-reward">
-                {terms.rewardMinFen ? (
-                  <>
-                    <Money fen={terms.rewardMinFen} /> – <Money fen={terms.rewardMaxFen} />
-                  </>
-                ) : (
-                  <Money fen={terms.rewardMaxFen} />
-                )}
+                <RewardRange minFen={terms.rewardMinFen} maxFen={terms.rewardMaxFen} />
               </dd>
               {terms.districtFundingFen ? (
                 <>
@@ -96,25 +91,13 @@ export default function BundlePage() {
               <dd>{t('calls.deadlineAt', { at: terms.deadlineText })}</dd>
               <dt>{t('calls.eligibility')}</dt>
               <dd>
-                {(terms.eligibleKinds.length ? terms.eligibleKinds : ['UNIVERSITY', 'RESEARCH_INSTITUTE'])
-                  .map((k) => t(`orgKinds.${k}`))
-                  .join('、')}
-                {' · '}
-                {terms.eligibleRegionGroups.length
-                  ? terms.eligibleRegionGroups.map((g) => t(`search.region.${g}`)).join('、')
-                  : t('calls.anyRegion')}
+                <Eligibility kinds={terms.eligibleKinds} regions={terms.eligibleRegionGroups} />
               </dd>
             </dl>
             <h3>{t('calls.requirements')}</h3>
             <p className="prewrap">{terms.requirements}</p>
             <h3>{t('calls.criteriaTitle')}</h3>
-            <ul className="list">
-              {terms.criteria.map((c) => (
-                <li key={c.name}>
-                  {c.name} · {c.weight}%
-                </li>
-              ))}
-            </ul>
+            <CriteriaList criteria={terms.criteria} />
           </>
         ) : null}
       </section>

@@ -1,4 +1,3 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { describe, expect, it } from 'vitest'
 import { getCampaignCallStats } from '~/calls/funnel.server'
 import { getCallPage } from '~/calls/page.server'
@@ -9,18 +8,7 @@ import { reindexAll } from '~/search/sync.server'
 import { prisma } from '~/utils/db.server'
 import { getSessionUser } from '~/utils/session.server'
 import { cookieHeader, createNeed, createOrganization, createUser, formRequest, getRequest } from '../support/factories'
-
-type Fn = (args: ActionFunctionArgs | LoaderFunctionArgs) => Promise<unknown>
-async function run(fn: Fn, request: Request, params: Record<string, string> = {}) {
-  try {
-    return await fn({ request, params, context: {} })
-  } catch (thrown) {
-    return thrown
-  }
-}
-const statusOf = (r: unknown) =>
-  r instanceof Response ? r.status : ((r as { init?: { status?: number } })?.init?.status ?? 200)
-const dataOf = <T = Record<string, unknown>>(r: unknown) => ((r as { data?: T })?.data ?? r) as T
+import { dataOf, run, statusOf, type Fn } from '../support/route-calls'
 
 const TERMS = {
   title: '2026 宝坻区先进制造联合揭榜',

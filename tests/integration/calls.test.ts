@@ -1,4 +1,3 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { describe, expect, it } from 'vitest'
 import { getCallFunnel, getCampaignCallStats } from '~/calls/funnel.server'
 import { callJobsHandler } from '~/calls/jobs.server'
@@ -14,18 +13,7 @@ import { syncDocuments } from '~/search/sync.server'
 import { prisma } from '~/utils/db.server'
 import { cookieHeader, createOrganization, createUser, csrfFor, formRequest, getRequest } from '../support/factories'
 import { loadMarket } from '../support/market'
-
-type Fn = (args: ActionFunctionArgs | LoaderFunctionArgs) => Promise<unknown>
-async function run(fn: Fn, request: Request, params: Record<string, string> = {}) {
-  try {
-    return await fn({ request, params, context: {} })
-  } catch (thrown) {
-    return thrown
-  }
-}
-const statusOf = (r: unknown) =>
-  r instanceof Response ? r.status : ((r as { init?: { status?: number } })?.init?.status ?? 200)
-const dataOf = <T = Record<string, unknown>>(r: unknown) => ((r as { data?: T })?.data ?? r) as T
+import { dataOf, run, statusOf, type Fn } from '../support/route-calls'
 
 const CALL_FORM = {
   intent: 'publish',

@@ -3,6 +3,7 @@ import { commitImport, getImportBatch, importJobsHandler, previewImport } from '
 import { drain } from '~/jobs/worker.server'
 import { loader as exportLoader } from '~/routes/office_.export'
 import { prisma } from '~/utils/db.server'
+import { IP_TYPES } from '~/validation/results'
 import { webhookJobsHandler } from '~/webhooks/deliveries.server'
 import { createEndpoint } from '~/webhooks/endpoints.server'
 import { cookieHeader, createOrganization, createUser, getRequest } from '../support/factories'
@@ -33,18 +34,7 @@ async function catalogue() {
       }),
     ),
   )
-  const ipTypes = [
-    'INVENTION_PATENT',
-    'UTILITY_MODEL',
-    'DESIGN_PATENT',
-    'SOFTWARE_COPYRIGHT',
-    'IC_LAYOUT',
-    'PLANT_VARIETY',
-    'NEW_DRUG',
-    'TECHNICAL_SECRET',
-    'OTHER',
-    'NONE',
-  ] as const
+  const ipTypes = IP_TYPES
   const maturities = [
     { stage: 'PILOT', trl: null },
     { stage: 'SMALL_PILOT', trl: 6 },
