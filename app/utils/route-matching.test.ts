@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { matchRoutes } from '@remix-run/router'
+import { describe, expect, it } from 'vitest'
+
+/**
+ * scripts/patches/@remix-run+router+*.patch memoizes the route table's ranking and each path's
+ * compiled pattern (ADR 010). These tests fail if the patch is not applied after an install, and
+ * check that matching stays right when the same table answers many different paths.
+ */
+describe('route matching with the memoized router', () => {
+  it('is patched in the installed package (CommonJS and ESM builds)', () => {
+    const require = createRequire(import.meta.url)
+    const main = require.resolve('@remix-run/router')
+    for (const file of [main, main.replace(/router\.cjs\.js$/, 'router.js')]) {
+      const source = readFileSync(file, 'utf8')
+      expect(source, file).toContain('rankedBranchesCache')
+      expect(source, file).toContain('compiledPathCache')
+    }
+  })
+
+  it('matches each path to the right route, whatever was matched before', () => {
+    const routes = [
+      {
+        id: 'root',
+        path: '/',
+        children: [
+          { id: 'home', index: true },
+          { id: 'call', path: 'calls/:id' },
+          { id: 'bundleNew', path: 'calls/bundles/new' },
+          { id: 'bundle', path: 'calls/bundles/:id' },
+          { id: 'search', path: 'search/:kind' },
+          { id: 'Search', path: 'SEARCH/exact', caseSensitive: true },
+          { id: 'splat', path: 'files/*' },
+        ],
+      },
+    ]
+    const leaf = (path: string) => matchRoutes(routes, path)?.at(-1)
+    for (let round = 0; round < 3; round++) {
+      expect(leaf('/')?.route.id).toBe('home')
+      expect(leaf('/calls/abc')).toMatchObject({ route: { id: 'call' }, params: { id: 'abc' } })
+      expect(leaf('/calls/bundles/new')?.route.id).toBe('bundleNew')
+      expect(leaf('/calls/bundles/b1')).toMatchObject({ route: { id: 'bundle' }, params: { id: 'b1' } })
+      expect(leaf('/search/experts')?.params.kind).toBe('experts')
+      expect(leaf('/SEARCH/exact')?.route.id).toBe('Search')
+      expect(leaf('/search/EXACT')?.route.id).toBe('search')
+      expect(leaf('/files/a/b')?.params['*']).toBe('a/b')
+      expect(leaf('/nowhere/at/all')).toBeUndefined()
+    }
+    // Another table is ranked on its own.
+    expect(matchRoutes([{ id: 'other', path: '/calls/:id' }], '/calls/x')?.[0].route.id).toBe('other')
+  })
+})
