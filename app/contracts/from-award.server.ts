@@ -31,12 +31,14 @@ export async function draftContractFromAward(
   actor: { userId: string; organizationId: string },
   call: { id: string; title: string; needId: string; organizationId: string; fieldCode: string | null },
   proposal: AwardedProposal,
+  /** The award's day (Beijing), which dates the contract and its milestones; today by default. */
+  awardedOn: Date = beijingTodayAsDate(),
 ): Promise<string> {
   const [buyer, seller] = await Promise.all([
     tx.organization.findUniqueOrThrow({ where: { id: call.organizationId } }),
     tx.organization.findUniqueOrThrow({ where: { id: proposal.organizationId } }),
   ])
-  const today = beijingTodayAsDate()
+  const today = awardedOn
   const contract = await tx.contract.create({
     data: {
       type: 'DEVELOPMENT_COMMISSIONED',

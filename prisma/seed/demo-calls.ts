@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../../app/generated/prisma/client'
 import { deadlineJob } from '../../app/calls/deadline-job'
 import { draftContractFromAward } from '../../app/contracts/from-award.server'
+import { beijingTodayAsDate } from '../../app/utils/time'
 
 const DAY = 86_400_000
 const CAMPAIGN_ID = 'campaign-demo-0001'
@@ -182,6 +183,8 @@ export async function seedDemoCampaign(
         priceFen: won.priceFen,
         milestones: won.milestones as unknown as Array<{ title: string; amountFen: string; month: number }>,
       },
+      // Dated the day of the award, like every demo contract: nothing is signed after today.
+      beijingTodayAsDate(awarded.decidedAt),
     ),
   )
 }
