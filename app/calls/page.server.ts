@@ -34,38 +34,53 @@ export async function getCallPage(user: SessionUser | null, callId: string) {
   if (!call) return null
   const owner = runsCall(user, call)
   if (call.status === 'DRAFT' && !owner) return null
-  const now = await platformNow()
-  const phase = callPhase(call, now)
-  const invitation = user
-    ? await prisma.callReviewer.findUnique({ where: { callId_userId: { callId, userId: user.id } } })
-    : null
-  const evaluator = user && !owner ? await evaluatorRole(user.id, user, call, invitation) : owner ? 'owner' : null
   const office = officeOf(user)
-  const officeOrg = office
-    ? await prisma.organization.findUnique({
-        where: { id: office.organizationId },
-        select: { id: true, kind: true, regionCode: true, verification: true },
-      })
-    : null
-  const mine = officeOrg
-    ? await prisma.proposal.findUnique({
-        where: { callId_organizationId: { callId, organizationId: officeOrg.id } },
-        include: { attachments: { select: attachmentSelect, orderBy: { createdAt: 'asc' } } },
-      })
-    : null
   const expertMembership = user?.memberships.find((m) => m.role === 'EXPERT')
-  const expert = expertMembership
-    ? {
-        eligible: isEligible(
-          call,
-          await prisma.organization.findUniqueOrThrow({ where: { id: expertMembership.organizationId } }),
-        ),
-        asked:
-          (await prisma.auditLog.count({
+  // Independent reads at once: who the viewer is to this call, and what the page shows them.
+  const [now, invitation, officeOrg, mine, expertOrg, expertAsked, enteredCount, choices, reviewers, contracts] =
+    await Promise.all([
+      platformNow(),
+      user ? prisma.callReviewer.findUnique({ where: { callId_userId: { callId, userId: user.id } } }) : null,
+      office
+        ? prisma.organization.findUnique({
+            where: { id: office.organizationId },
+            select: { id: true, kind: true, regionCode: true, verification: true },
+          })
+        : null,
+      office
+        ? prisma.proposal.findUnique({
+            where: { callId_organizationId: { callId, organizationId: office.organizationId } },
+            include: { attachments: { select: attachmentSelect, orderBy: { createdAt: 'asc' } } },
+          })
+        : null,
+      expertMembership
+        ? prisma.organization.findUniqueOrThrow({ where: { id: expertMembership.organizationId } })
+        : null,
+      expertMembership
+        ? prisma.auditLog.count({
             where: { action: 'call.expertInterest', entityType: 'Call', entityId: callId, actorId: user!.id },
-          })) > 0,
-      }
-    : null
+          })
+        : 0,
+      // Submitted proposals so far: everyone sees how many, never whose or what, before the deadline.
+      prisma.proposal.count({ where: { callId, status: { in: [...ENTERED_PROPOSAL_STATUSES] } } }),
+      office ? applicantChoices(office.organizationId) : null,
+      owner
+        ? prisma.callReviewer.findMany({
+            where: { callId },
+            select: { id: true, declaredAt: true, user: { select: { name: true, email: true } } },
+            orderBy: { createdAt: 'asc' },
+          })
+        : [],
+      owner
+        ? prisma.contract.findMany({
+            where: { proposal: { callId } },
+            select: { id: true, projectName: true, status: true, sellerName: true },
+          })
+        : [],
+    ])
+  const phase = callPhase(call, now)
+  const evaluator = user && !owner ? await evaluatorRole(user.id, user, call, invitation) : owner ? 'owner' : null
+  const expert = expertOrg ? { eligible: isEligible(call, expertOrg), asked: expertAsked > 0 } : null
   const showConfidential =
     Boolean(evaluator) || (mine !== null && (mine.status === 'SHORTLISTED' || mine.status === 'AWARDED'))
   const evaluation = evaluator && phase !== 'OPEN' ? await evaluationSummary(callId, user!.id) : null
@@ -82,28 +97,17 @@ export async function getCallPage(user: SessionUser | null, callId: string) {
     /** An expert (who acts for themself) may ask their institution's office to answer. */
     expert,
     invitation: invitation && !owner ? { declared: Boolean(invitation.declaredAt) } : null,
-    /** Submitted proposals so far: everyone sees how many, never whose or what, before the deadline. */
-    enteredCount: await prisma.proposal.count({ where: { callId, status: { in: [...ENTERED_PROPOSAL_STATUSES] } } }),
-    applicant: officeOrg
-      ? {
-          eligible: isEligible(call, officeOrg),
-          proposal: mine ? { ...mine, milestones: mine.milestones as Milestones } : null,
-          choices: await applicantChoices(officeOrg.id),
-        }
-      : null,
-    reviewers: owner
-      ? await prisma.callReviewer.findMany({
-          where: { callId },
-          select: { id: true, declaredAt: true, user: { select: { name: true, email: true } } },
-          orderBy: { createdAt: 'asc' },
-        })
-      : [],
-    contracts: owner
-      ? await prisma.contract.findMany({
-          where: { proposal: { callId } },
-          select: { id: true, projectName: true, status: true, sellerName: true },
-        })
-      : [],
+    enteredCount,
+    applicant:
+      officeOrg && choices
+        ? {
+            eligible: isEligible(call, officeOrg),
+            proposal: mine ? { ...mine, milestones: mine.milestones as Milestones } : null,
+            choices,
+          }
+        : null,
+    reviewers,
+    contracts,
     evaluation,
   }
 }
