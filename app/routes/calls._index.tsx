@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { FacetCheckboxes } from '~/components/facet-checkboxes'
+import { FacetCheckboxes, FacetPanel, SearchBar } from '~/components/facet-checkboxes'
 import { RewardRange } from '~/components/call-terms'
 import { Money } from '~/components/money'
 import { parseCallSearch, searchCalls } from '~/calls/listing.server'
@@ -40,7 +39,6 @@ export default function Calls() {
   const { t, i18n } = useTranslation()
   const data = useLoaderData<typeof loader>()
   const [searchParams] = useSearchParams()
-  const [filtersOpen, setFiltersOpen] = useState(false)
   const zh = i18n.language === 'zh'
   const pageLink = (page: number) => {
     const next = new URLSearchParams(searchParams)
@@ -52,25 +50,8 @@ export default function Calls() {
       <h1>{t('calls.listTitle')}</h1>
       <p className="muted">{t('calls.listIntro')}</p>
       <Form method="get" className="search-layout" role="search">
-        <div className="search-bar">
-          <label htmlFor="q" className="visually-hidden">
-            {t('search.query')}
-          </label>
-          <input id="q" name="q" type="search" defaultValue={data.params.q} placeholder={t('calls.placeholder')} />
-          <button type="submit" className="primary">
-            {t('search.submit')}
-          </button>
-        </div>
-        <button
-          type="button"
-          className="facet-toggle"
-          aria-expanded={filtersOpen}
-          aria-controls="call-facets"
-          onClick={() => setFiltersOpen((open) => !open)}
-        >
-          {t('search.filters')}
-        </button>
-        <aside id="call-facets" className={filtersOpen ? 'facets open' : 'facets'} aria-label={t('search.filters')}>
+        <SearchBar defaultValue={data.params.q} placeholder={t('calls.placeholder')} />
+        <FacetPanel id="call-facets">
           <FacetCheckboxes
             legend={t('search.facet.fieldCodes')}
             param="field"
@@ -112,7 +93,7 @@ export default function Calls() {
             ))}
           </fieldset>
           <button type="submit">{t('search.filters')}</button> <Link to="/calls">{t('search.clear')}</Link>
-        </aside>
+        </FacetPanel>
         <section className="hits" aria-live="polite">
           <p className="muted" data-testid="calls-total">
             {t('calls.total', { count: data.total })}

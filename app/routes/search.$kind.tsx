@@ -1,9 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { IndexName } from '#search'
-import { FacetCheckboxes } from '~/components/facet-checkboxes'
+import { FacetCheckboxes, FacetPanel, SearchBar } from '~/components/facet-checkboxes'
 import { Highlighted } from '~/components/highlighted'
 import { FACETS, SEARCH_PAGE_SIZE, parseSearchParams, searchListings, viewerOf } from '~/search/listings.server'
 import { listFieldNames } from '~/models/tech-fields.server'
@@ -126,7 +125,6 @@ export default function Search() {
   const data = useLoaderData<typeof loader>()
   const [searchParams] = useSearchParams()
   // On a phone the filters fold behind a button so results are not pushed a screen down.
-  const [filtersOpen, setFiltersOpen] = useState(false)
   const zh = i18n.language === 'zh'
   const label = (attribute: string, value: string) => {
     if (attribute === 'fieldCodes') return data.fieldNames[value]?.[zh ? 0 : 1] ?? value
@@ -156,17 +154,7 @@ export default function Search() {
         ))}
       </nav>
       <Form method="get" className="search-layout" role="search">
-        <div className="search-bar">
-          <label htmlFor="q" className="visually-hidden">
-            {t('search.query')}
-          </label>
-          <input
-            id="q"
-            name="q"
-            type="search"
-            defaultValue={data.q}
-            placeholder={t(`search.placeholder.${data.kind}`)}
-          />
+        <SearchBar defaultValue={data.q} placeholder={t(`search.placeholder.${data.kind}`)}>
           <label htmlFor="sort" className="visually-hidden">
             {t('search.sort.label')}
           </label>
@@ -174,20 +162,8 @@ export default function Search() {
             <option value="relevance">{t('search.sort.relevance')}</option>
             <option value="newest">{t(data.kind === 'experts' ? 'search.sort.name' : 'search.sort.newest')}</option>
           </select>
-          <button type="submit" className="primary">
-            {t('search.submit')}
-          </button>
-        </div>
-        <button
-          type="button"
-          className="facet-toggle"
-          aria-expanded={filtersOpen}
-          aria-controls="search-facets"
-          onClick={() => setFiltersOpen((open) => !open)}
-        >
-          {t('search.filters')}
-        </button>
-        <aside id="search-facets" className={filtersOpen ? 'facets open' : 'facets'} aria-label={t('search.filters')}>
+        </SearchBar>
+        <FacetPanel id="search-facets">
           {data.facets.map((facet) => (
             <FacetCheckboxes
               key={facet.attribute}
@@ -200,7 +176,7 @@ export default function Search() {
           ))}
           <button type="submit">{t('search.filters')}</button>{' '}
           <Link to={`/search/${data.kind}`}>{t('search.clear')}</Link>
-        </aside>
+        </FacetPanel>
         <section className="hits" aria-live="polite">
           <p className="muted" data-testid="search-total">
             {t('search.total', { count: data.total })}
