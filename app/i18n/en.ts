@@ -1360,7 +1360,7 @@ const en: Catalog = {
   webhooks: {
     title: 'Webhooks',
     intro:
-      'When needs, introductions, contracts or open calls change, the platform POSTs a JSON event to your addresses, signed in the {{header}} header (HMAC-SHA256, t=timestamp,v1=signature of "timestamp.body"). Failures are retried with backoff; you can also send a delivery again.',
+      'When needs, matches, introductions, contracts, payments, results and experts, imports or open calls change, the platform POSTs a JSON event to your addresses, signed in the {{header}} header (HMAC-SHA256, t=timestamp,v1=signature of "timestamp.body"). Failures are retried with backoff; you can also send a delivery again.',
     url: 'Address (https)',
     events: 'Events',
     event: {
