@@ -1,14 +1,13 @@
 import { z } from 'zod'
 import { criteriaOf } from '~/calls/calls.server'
-import { callPhase } from '~/calls/states'
+import { CALL_PHASES, callPhase } from '~/calls/states'
 import type { Call, Prisma, Proposal } from '~/generated/prisma/client'
+import { CallStatus, ProposalStatus } from '~/generated/prisma/enums'
 import { platformNow } from '~/utils/clock.server'
 import { prisma } from '~/utils/db.server'
 import { optionalYuanText, yuanText } from '~/utils/format'
 import { isBureau, tokenViewer } from '~/utils/permissions.server'
-import { instantField, yuanField, type ReadResource } from './paging.server'
-
-const PHASES = ['DRAFT', 'OPEN', 'EVALUATING', 'AWARDED', 'CLOSED', 'CANCELLED'] as const
+import { instantField, yuanField, type ReadResource, PAGE_ORDER } from './paging.server'
 
 export const CallViewSchema = z.object({
   id: z.string(),
@@ -21,7 +20,7 @@ export const CallViewSchema = z.object({
   rewardMaxYuan: z.string(),
   districtFundingYuan: yuanField,
   deadline: instantField,
-  phase: z.enum(PHASES).describe('OPEN until the deadline, then EVALUATING until decided'),
+  phase: z.enum(CALL_PHASES).describe('OPEN until the deadline, then EVALUATING until decided'),
   eligibleKinds: z.array(z.string()),
   eligibleRegionGroups: z.array(z.string()),
   criteria: z.array(z.object({ name: z.string(), weight: z.number() })),
@@ -57,7 +56,7 @@ async function callView(c: Call): Promise<z.infer<typeof CallViewSchema>> {
 }
 
 const CallFilters = z.object({
-  status: z.enum(['DRAFT', 'PUBLISHED', 'AWARDED', 'CLOSED', 'CANCELLED']).optional(),
+  status: z.enum(CallStatus).optional(),
   needId: z.string().max(40).optional(),
   campaignId: z.string().max(40).optional(),
 })
@@ -83,7 +82,7 @@ export const callsResource: ReadResource<Call, z.infer<typeof CallViewSchema>> =
   findMany: (where, take) =>
     prisma.call.findMany({
       where: where as Prisma.CallWhereInput,
-      orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }],
+      orderBy: PAGE_ORDER,
       take,
     }),
   view: callView,
@@ -92,7 +91,7 @@ export const callsResource: ReadResource<Call, z.infer<typeof CallViewSchema>> =
 export const ProposalViewSchema = z.object({
   id: z.string(),
   callId: z.string(),
-  status: z.enum(['DRAFT', 'SUBMITTED', 'WITHDRAWN', 'SHORTLISTED', 'AWARDED', 'UNSUCCESSFUL']),
+  status: z.enum(ProposalStatus),
   approach: z.string(),
   teamExpertIds: z.array(z.string()),
   resultIds: z.array(z.string()),
@@ -158,7 +157,7 @@ export const proposalsResource: ReadResource<Proposal, z.infer<typeof ProposalVi
   findMany: (where, take) =>
     prisma.proposal.findMany({
       where: where as Prisma.ProposalWhereInput,
-      orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }],
+      orderBy: PAGE_ORDER,
       take,
     }),
   view: proposalView,

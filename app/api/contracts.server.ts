@@ -2,24 +2,24 @@ import { z } from 'zod'
 import { confirmationState } from '~/contracts/confirmations.server'
 import { saveContract, takeContractStep, visibleContracts } from '~/contracts/lifecycle.server'
 import type { Prisma } from '~/generated/prisma/client'
+import { ContractStatus, PaymentMethod, PaymentStatus } from '~/generated/prisma/enums'
 import { prisma } from '~/utils/db.server'
 import { tokenViewer } from '~/utils/permissions.server'
 import { calendarDate, optionalCalendarDate, yuanText } from '~/utils/format'
 import { CONTRACT_TYPES, ContractFormSchema, ContractStepSchema } from '~/validation/contracts'
 import { apiSessionUser, type ApiCaller } from './auth.server'
 import { auditApiWrite, parseBody } from './body.server'
-import { findReadable, instantField, notFoundOf, type ReadResource } from './paging.server'
+import { findReadable, instantField, notFoundOf, type ReadResource, PAGE_ORDER } from './paging.server'
 import { fieldProblem, refusalProblem } from './problem.server'
 
-const CONTRACT_STATUSES = ['DRAFT', 'SIGNED', 'SUBMITTED', 'REGISTERED', 'AMENDED', 'TERMINATED'] as const
 const dateField = z.iso.date().describe('Calendar date (Beijing)')
 
 export const PaymentViewSchema = z.object({
   id: z.string(),
   contractId: z.string().nullable(),
   milestoneId: z.string().nullable(),
-  method: z.enum(['STRIPE', 'BANK_TRANSFER']),
-  status: z.enum(['PENDING', 'SUCCEEDED', 'FAILED', 'PARTIALLY_REFUNDED', 'REFUNDED', 'DISPUTED', 'CANCELED']),
+  method: z.enum(PaymentMethod),
+  status: z.enum(PaymentStatus),
   amountYuan: z.string(),
   refundedYuan: z.string(),
   bankReference: z.string().nullable(),
@@ -33,7 +33,7 @@ export const ContractViewSchema = z.object({
   id: z.string(),
   type: z.enum(CONTRACT_TYPES),
   projectName: z.string(),
-  status: z.enum(CONTRACT_STATUSES),
+  status: z.enum(ContractStatus),
   registrationNumber: z.string().nullable(),
   registeredAt: instantField.nullable(),
   buyer: z.object({ organizationId: z.string().nullable(), name: z.string(), creditCode: z.string().nullable() }),
@@ -107,7 +107,7 @@ function contractView(c: ContractRow): z.infer<typeof ContractViewSchema> {
 }
 
 const ContractFilters = z.object({
-  status: z.enum(CONTRACT_STATUSES).optional(),
+  status: z.enum(ContractStatus).optional(),
   type: z.enum(CONTRACT_TYPES).optional(),
 })
 
@@ -126,7 +126,7 @@ export const contractsResource: ReadResource<ContractRow, z.infer<typeof Contrac
     prisma.contract.findMany({
       where: where as Prisma.ContractWhereInput,
       include,
-      orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }],
+      orderBy: PAGE_ORDER,
       take,
     }),
   view: contractView,
@@ -157,7 +157,6 @@ export async function createContract(caller: ApiCaller, body: string) {
  * with the `termsVersion` read, `sign`, `submit`; the bureau's `register`…), by the same rules.
  */
 export async function takeStep(caller: ApiCaller, id: string, body: string) {
-  if (!(await findReadable(contractsResource, caller, id))) return notFoundOf(contractsResource)
   const step = parseBody(ContractStepSchema, body)
   if (step instanceof Response) return step
   const outcome = await takeContractStep(await apiSessionUser(caller), id, step)
@@ -194,7 +193,7 @@ export const paymentsResource: ReadResource<PaymentRow, z.infer<typeof PaymentVi
   findMany: (where, take) =>
     prisma.payment.findMany({
       where: where as Prisma.PaymentWhereInput,
-      orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }],
+      orderBy: PAGE_ORDER,
       take,
     }),
   view: (p) => ({

@@ -5,8 +5,9 @@ import { changeExpertStatus, findExpertInScope, saveExpert } from '~/models/expe
 import { prisma } from '~/utils/db.server'
 import { optionalYuanText } from '~/utils/format'
 import { CONTACT_VISIBILITIES, ExpertFormSchema } from '~/validation/experts'
-import { instantField, yuanField } from './paging.server'
-import { LISTING_STATUSES, type ListingResource } from './resource.server'
+import { instantField, yuanField, PAGE_ORDER } from './paging.server'
+import type { ListingResource } from './resource.server'
+import { ListingStatus } from '~/generated/prisma/enums'
 
 /** An expert profile as the API shows it; contacts only to the expert's own institution. */
 export const ExpertViewSchema = z.object({
@@ -25,7 +26,7 @@ export const ExpertViewSchema = z.object({
   available: z.boolean(),
   consultationFeeYuan: yuanField,
   consultationMinutes: z.number().int().nullable(),
-  status: z.enum(LISTING_STATUSES),
+  status: z.enum(ListingStatus),
   createdAt: instantField,
   updatedAt: instantField,
 })
@@ -54,7 +55,7 @@ function expertView(e: Expert, own: boolean): z.infer<typeof ExpertViewSchema> {
 }
 
 const ExpertFilters = z.object({
-  status: z.enum(LISTING_STATUSES).optional(),
+  status: z.enum(ListingStatus).optional(),
   fieldCode: z.string().max(20).optional(),
   available: z.enum(['true', 'false']).optional(),
 })
@@ -74,7 +75,7 @@ export const expertsResource: ListingResource<Expert, z.infer<typeof ExpertViewS
   findMany: (where, take) =>
     prisma.expert.findMany({
       where: where as Prisma.ExpertWhereInput,
-      orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }],
+      orderBy: PAGE_ORDER,
       take,
     }),
   findUnique: (id) => prisma.expert.findUnique({ where: { id } }),

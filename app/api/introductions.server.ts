@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { Prisma } from '~/generated/prisma/client'
+import { IntroductionDirection, IntroductionStatus } from '~/generated/prisma/enums'
 import { respondToIntroduction } from '~/introductions/responses.server'
 import { visibleTo } from '~/introductions/shared.server'
 import { prisma } from '~/utils/db.server'
@@ -7,10 +8,9 @@ import { tokenViewer } from '~/utils/permissions.server'
 import { DECLINE_REASONS, IntroResponseSchema } from '~/validation/introductions'
 import type { ApiCaller } from './auth.server'
 import { auditApiWrite, jsonObject, parseBody } from './body.server'
-import { findReadable, instantField, notFoundOf, type ReadResource } from './paging.server'
+import { findReadable, instantField, notFoundOf, type ReadResource, PAGE_ORDER } from './paging.server'
 import { apiProblem } from './problem.server'
 
-const STATUSES = ['REQUESTED', 'ACCEPTED', 'DECLINED', 'EXPIRED', 'WITHDRAWN'] as const
 const Contact = z
   .object({ name: z.string().nullable(), phone: z.string().nullable(), email: z.string().nullable() })
   .nullable()
@@ -18,8 +18,8 @@ const Contact = z
 
 export const IntroductionViewSchema = z.object({
   id: z.string(),
-  direction: z.enum(['REQUEST', 'OFFER']).describe('REQUEST: the enterprise asked; OFFER: the institution offered'),
-  status: z.enum(STATUSES),
+  direction: z.enum(IntroductionDirection).describe('REQUEST: the enterprise asked; OFFER: the institution offered'),
+  status: z.enum(IntroductionStatus),
   need: z.object({ id: z.string(), title: z.string() }),
   requesterOrgId: z.string().describe('The enterprise'),
   targetOrgId: z.string().describe('The institution'),
@@ -73,8 +73,8 @@ function introductionView(r: IntroductionRow): z.infer<typeof IntroductionViewSc
 }
 
 const IntroductionFilters = z.object({
-  status: z.enum(STATUSES).optional(),
-  direction: z.enum(['REQUEST', 'OFFER']).optional(),
+  status: z.enum(IntroductionStatus).optional(),
+  direction: z.enum(IntroductionDirection).optional(),
   /** `requester`: those the caller's organization made; `target`: those it received. */
   side: z.enum(['requester', 'target']).optional(),
 })
@@ -105,7 +105,7 @@ export const introductionsResource: ReadResource<IntroductionRow, z.infer<typeof
     prisma.introduction.findMany({
       where: where as Prisma.IntroductionWhereInput,
       include,
-      orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }],
+      orderBy: PAGE_ORDER,
       take,
     }),
   view: introductionView,

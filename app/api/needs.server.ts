@@ -5,7 +5,7 @@ import { changeNeedStatus, getNeedFormValues, saveNeed } from '~/models/needs.se
 import { prisma } from '~/utils/db.server'
 import { optionalCalendarDate, optionalYuanText } from '~/utils/format'
 import { COOPERATION_MODES, NeedFormSchema } from '~/validation/needs'
-import { instantField, yuanField } from './paging.server'
+import { instantField, yuanField, PAGE_ORDER } from './paging.server'
 import type { ListingResource } from './resource.server'
 
 /** A need as the API shows it: money as exact yuan strings, instants in UTC (ISO 8601). */
@@ -75,7 +75,7 @@ export const needsResource: ListingResource<Need, z.infer<typeof NeedViewSchema>
   findMany: (where, take) =>
     prisma.need.findMany({
       where: where as Prisma.NeedWhereInput,
-      orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }],
+      orderBy: PAGE_ORDER,
       take,
     }),
   findUnique: (id) => prisma.need.findUnique({ where: { id } }),

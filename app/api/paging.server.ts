@@ -29,10 +29,13 @@ export interface ReadResource<R extends PagedRow, V> {
   /** The rows the caller may read; anything else answers 404 as if it did not exist. */
   readableWhere(caller: ApiCaller): Where
   filterWhere(filters: Record<string, unknown>, caller: ApiCaller): Where
-  /** Rows matching `where`, ordered by `updatedAt`, then `id`. */
+  /** Rows matching `where`, in `PAGE_ORDER`. */
   findMany(where: Where, take: number): Promise<R[]>
   view(row: R, caller: ApiCaller): V | Promise<V>
 }
+
+/** The order every list pages in: by last change, then id (what the cursor encodes). */
+export const PAGE_ORDER = [{ updatedAt: 'asc' as const }, { id: 'asc' as const }]
 
 const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),

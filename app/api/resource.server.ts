@@ -9,8 +9,6 @@ import { auditApiWrite, jsonObject, methodNotAllowed, parseBody } from './body.s
 import { fieldProblem, apiProblem } from './problem.server'
 import { listRows, notFoundOf, readRow, type ReadResource, type Where } from './paging.server'
 
-export const LISTING_STATUSES = ['DRAFT', 'PUBLISHED', 'ARCHIVED'] as const
-
 /** A row every listing resource has: what paging, scoping and the audit need. */
 interface Row {
   id: string

@@ -5,8 +5,9 @@ import { prisma } from '~/utils/db.server'
 import { optionalYuanText } from '~/utils/format'
 import { COOPERATION_MODES, MATURITY_STAGES } from '~/validation/needs'
 import { IP_TYPES, ResultFormSchema } from '~/validation/results'
-import { instantField, yuanField } from './paging.server'
-import { LISTING_STATUSES, type ListingResource } from './resource.server'
+import { instantField, yuanField, PAGE_ORDER } from './paging.server'
+import type { ListingResource } from './resource.server'
+import { ListingStatus } from '~/generated/prisma/enums'
 
 /** A research result as the API shows it: its team as expert ids, lead first. */
 export const ResultViewSchema = z.object({
@@ -24,7 +25,7 @@ export const ResultViewSchema = z.object({
   priceMinYuan: yuanField,
   priceMaxYuan: yuanField,
   expertIds: z.array(z.string()),
-  status: z.enum(LISTING_STATUSES),
+  status: z.enum(ListingStatus),
   publishedAt: instantField.nullable(),
   createdAt: instantField,
   updatedAt: instantField,
@@ -57,7 +58,7 @@ function resultView(r: ResultRow): z.infer<typeof ResultViewSchema> {
 }
 
 const ResultFilters = z.object({
-  status: z.enum(LISTING_STATUSES).optional(),
+  status: z.enum(ListingStatus).optional(),
   fieldCode: z.string().max(20).optional(),
   transferMode: z.enum(COOPERATION_MODES).optional(),
 })
@@ -76,7 +77,7 @@ export const resultsResource: ListingResource<ResultRow, z.infer<typeof ResultVi
     prisma.researchResult.findMany({
       where: where as Prisma.ResearchResultWhereInput,
       include: withTeam,
-      orderBy: [{ updatedAt: 'asc' }, { id: 'asc' }],
+      orderBy: PAGE_ORDER,
       take,
     }),
   findUnique: (id) => prisma.researchResult.findUnique({ where: { id }, include: withTeam }),

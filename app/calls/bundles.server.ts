@@ -16,6 +16,12 @@ import { LIVE_CALL_STATUSES, callPhase } from './states'
  * The bundle is created (and published) with all its items, or not at all.
  */
 
+/** Who should hear of each need's item: the matcher's audience, asked for every need at once. */
+async function audiencesOf(needIds: string[]) {
+  const audiences = await Promise.all(needIds.map((id) => callAudience(id)))
+  return new Map(needIds.map((id, i) => [id, audiences[i]]))
+}
+
 /** The campaign's open needs that have no live call yet: what a bundle may hold. */
 export async function getBundleDraftSource(viewer: Viewer, campaignId: string) {
   if (!isBureau(viewer)) return null
@@ -66,8 +72,7 @@ export async function createBundle(
   }
   const publish = input.intent === 'publish'
   // Matching reads the search engine, not what the transaction writes: asked before it opens.
-  const audiences = new Map<string, CallAudience>()
-  if (publish) for (const need of needs) audiences.set(need.id, await callAudience(need.id))
+  const audiences = publish ? await audiencesOf(needs.map((n) => n.id)) : new Map<string, CallAudience>()
   const ordered = needIds.map((id) => needs.find((n) => n.id === id)!)
   try {
     const id = await prisma.$transaction(async (tx) => {
@@ -132,8 +137,7 @@ export async function publishBundle(actor: CallActor, bundleId: string): Promise
   if (bundle.calls.some((c) => c.deadline.getTime() < now.getTime() + MIN_OPEN_MS)) {
     return { ok: false, error: 'errors.call.deadlinePast' }
   }
-  const audiences = new Map<string, CallAudience>()
-  for (const call of bundle.calls) audiences.set(call.id, await callAudience(call.needId))
+  const audiences = await audiencesOf(bundle.calls.map((c) => c.needId))
   return prisma.$transaction(async (tx) => {
     const { count } = await tx.callBundle.updateMany({
       where: { id: bundleId, publishedAt: null },
@@ -142,7 +146,7 @@ export async function publishBundle(actor: CallActor, bundleId: string): Promise
     if (count === 0) return { ok: false, error: 'errors.call.notDraft' } as const
     for (const call of bundle.calls) {
       await tx.call.update({ where: { id: call.id }, data: { status: 'PUBLISHED', publishedAt: now } })
-      await announceCall(tx, call.id, audiences.get(call.id)!)
+      await announceCall(tx, call.id, audiences.get(call.needId)!)
     }
     await recordAudit(tx, {
       actorId: actor.userId,

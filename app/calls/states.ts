@@ -4,7 +4,8 @@ import type { CallStatus, ProposalStatus } from '~/generated/prisma/enums'
  * Where a call stands. A published call takes proposals until its deadline and is evaluated
  * after it; the phase is derived from the deadline on every read, so nothing has to flip it.
  */
-export type CallPhase = 'DRAFT' | 'OPEN' | 'EVALUATING' | 'AWARDED' | 'CLOSED' | 'CANCELLED'
+export const CALL_PHASES = ['DRAFT', 'OPEN', 'EVALUATING', 'AWARDED', 'CLOSED', 'CANCELLED'] as const
+export type CallPhase = (typeof CALL_PHASES)[number]
 
 export function callPhase(call: { status: CallStatus; deadline: Date }, now: Date): CallPhase {
   if (call.status !== 'PUBLISHED') return call.status
