@@ -107,6 +107,21 @@ describe('/api/v1/contracts', () => {
     )
   })
 
+  it('ten identical drafts at once under one key make one contract; ten keys make ten, to the fen', async () => {
+    const s = await setup()
+    const same = { params: { header: { 'Idempotency-Key': 'erp-batch-7' } }, body: draft(s) }
+    const answers = await Promise.all(Array.from({ length: 10 }, () => s.buyer.POST('/contracts', same)))
+    // The first creates; the others are replayed or told it is still running (409), never acted on.
+    expect(answers.every((a) => a.response.status === 201 || a.response.status === 409)).toBe(true)
+    expect(new Set(answers.filter((a) => a.data).map((a) => a.data!.id)).size).toBe(1)
+    expect(await prisma.contract.count()).toBe(1)
+    await Promise.all(Array.from({ length: 10 }, () => s.buyer.POST('/contracts', { body: draft(s) })))
+    const contracts = await prisma.contract.findMany({ include: { milestones: true } })
+    expect(contracts).toHaveLength(11)
+    expect(contracts.reduce((sum, c) => sum + c.amountFen, 0n)).toBe(11n * 120_000_050n)
+    expect(contracts.flatMap((c) => c.milestones).reduce((sum, m) => sum + m.amountFen, 0n)).toBe(11n * 120_000_050n)
+  })
+
   it('refuses invalid drafts field by field and writes nothing; a read-only token may not write', async () => {
     const s = await setup()
     const bad = await s.buyer.POST('/contracts', {

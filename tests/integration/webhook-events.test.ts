@@ -38,31 +38,39 @@ async function subscribe(organizationId: string, event: WebhookEvent) {
 }
 
 describe('webhook events', () => {
-  it('payment.received: both parties hear once when a bank transfer is confirmed twice at once', async () => {
+  it('payment.received: both parties hear once when a bank transfer is confirmed twice at once, ten times over', async () => {
     delete process.env.STRIPE_SECRET_KEY
     reloadEnv()
-    const p = await signedContract()
-    const seller = await subscribe(p.c.sellerOrgId!, 'payment.received')
-    const buyer = await subscribe(p.c.buyerOrgId!, 'payment.received')
-    const act = (cookie: string, fields: Record<string, string>) =>
-      postForm(contractAction, `/contracts/${p.c.id}`, fields, cookie, p.c.id)
-    await act(p.seller, { intent: 'request', milestoneId: p.first.id })
-    const confirm = () => act(p.seller, { intent: 'bankTransfer', milestoneId: p.first.id, reference: 'ICBC-7' })
-    await Promise.all([confirm(), confirm()])
-    await drain(prisma, webhookJobsHandler())
-    for (const side of [seller, buyer]) {
-      expect(side.events()).toEqual([
-        expect.objectContaining({
-          type: 'payment.received',
-          data: expect.objectContaining({
-            contractId: p.c.id,
-            milestoneId: p.first.id,
-            method: 'BANK_TRANSFER',
-            amountYuan: '30000.01',
+    let announcedFen = 0n
+    for (let trial = 0; trial < 10; trial++) {
+      const p = await signedContract()
+      const seller = await subscribe(p.c.sellerOrgId!, 'payment.received')
+      const buyer = await subscribe(p.c.buyerOrgId!, 'payment.received')
+      const act = (cookie: string, fields: Record<string, string>) =>
+        postForm(contractAction, `/contracts/${p.c.id}`, fields, cookie, p.c.id)
+      await act(p.seller, { intent: 'request', milestoneId: p.first.id })
+      const confirm = () =>
+        act(p.seller, { intent: 'bankTransfer', milestoneId: p.first.id, reference: `ICBC-${trial}` })
+      await Promise.all([confirm(), confirm()])
+      await drain(prisma, webhookJobsHandler())
+      for (const side of [seller, buyer]) {
+        expect(side.events()).toEqual([
+          expect.objectContaining({
+            type: 'payment.received',
+            data: expect.objectContaining({
+              contractId: p.c.id,
+              milestoneId: p.first.id,
+              method: 'BANK_TRANSFER',
+              amountYuan: '30000.01',
+            }),
           }),
-        }),
-      ])
+        ])
+      }
+      const [event] = seller.events()
+      announcedFen += BigInt(Math.round(Number(event.data.amountYuan) * 100))
     }
+    // Exactly what was received, once per trial: ten first milestones of 30,000.01 yuan.
+    expect(announcedFen).toBe(10n * 3_000_001n)
   })
 
   it('match.created: the enterprise hears of its need’s new matches, an institution of its own', async () => {
