@@ -29,6 +29,8 @@ const EnvSchema = z.object({
   API_RATE_LIMIT: z.coerce.number().int().positive().default(600),
   /** Sign-ups per client address and hour. */
   REGISTRATION_RATE_LIMIT: z.coerce.number().int().positive().default(10),
+  /** Where uploaded files are spooled while a request reads them (a disk with room for 30 MB each). */
+  UPLOAD_DIR: z.string().optional(),
   /** Days an organization has to answer an introduction request. */
   INTRO_RESPONSE_DAYS: z.coerce.number().int().min(1).max(60).default(7),
   /** A published listing untouched this long is stale: its owner is reminded. */

@@ -11,8 +11,9 @@ import {
   unstable_parseMultipartFormData,
   type UploadHandler,
 } from '@remix-run/node'
+import { getEnv } from './env.server'
 
-const UPLOAD_DIRECTORY = path.join(os.tmpdir(), 'baodi-uploads')
+const uploadDirectory = () => getEnv().UPLOAD_DIR ?? path.join(os.tmpdir(), 'baodi-uploads')
 /** Text fields of a multipart form (CSRF token, a select): small. */
 const FIELD_MAX_BYTES = 64 * 1024
 
@@ -40,8 +41,9 @@ export async function parseUpload(request: Request, maxFileBytes: number): Promi
   const files = new Map<string, { name: string; path: string }>()
   const toDisk: UploadHandler = async ({ name, filename, data }) => {
     if (!filename) return undefined
-    await mkdir(UPLOAD_DIRECTORY, { recursive: true })
-    const target = path.join(UPLOAD_DIRECTORY, randomUUID())
+    const directory = uploadDirectory()
+    await mkdir(directory, { recursive: true })
+    const target = path.join(directory, randomUUID())
     files.set(name, { name: filename, path: target })
     let size = 0
     await pipeline(async function* () {

@@ -1,8 +1,8 @@
-import { readdir } from 'node:fs/promises'
+import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import ExcelJS from 'exceljs'
-import { describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { claimJobs, releaseStaleJobs } from '~/jobs/queue.server'
 import { drain, runOnce } from '~/jobs/worker.server'
 import { importJobsHandler } from '~/imports/batches.server'
@@ -10,6 +10,7 @@ import { action as uploadAction } from '~/routes/office_.import'
 import { action as batchAction, loader as batchLoader } from '~/routes/office_.import_.$id'
 import { loader as templateLoader } from '~/routes/office_.import_.template'
 import { prisma } from '~/utils/db.server'
+import { reloadEnv } from '~/utils/env.server'
 import { cookieHeader, createOrganization, createUser, formRequest, getRequest, uploadFile } from '../support/factories'
 
 async function workbook(rows: unknown[][]) {
@@ -75,6 +76,19 @@ const openBatch = (id: string, cookie: string) =>
   }) as Promise<BatchData>
 
 describe('browser import', () => {
+  // A spool directory of this file's own: other test files upload at the same time.
+  let uploads = ''
+  beforeAll(async () => {
+    uploads = await mkdtemp(path.join(os.tmpdir(), 'browser-import-'))
+    vi.stubEnv('UPLOAD_DIR', uploads)
+    reloadEnv()
+  })
+  afterAll(async () => {
+    vi.unstubAllEnvs()
+    reloadEnv()
+    await rm(uploads, { recursive: true, force: true })
+  })
+
   it('previews a file with errors by row and column, refuses to commit it, and writes nothing', async () => {
     const { org, cookie } = await office()
     const bad = rows(org.name)
@@ -171,15 +185,14 @@ describe('browser import', () => {
 
   it('streams an upload to disk, refuses one over 30 MB with 413, and leaves no temporary file', async () => {
     const { cookie } = await office()
-    const directory = path.join(os.tmpdir(), 'baodi-uploads')
-    const before = await readdir(directory).catch(() => [] as string[])
+    const directory = uploads
     const big = new Uint8Array(30 * 1024 * 1024 + 1)
     const refused = (await upload(cookie, big, 'results.csv')) as { init: ResponseInit; data: { error: string } }
     expect(refused.init.status).toBe(413)
     expect(refused.data.error).toBe('errors.import.tooLarge')
     expect(await prisma.importBatch.count()).toBe(0)
     await uploadChecked(cookie, new TextEncoder().encode('成果名称\n一项成果'), 'results.csv')
-    expect(await readdir(directory).catch(() => [] as string[])).toEqual(before)
+    expect(await readdir(directory)).toEqual([])
   })
 
   it('offers XLSX templates with Chinese headers', async () => {
