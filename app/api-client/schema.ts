@@ -112,6 +112,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Rate limit (API_RATE_LIMIT requests a minute per token, 600 by default); see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -213,6 +222,15 @@ export interface paths {
                 };
                 /** @description No such record, or not yours */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Rate limit (API_RATE_LIMIT requests a minute per token, 600 by default); see Retry-After */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -354,6 +372,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Rate limit (API_RATE_LIMIT requests a minute per token, 600 by default); see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -486,6 +513,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description The body is not a JSON object, or the Idempotency-Key is malformed */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Missing, unknown, revoked or expired token */
                 401: {
                     headers: {
@@ -504,8 +540,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Invalid fields */
+                /** @description The same request under this Idempotency-Key is still being processed */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid fields, or an Idempotency-Key used for another request */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Rate limit (API_RATE_LIMIT requests a minute per token, 600 by default); see Retry-After */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -628,6 +682,15 @@ export interface paths {
                 };
                 /** @description No such record, or not yours */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Rate limit (API_RATE_LIMIT requests a minute per token, 600 by default); see Retry-After */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -787,6 +850,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description The body is not a JSON object, or the Idempotency-Key is malformed */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Missing, unknown, revoked or expired token */
                 401: {
                     headers: {
@@ -814,7 +886,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The step is not allowed now */
+                /** @description The step is not allowed now; or The same request under this Idempotency-Key is still being processed */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -823,8 +895,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Invalid fields */
+                /** @description Invalid fields, or an Idempotency-Key used for another request */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Rate limit (API_RATE_LIMIT requests a minute per token, 600 by default); see Retry-After */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -906,6 +987,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Rate limit (API_RATE_LIMIT requests a minute per token, 600 by default); see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -935,6 +1025,15 @@ export interface paths {
                         "application/json": components["schemas"]["Expert"];
                     };
                 };
+                /** @description The body is not a JSON object, or the Idempotency-Key is malformed */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Missing, unknown, revoked or expired token */
                 401: {
                     headers: {
@@ -953,8 +1052,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Invalid fields */
+                /** @description The same request under this Idempotency-Key is still being processed */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid fields, or an Idempotency-Key used for another request */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Rate limit (API_RATE_LIMIT requests a minute per token, 600 by default); see Retry-After */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1025,6 +1142,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Rate limit (API_RATE_LIMIT requests a minute per token, 600 by default); see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -1057,6 +1183,15 @@ export interface paths {
                         "application/json": components["schemas"]["Expert"];
                     };
                 };
+                /** @description The body is not a JSON object, or the Idempotency-Key is malformed */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Missing, unknown, revoked or expired token */
                 401: {
                     headers: {
@@ -1084,8 +1219,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Invalid fields */
+                /** @description The same request under this Idempotency-Key is still being processed */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid fields, or an Idempotency-Key used for another request */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Rate limit (API_RATE_LIMIT requests a minute per token, 600 by default); see Retry-After */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1141,7 +1294,9 @@ export interface paths {
                                 matchedTerms: string[];
                                 needId: string;
                                 organizationId: string;
+                                /** @description Why it matches, in Chinese */
                                 reasons: string[];
+                                /** @description The same reasons in English */
                                 reasonsEn: string[];
                                 score: number;
                                 title: string;
@@ -1179,6 +1334,15 @@ export interface paths {
                 };
                 /** @description No such record, or not yours */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Rate limit (API_RATE_LIMIT requests a minute per token, 600 by default); see Retry-After */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1236,6 +1400,15 @@ export interface paths {
                         "application/json": components["schemas"]["Expert"];
                     };
                 };
+                /** @description The body is not a JSON object, or the Idempotency-Key is malformed */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Missing, unknown, revoked or expired token */
                 401: {
                     headers: {
@@ -1263,8 +1436,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The status does not allow it */
+                /** @description The status does not allow it; or The same request under this Idempotency-Key is still being processed */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid fields, or an Idempotency-Key used for another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Rate limit (API_RATE_LIMIT requests a minute per token, 600 by default); see Retry-After */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1396,6 +1587,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Rate limit (API_RATE_LIMIT requests a minute per token, 600 by default); see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -1504,6 +1704,15 @@ export interface paths {
                 };
                 /** @description No such record, or not yours */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Rate limit (API_RATE_LIMIT requests a minute per token, 600 by default); see Retry-After */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1625,6 +1834,15 @@ export interface paths {
                         };
                     };
                 };
+                /** @description The body is not a JSON object, or the Idempotency-Key is malformed */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Missing, unknown, revoked or expired token */
                 401: {
                     headers: {
@@ -1634,7 +1852,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The token lacks the scope */
+                /** @description The token lacks the scope, or the other side answers this introduction */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -1652,7 +1870,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Answered already, or expired */
+                /** @description Answered already, or expired; or The same request under this Idempotency-Key is still being processed */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1661,8 +1879,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Invalid fields */
+                /** @description Invalid fields, or an Idempotency-Key used for another request */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Rate limit (API_RATE_LIMIT requests a minute per token, 600 by default); see Retry-After */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1744,6 +1971,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Rate limit (API_RATE_LIMIT requests a minute per token, 600 by default); see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -1773,6 +2009,15 @@ export interface paths {
                         "application/json": components["schemas"]["Need"];
                     };
                 };
+                /** @description The body is not a JSON object, or the Idempotency-Key is malformed */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Missing, unknown, revoked or expired token */
                 401: {
                     headers: {
@@ -1791,8 +2036,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Invalid fields */
+                /** @description The same request under this Idempotency-Key is still being processed */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid fields, or an Idempotency-Key used for another request */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Rate limit (API_RATE_LIMIT requests a minute per token, 600 by default); see Retry-After */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1863,6 +2126,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Rate limit (API_RATE_LIMIT requests a minute per token, 600 by default); see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -1895,6 +2167,15 @@ export interface paths {
                         "application/json": components["schemas"]["Need"];
                     };
                 };
+                /** @description The body is not a JSON object, or the Idempotency-Key is malformed */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Missing, unknown, revoked or expired token */
                 401: {
                     headers: {
@@ -1922,8 +2203,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Invalid fields */
+                /** @description The same request under this Idempotency-Key is still being processed */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid fields, or an Idempotency-Key used for another request */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Rate limit (API_RATE_LIMIT requests a minute per token, 600 by default); see Retry-After */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1961,27 +2260,66 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Ranked matches */
+                /** @description Found */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
-                            hidden?: number;
-                            kind?: string;
-                            matches?: (components["schemas"]["MatchItem"] | components["schemas"]["GroupItem"])[];
-                            need?: {
-                                externalId?: string | null;
-                                id?: string;
-                                title?: string;
+                            /** @description Matches below minConfidence, or declined, left out */
+                            hidden: number;
+                            /** @enum {string} */
+                            kind: "experts" | "results" | "groups";
+                            matches: ({
+                                confidence: number;
+                                /** @description The id in the institution’s own system, from imports */
+                                externalId: string | null;
+                                id: string;
+                                institution: string;
+                                matchedTerms: string[];
+                                /** @description Expert name or result title */
+                                name: string;
+                                /** @description Why it matches, in Chinese */
+                                reasons: string[];
+                                /** @description The same reasons in English */
+                                reasonsEn: string[];
+                                score: number;
+                                /** @description Feedback already given on it */
+                                status: ("PROPOSED" | "ACCEPTED" | "DECLINED") | null;
+                                /** @enum {string} */
+                                type: "expert" | "result";
+                            } | {
+                                confidence: number;
+                                /** @description Share of the need’s key aspects the group covers */
+                                coverage: number;
+                                externalId: null;
+                                id: string;
+                                members: {
+                                    aspects: string[];
+                                    expertId: string;
+                                    externalId: string | null;
+                                    institution: string;
+                                    name: string;
+                                }[];
+                                /** @description Why it matches, in Chinese */
+                                reasons: string[];
+                                /** @description The same reasons in English */
+                                reasonsEn: string[];
+                                score: number;
+                                uncovered: string[];
+                            })[];
+                            need: {
+                                externalId: string | null;
+                                id: string;
+                                title: string;
                             };
                             /** @description Key terms taken from the need */
-                            terms?: string[];
+                            terms: string[];
                         };
                     };
                 };
-                /** @description Invalid query parameters */
+                /** @description Invalid query */
                 400: {
                     headers: {
                         [name: string]: unknown;
@@ -2008,7 +2346,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description No such need, or not yours */
+                /** @description No such record, or not yours */
                 404: {
                     headers: {
                         [name: string]: unknown;
@@ -2017,7 +2355,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Rate limit (API_RATE_LIMIT requests a minute per token, 600 by default) */
+                /** @description Rate limit (API_RATE_LIMIT requests a minute per token, 600 by default); see Retry-After */
                 429: {
                     headers: {
                         [name: string]: unknown;
@@ -2076,6 +2414,15 @@ export interface paths {
                         "application/json": components["schemas"]["Need"];
                     };
                 };
+                /** @description The body is not a JSON object, or the Idempotency-Key is malformed */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Missing, unknown, revoked or expired token */
                 401: {
                     headers: {
@@ -2103,8 +2450,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The status does not allow it */
+                /** @description The status does not allow it; or The same request under this Idempotency-Key is still being processed */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid fields, or an Idempotency-Key used for another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Rate limit (API_RATE_LIMIT requests a minute per token, 600 by default); see Retry-After */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2208,6 +2573,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Rate limit (API_RATE_LIMIT requests a minute per token, 600 by default); see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -2289,6 +2663,15 @@ export interface paths {
                 };
                 /** @description No such record, or not yours */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Rate limit (API_RATE_LIMIT requests a minute per token, 600 by default); see Retry-After */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2401,6 +2784,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Rate limit (API_RATE_LIMIT requests a minute per token, 600 by default); see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -2496,6 +2888,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Rate limit (API_RATE_LIMIT requests a minute per token, 600 by default); see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -2572,6 +2973,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Rate limit (API_RATE_LIMIT requests a minute per token, 600 by default); see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -2601,6 +3011,15 @@ export interface paths {
                         "application/json": components["schemas"]["Result"];
                     };
                 };
+                /** @description The body is not a JSON object, or the Idempotency-Key is malformed */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Missing, unknown, revoked or expired token */
                 401: {
                     headers: {
@@ -2619,8 +3038,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Invalid fields */
+                /** @description The same request under this Idempotency-Key is still being processed */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid fields, or an Idempotency-Key used for another request */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Rate limit (API_RATE_LIMIT requests a minute per token, 600 by default); see Retry-After */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2691,6 +3128,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Rate limit (API_RATE_LIMIT requests a minute per token, 600 by default); see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -2723,6 +3169,15 @@ export interface paths {
                         "application/json": components["schemas"]["Result"];
                     };
                 };
+                /** @description The body is not a JSON object, or the Idempotency-Key is malformed */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Missing, unknown, revoked or expired token */
                 401: {
                     headers: {
@@ -2750,8 +3205,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Invalid fields */
+                /** @description The same request under this Idempotency-Key is still being processed */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid fields, or an Idempotency-Key used for another request */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Rate limit (API_RATE_LIMIT requests a minute per token, 600 by default); see Retry-After */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2807,7 +3280,9 @@ export interface paths {
                                 matchedTerms: string[];
                                 needId: string;
                                 organizationId: string;
+                                /** @description Why it matches, in Chinese */
                                 reasons: string[];
+                                /** @description The same reasons in English */
                                 reasonsEn: string[];
                                 score: number;
                                 title: string;
@@ -2845,6 +3320,15 @@ export interface paths {
                 };
                 /** @description No such record, or not yours */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Rate limit (API_RATE_LIMIT requests a minute per token, 600 by default); see Retry-After */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2902,6 +3386,15 @@ export interface paths {
                         "application/json": components["schemas"]["Result"];
                     };
                 };
+                /** @description The body is not a JSON object, or the Idempotency-Key is malformed */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Missing, unknown, revoked or expired token */
                 401: {
                     headers: {
@@ -2929,8 +3422,26 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The status does not allow it */
+                /** @description The status does not allow it; or The same request under this Idempotency-Key is still being processed */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid fields, or an Idempotency-Key used for another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Rate limit (API_RATE_LIMIT requests a minute per token, 600 by default); see Retry-After */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3041,6 +3552,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Rate limit (API_RATE_LIMIT requests a minute per token, 600 by default); see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         put?: never;
@@ -3111,43 +3631,6 @@ export interface components {
             name: string;
             phone?: string;
             title?: string;
-        };
-        GroupItem: {
-            confidence: number;
-            /** @description Share of the need’s key aspects the group covers */
-            coverage?: number;
-            externalId?: null;
-            id: string;
-            members: {
-                aspects?: string[];
-                expertId?: string;
-                externalId?: string | null;
-                institution?: string;
-                name?: string;
-            }[];
-            reasons: string[];
-            reasonsEn?: string[];
-            score: number;
-            uncovered?: string[];
-        };
-        MatchItem: {
-            confidence: number;
-            /** @description The id in the institution’s own system, from imports */
-            externalId: string | null;
-            id: string;
-            institution?: string;
-            matchedTerms?: string[];
-            /** @description Expert name or result title */
-            name?: string;
-            /** @description Why it matches, in Chinese */
-            reasons: string[];
-            /** @description The same reasons in English */
-            reasonsEn?: string[];
-            score: number;
-            /** @enum {string|null} */
-            status?: "PROPOSED" | "ACCEPTED" | "DECLINED" | null;
-            /** @enum {string} */
-            type?: "expert" | "result";
         };
         Need: {
             /** @description Exact amount in yuan, e.g. "12500.5" */

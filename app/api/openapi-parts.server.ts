@@ -40,7 +40,16 @@ const idempotencyKey = {
 const auth = {
   '401': problem('Missing, unknown, revoked or expired token'),
   '403': problem('The token lacks the scope'),
+  '429': problem('Rate limit (API_RATE_LIMIT requests a minute per token, 600 by default); see Retry-After'),
 }
+/** What any write can answer besides its own refusals: the body, the idempotency key. */
+const writing = (conflict = '') => ({
+  '400': problem('The body is not a JSON object, or the Idempotency-Key is malformed'),
+  '409': problem(
+    [conflict, 'The same request under this Idempotency-Key is still being processed'].filter(Boolean).join('; or '),
+  ),
+  '422': problem('Invalid fields, or an Idempotency-Key used for another request'),
+})
 
 const json = (schema: object) => ({ 'application/json': { schema } })
 const pageOf = (item: object) => ({
@@ -76,7 +85,7 @@ export function listingPaths<R extends { id: string; organizationId: string; sta
         'x-scope': resource.writeScope,
         parameters: [idempotencyKey],
         requestBody: input,
-        responses: { '201': one('Created'), '422': problem('Invalid fields'), ...auth },
+        responses: { '201': one('Created'), ...writing(), ...auth },
       },
     },
     [`/${resource.segment}/{id}`]: {
@@ -91,12 +100,7 @@ export function listingPaths<R extends { id: string; organizationId: string; sta
         'x-scope': resource.writeScope,
         parameters: [idParameter],
         requestBody: input,
-        responses: {
-          '200': one('Changed'),
-          '404': problem('No such record'),
-          '422': problem('Invalid fields'),
-          ...auth,
-        },
+        responses: { '200': one('Changed'), '404': problem('No such record'), ...writing(), ...auth },
       },
     },
     [`/${resource.segment}/{id}/status`]: {
@@ -114,7 +118,7 @@ export function listingPaths<R extends { id: string; organizationId: string; sta
         responses: {
           '200': one('Changed'),
           '404': problem('No such record'),
-          '409': problem('The status does not allow it'),
+          ...writing('The status does not allow it'),
           ...auth,
         },
       },
@@ -170,6 +174,8 @@ export function postOperation(spec: {
   body: z.ZodType
   response: z.ZodType
   created?: boolean
+  /** Why the operation itself may answer 409 (besides a request still running under its key). */
+  conflict?: string
   refusals?: Record<string, string>
 }) {
   return {
@@ -185,9 +191,9 @@ export function postOperation(spec: {
           content: json(schemaOf(spec.response)),
         },
         ...(spec.withId ? { '404': problem('No such record, or not yours') } : {}),
-        '422': problem('Invalid fields'),
-        ...Object.fromEntries(Object.entries(spec.refusals ?? {}).map(([status, text]) => [status, problem(text)])),
+        ...writing(spec.conflict),
         ...auth,
+        ...Object.fromEntries(Object.entries(spec.refusals ?? {}).map(([status, text]) => [status, problem(text)])),
       },
     },
   }

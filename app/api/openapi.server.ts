@@ -13,69 +13,17 @@ import {
   paymentsResource,
 } from './contracts.server'
 import { IntroductionViewSchema, introductionsResource } from './introductions.server'
+import { getOperation, listingPaths, postOperation, ProblemSchema, readPaths, schemaOf } from './openapi-parts.server'
+import { SearchResponseSchema, SEARCH_KINDS } from './search.server'
 import {
-  getOperation,
-  listingPaths,
-  postOperation,
-  problem,
-  ProblemSchema,
-  readPaths,
-  schemaOf,
-} from './openapi-parts.server'
-import { LeadsQuerySchema, LeadsResponseSchema, SearchResponseSchema, SEARCH_KINDS } from './search.server'
+  LeadsQuerySchema,
+  LeadsResponseSchema,
+  NeedMatchesQuerySchema,
+  NeedMatchesResponseSchema,
+} from './matches.server'
 import { ContractStepSchema } from '~/validation/contracts'
 import { IntroResponseSchema } from '~/validation/introductions'
 import { ResultViewSchema, resultsResource } from './results.server'
-
-const reasonList = { type: 'array', items: { type: 'string' } }
-
-const matchItem = {
-  type: 'object',
-  required: ['id', 'externalId', 'score', 'confidence', 'reasons'],
-  properties: {
-    id: { type: 'string' },
-    externalId: { type: ['string', 'null'], description: 'The id in the institution’s own system, from imports' },
-    type: { type: 'string', enum: ['expert', 'result'] },
-    name: { type: 'string', description: 'Expert name or result title' },
-    institution: { type: 'string' },
-    score: { type: 'number', minimum: 0, maximum: 1 },
-    confidence: { type: 'integer', minimum: 1, maximum: 5 },
-    matchedTerms: { type: 'array', items: { type: 'string' } },
-    status: { type: ['string', 'null'], enum: ['PROPOSED', 'ACCEPTED', 'DECLINED', null] },
-    reasons: { ...reasonList, description: 'Why it matches, in Chinese' },
-    reasonsEn: { ...reasonList, description: 'The same reasons in English' },
-  },
-}
-
-const groupItem = {
-  type: 'object',
-  required: ['id', 'score', 'confidence', 'members', 'reasons'],
-  properties: {
-    id: { type: 'string' },
-    externalId: { type: 'null' },
-    score: { type: 'number' },
-    confidence: { type: 'integer', minimum: 1, maximum: 5 },
-    coverage: { type: 'number', description: 'Share of the need’s key aspects the group covers' },
-    members: {
-      type: 'array',
-      minItems: 2,
-      maxItems: 5,
-      items: {
-        type: 'object',
-        properties: {
-          expertId: { type: 'string' },
-          externalId: { type: ['string', 'null'] },
-          name: { type: 'string' },
-          institution: { type: 'string' },
-          aspects: { type: 'array', items: { type: 'string' } },
-        },
-      },
-    },
-    uncovered: { type: 'array', items: { type: 'string' } },
-    reasons: reasonList,
-    reasonsEn: reasonList,
-  },
-}
 
 /** The reverse direction: open needs one of your results or experts could answer. */
 function offerMatchPaths() {
@@ -108,8 +56,6 @@ export function openApiDocument() {
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'Token beginning with bdt_' } },
       schemas: {
-        MatchItem: matchItem,
-        GroupItem: groupItem,
         Problem: schemaOf(ProblemSchema),
         Need: schemaOf(NeedViewSchema),
         NeedInput: schemaOf(NeedFormSchema, 'input'),
@@ -121,63 +67,15 @@ export function openApiDocument() {
     },
     security: [{ bearer: [] }],
     paths: {
-      '/needs/{id}/matches': {
-        get: {
-          summary: 'Matches of a need',
-          'x-scope': 'needs:read',
-          description:
-            'Experts, research results or expert groups for one of your needs, best first, each with a score, a confidence (1–5) and the reasons. Matches below minConfidence are left out and counted in `hidden`.',
-          parameters: [
-            { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
-            {
-              name: 'kind',
-              in: 'query',
-              schema: { type: 'string', enum: ['experts', 'results', 'groups'], default: 'experts' },
-            },
-            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 50, default: 10 } },
-            { name: 'minConfidence', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 5, default: 3 } },
-          ],
-          responses: {
-            '200': {
-              description: 'Ranked matches',
-              content: {
-                'application/json': {
-                  schema: {
-                    type: 'object',
-                    properties: {
-                      need: {
-                        type: 'object',
-                        properties: {
-                          id: { type: 'string' },
-                          externalId: { type: ['string', 'null'] },
-                          title: { type: 'string' },
-                        },
-                      },
-                      kind: { type: 'string' },
-                      terms: { type: 'array', items: { type: 'string' }, description: 'Key terms taken from the need' },
-                      hidden: { type: 'integer' },
-                      matches: {
-                        type: 'array',
-                        items: {
-                          oneOf: [
-                            { $ref: '#/components/schemas/MatchItem' },
-                            { $ref: '#/components/schemas/GroupItem' },
-                          ],
-                        },
-                      },
-                    },
-                  },
-                },
-              },
-            },
-            '400': problem('Invalid query parameters'),
-            '401': problem('Missing, unknown, revoked or expired token'),
-            '403': problem('The token lacks the scope'),
-            '404': problem('No such need, or not yours'),
-            '429': problem('Rate limit (API_RATE_LIMIT requests a minute per token, 600 by default)'),
-          },
-        },
-      },
+      '/needs/{id}/matches': getOperation({
+        summary: 'Matches of a need',
+        description:
+          'Experts, research results or expert groups for one of your needs, best first, each with a score, a confidence (1–5) and the reasons. Matches below minConfidence are left out and counted in `hidden`.',
+        scope: 'needs:read',
+        path: [{ name: 'id', schema: { type: 'string' } }],
+        query: NeedMatchesQuerySchema,
+        response: NeedMatchesResponseSchema,
+      }),
       ...listingPaths(needsResource, 'Need'),
       ...listingPaths(resultsResource, 'Result'),
       ...listingPaths(expertsResource, 'Expert'),
@@ -200,7 +98,8 @@ export function openApiDocument() {
         withId: true,
         body: IntroResponseSchema,
         response: IntroductionViewSchema,
-        refusals: { '403': 'The other side answers it', '409': 'Answered already, or expired' },
+        conflict: 'Answered already, or expired',
+        refusals: { '403': 'The token lacks the scope, or the other side answers this introduction' },
       }),
       ...readPaths(contractsResource, ContractViewSchema),
       '/contracts': {
@@ -223,7 +122,7 @@ export function openApiDocument() {
         withId: true,
         body: ContractStepSchema,
         response: ContractViewSchema,
-        refusals: { '409': 'The step is not allowed now' },
+        conflict: 'The step is not allowed now',
       }),
       ...readPaths(paymentsResource, PaymentViewSchema),
       ...readPaths(callsResource, CallViewSchema),

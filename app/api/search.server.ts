@@ -1,11 +1,10 @@
 import { z } from 'zod'
 import type { IndexName } from '#search'
-import { getExpertLeads, getResultLeads } from '~/models/leads.server'
 import { hitView } from '~/search/hits'
 import { FACETS, parseSearchParams, SEARCH_PAGE_SIZE, searchListings, viewerOf } from '~/search/listings.server'
 import { tokenViewer } from '~/utils/permissions.server'
 import { authenticateApi } from './auth.server'
-import { notFoundProblem, parseQuery } from './problem.server'
+import { notFoundProblem } from './problem.server'
 
 export const SEARCH_KINDS = ['results', 'experts', 'needs'] as const satisfies readonly IndexName[]
 const READ_SCOPE = { results: 'results:read', experts: 'experts:read', needs: 'needs:read' } as const
@@ -46,54 +45,4 @@ export async function searchApi(request: Request, kind: string) {
     hits: response.hits.map((h) => ({ ...hitView(index, h.document, {}).hit, highlights: h.highlights })),
     facets,
   } satisfies z.infer<typeof SearchResponseSchema>)
-}
-
-export const LeadsQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(50).default(10),
-  minConfidence: z.coerce.number().int().min(1).max(5).default(2),
-})
-
-export const LeadsResponseSchema = z.object({
-  terms: z.array(z.string()),
-  needs: z.array(
-    z.object({
-      needId: z.string(),
-      title: z.string(),
-      enterprise: z.string(),
-      organizationId: z.string(),
-      score: z.number(),
-      confidence: z.number().int(),
-      matchedTerms: z.array(z.string()),
-      reasons: z.array(z.string()),
-      reasonsEn: z.array(z.string()),
-    }),
-  ),
-  enterprises: z.array(
-    z.object({ organizationId: z.string(), name: z.string(), needs: z.number().int(), bestScore: z.number() }),
-  ),
-})
-
-/**
- * GET /api/v1/{results|experts}/:id/matches: the reverse direction, open needs one of the
- * institution's own results or experts could answer, with the reasons, as the office's page shows.
- */
-export async function offerMatchesApi(request: Request, kind: 'results' | 'experts', id: string) {
-  const caller = await authenticateApi(request, kind === 'results' ? 'results:read' : 'experts:read')
-  if (caller instanceof Response) return caller
-  const query = parseQuery(LeadsQuerySchema, new URL(request.url))
-  if (query instanceof Response) return query
-  const leads =
-    kind === 'results'
-      ? await getResultLeads(caller.organizationId, id, query)
-      : await getExpertLeads(caller.organizationId, id, query)
-  if (!leads) return kind === 'results' ? notFoundProblem('成果', 'Result') : notFoundProblem('专家', 'Expert')
-  return Response.json({
-    terms: leads.terms,
-    needs: leads.needs.map(({ reasons, ...lead }) => ({
-      ...lead,
-      reasons: reasons.map((r) => r.zh),
-      reasonsEn: reasons.map((r) => r.en),
-    })),
-    enterprises: leads.enterprises,
-  } satisfies z.infer<typeof LeadsResponseSchema>)
 }

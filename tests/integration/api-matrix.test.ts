@@ -8,6 +8,7 @@ import { reindexAll } from '~/search/sync.server'
 import { prisma } from '~/utils/db.server'
 import { GRANTABLE_SCOPES, type ApiScope } from '~/validation/api-tokens'
 import { dispatch } from '../support/api-client'
+import { checkConformance } from '../support/openapi-conformance'
 import { createOrganization, createUser, issueToken } from '../support/factories'
 
 type Operation = { 'x-scope': string }
@@ -81,5 +82,19 @@ describe('the API’s scope × role matrix', () => {
 describe('the generated TypeScript client', () => {
   it('matches the OpenAPI document (run `npm run api:client` after changing the API)', async () => {
     expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(await generateSchemaTypes())
+  })
+})
+
+describe('the conformance check every API test runs', () => {
+  const get = (path: string) => new Request(`http://test.local/api/v1${path}`)
+  const json = (body: unknown, status = 200) => Response.json(body, { status })
+
+  it('refuses an answer the document does not describe', async () => {
+    await expect(checkConformance(get('/needs/n1'), json({ id: 'n1' }))).rejects.toThrow(/disagrees/)
+    await expect(checkConformance(get('/needs/n1'), json({}, 418))).rejects.toThrow(/status not documented/)
+    await expect(checkConformance(get('/nowhere'), json({}))).rejects.toThrow(/no such operation/)
+    await expect(
+      checkConformance(get('/needs/n1'), new Response('x', { status: 200, headers: { 'Content-Type': 'text/plain' } })),
+    ).rejects.toThrow(/documented as application\/json/)
   })
 })

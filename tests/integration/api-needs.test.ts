@@ -7,6 +7,7 @@ import { action as statusAction } from '~/routes/api.v1.needs.$id.status'
 import { loader as openApiLoader } from '~/routes/api.v1.openapi[.]json'
 import { prisma } from '~/utils/db.server'
 import { createOrganization, createUser, issueToken } from '../support/factories'
+import { checkConformance } from '../support/openapi-conformance'
 
 type Handler = (args: LoaderFunctionArgs | ActionFunctionArgs) => Promise<Response> | Response
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked field by field
@@ -29,6 +30,7 @@ async function api(
   })
   const response = await handler({ request, params: { id: options.id ?? '' }, context: {} })
   expect(response).toBeInstanceOf(Response)
+  await checkConformance(request, response)
   return { status: response.status, headers: response.headers, body: (await response.json()) as Body }
 }
 

@@ -5,17 +5,21 @@ import { action as tokensAction, loader as tokensLoader } from '~/routes/setting
 import { prisma } from '~/utils/db.server'
 import { cookieHeader, createOrganization, createUser, formRequest, issueToken } from '../support/factories'
 import { loadMarket } from '../support/market'
+import { checkConformance } from '../support/openapi-conformance'
 
 async function call(path: string, token?: string) {
   const request = new Request(`http://test.local${path}`, {
     headers: token ? { Authorization: `Bearer ${token}` } : {},
   })
   const id = /needs\/([^/]+)\/matches/.exec(path)![1]
+  let response: Response
   try {
-    return (await matchesLoader({ request, params: { id }, context: {} })) as Response
+    response = await matchesLoader({ request, params: { id }, context: {} })
   } catch (thrown) {
-    return thrown as Response
+    response = thrown as Response
   }
+  await checkConformance(request, response)
+  return response
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked field by field

@@ -1,4 +1,5 @@
 import { createApiClient } from '~/api-client'
+import { checkConformance } from './openapi-conformance'
 
 type Handler = (args: { request: Request; params: Record<string, string>; context: object }) => Promise<Response>
 interface RouteModule {
@@ -36,12 +37,15 @@ export async function dispatch(request: Request): Promise<Response> {
     const params = Object.fromEntries(route.names.map((n, i) => [n, decodeURIComponent(match[i + 1])]))
     const handler = request.method === 'GET' ? route.module.loader : route.module.action
     if (!handler) return new Response(null, { status: 405 })
+    let response: Response
     try {
-      return await handler({ request, params, context: {} })
+      response = await handler({ request, params, context: {} })
     } catch (thrown) {
-      if (thrown instanceof Response) return thrown
-      throw thrown
+      if (!(thrown instanceof Response)) throw thrown
+      response = thrown
     }
+    await checkConformance(request, response)
+    return response
   }
   return new Response(null, { status: 404 })
 }

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import { checkConformance } from './openapi-conformance'
 
 export type ApiHandler = (args: LoaderFunctionArgs | ActionFunctionArgs) => Promise<Response> | Response
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are checked field by field
@@ -19,5 +20,6 @@ export async function callApi(
     body: body === undefined ? undefined : JSON.stringify(body),
   })
   const response = await handler({ request, params: { id }, context: {} })
+  await checkConformance(request, response)
   return { status: response.status, body: (await response.json()) as ApiBody }
 }
