@@ -11,6 +11,7 @@ import { introductionJobsHandler } from '~/introductions/jobs.server'
 import { callJobsHandler } from '~/calls/jobs.server'
 import { importJobsHandler } from '~/imports/batches.server'
 import { freshnessHandler, scheduleFreshnessSweep } from '~/models/freshness.server'
+import { housekeepingHandler, scheduleHousekeeping } from '~/jobs/housekeeping.server'
 import { OPEN_NEED_STATUSES } from '~/models/need-states'
 
 /**
@@ -64,6 +65,8 @@ function startWorkers() {
     workers.push(startWorker(prisma, importJobsHandler(), { pollMs: 1000, staleAfterMs: 60_000 }))
     scheduleFreshnessSweep().catch((error: unknown) => console.error('[freshness] not scheduled:', error))
     workers.push(startWorker(prisma, freshnessHandler(), { pollMs: 60_000 }))
+    scheduleHousekeeping(prisma).catch((error: unknown) => console.error('[housekeeping] not scheduled:', error))
+    workers.push(startWorker(prisma, housekeepingHandler(prisma), { pollMs: 60_000 }))
     if (getEnv().SMTP_URL) workers.push(startWorker(prisma, emailJobsHandler(prisma), { pollMs: 2000 }))
   }
 }

@@ -392,7 +392,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description A retry with the same key returns the first answer instead of acting twice. */
+                    /** @description For 24 hours, a retry with the same key returns the first answer instead of acting twice. */
                     "Idempotency-Key"?: string;
                 };
                 path?: never;
@@ -725,7 +725,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description A retry with the same key returns the first answer instead of acting twice. */
+                    /** @description For 24 hours, a retry with the same key returns the first answer instead of acting twice. */
                     "Idempotency-Key"?: string;
                 };
                 path: {
@@ -1004,7 +1004,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description A retry with the same key returns the first answer instead of acting twice. */
+                    /** @description For 24 hours, a retry with the same key returns the first answer instead of acting twice. */
                     "Idempotency-Key"?: string;
                 };
                 path?: never;
@@ -1374,7 +1374,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description A retry with the same key returns the first answer instead of acting twice. */
+                    /** @description For 24 hours, a retry with the same key returns the first answer instead of acting twice. */
                     "Idempotency-Key"?: string;
                 };
                 path: {
@@ -1747,7 +1747,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description A retry with the same key returns the first answer instead of acting twice. */
+                    /** @description For 24 hours, a retry with the same key returns the first answer instead of acting twice. */
                     "Idempotency-Key"?: string;
                 };
                 path: {
@@ -1988,7 +1988,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description A retry with the same key returns the first answer instead of acting twice. */
+                    /** @description For 24 hours, a retry with the same key returns the first answer instead of acting twice. */
                     "Idempotency-Key"?: string;
                 };
                 path?: never;
@@ -2388,7 +2388,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description A retry with the same key returns the first answer instead of acting twice. */
+                    /** @description For 24 hours, a retry with the same key returns the first answer instead of acting twice. */
                     "Idempotency-Key"?: string;
                 };
                 path: {
@@ -2990,7 +2990,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description A retry with the same key returns the first answer instead of acting twice. */
+                    /** @description For 24 hours, a retry with the same key returns the first answer instead of acting twice. */
                     "Idempotency-Key"?: string;
                 };
                 path?: never;
@@ -3360,7 +3360,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description A retry with the same key returns the first answer instead of acting twice. */
+                    /** @description For 24 hours, a retry with the same key returns the first answer instead of acting twice. */
                     "Idempotency-Key"?: string;
                 };
                 path: {

@@ -34,7 +34,7 @@ const idempotencyKey = {
   name: 'Idempotency-Key',
   in: 'header',
   required: false,
-  description: 'A retry with the same key returns the first answer instead of acting twice.',
+  description: 'For 24 hours, a retry with the same key returns the first answer instead of acting twice.',
   schema: { type: 'string', maxLength: 200 },
 }
 const auth = {

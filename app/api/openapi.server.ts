@@ -50,7 +50,7 @@ export function openApiDocument() {
       title: '宝坻区科技成果转化对接平台 API',
       version: '1.0.0',
       description:
-        'Needs, research results and experts (read, write, status), their matches in both directions and search with the pages’ ranking; introductions (read, answer), technology contracts (read, draft, confirm and the other lifecycle steps), payments, 揭榜挂帅 calls and your own proposals. Authenticate with a bearer token issued on /settings/api-tokens by an organization admin or bureau staff; each token carries scopes (each operation names its own in `x-scope`) and may expire. Lists page by `nextCursor`, oldest change first, and take `updatedSince` for keeping a copy in sync. Money is exact yuan as a string; instants are UTC. Errors are RFC 9457 problem details with Chinese and English messages. Every POST honours an Idempotency-Key header.',
+        'Needs, research results and experts (read, write, status), their matches in both directions and search with the pages’ ranking; introductions (read, answer), technology contracts (read, draft, confirm and the other lifecycle steps), payments, 揭榜挂帅 calls and your own proposals. Authenticate with a bearer token issued on /settings/api-tokens by an organization admin or bureau staff; each token carries scopes (each operation names its own in `x-scope`) and may expire. Lists page by `nextCursor`, oldest change first, and take `updatedSince` for keeping a copy in sync. Money is exact yuan as a string; instants are UTC. Errors are RFC 9457 problem details with Chinese and English messages. Every POST honours an Idempotency-Key header: for 24 hours a retry under the same key gets the first answer.',
     },
     servers: [{ url: '/api/v1' }],
     components: {
