@@ -15,6 +15,7 @@ import { pageTitle } from '~/utils/meta'
 import { notFound, requireBureauStaff } from '~/utils/permissions.server'
 import { serialize } from '~/utils/serialize'
 import { BundleFormSchema } from '~/validation/calls'
+import { SaveButtons } from '~/components/status-button'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'calls.bundle.newTitle')
 
@@ -94,14 +95,7 @@ export default function NewBundle() {
           />
           <h2>{t('calls.bundle.terms')}</h2>
           <CallTermsFields defaults={{ deadlineDate }} byBureau errors={errors} />
-          <div className="actions">
-            <button type="submit" name="intent" value="publish" className="primary">
-              {t('calls.bundle.publish')}
-            </button>{' '}
-            <button type="submit" name="intent" value="draft">
-              {t('calls.form.saveDraft')}
-            </button>
-          </div>
+          <SaveButtons draft publishLabel={t('calls.bundle.publish')} />
         </Form>
       )}
     </>

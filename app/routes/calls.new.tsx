@@ -13,6 +13,7 @@ import { fieldErrors } from '~/utils/action-result'
 import { pageTitle } from '~/utils/meta'
 import { notFound, requireUser } from '~/utils/permissions.server'
 import { CallFormSchema } from '~/validation/calls'
+import { SaveButtons } from '~/components/status-button'
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'calls.newTitle')
 
@@ -99,14 +100,7 @@ export default function NewCall() {
           errors={err('confidentialDetail')}
         />
         <CallTermsFields defaults={defaults} byBureau={byBureau} errors={errors} />
-        <div className="actions">
-          <button type="submit" name="intent" value="publish" className="primary">
-            {t('calls.form.publish')}
-          </button>{' '}
-          <button type="submit" name="intent" value="draft">
-            {t('calls.form.saveDraft')}
-          </button>
-        </div>
+        <SaveButtons draft publishLabel={t('calls.form.publish')} />
       </Form>
     </>
   )
