@@ -10,9 +10,21 @@ const publicHost = () => {
 }
 
 export const MB = 1024 * 1024
-/** Bodies: spreadsheet imports and verification documents up to 30 MB (plus 1 MB for the multipart framing and fields), everything else 1 MB. */
+/** Where a file may be uploaded, and its limit plus 1 MB for the multipart framing and fields. */
+const UPLOADS = [
+  [/\/import(\/|$)/, 31 * MB], // spreadsheets, 30 MB
+  [/^\/settings\/organization$/, 31 * MB], // verification documents, 30 MB
+  [/^\/calls\/[^/]+$/, 11 * MB], // proposal attachments, 10 MB
+]
+/**
+ * The largest body a path takes: an upload's limit, everything else 1 MB.
+ * @param {string} pathname
+ * @returns {number}
+ */
 export function bodyLimit(pathname) {
-  return /\/import(\/|$)|^\/settings\/organization$/.test(pathname) ? 31 * MB : MB
+  // Remix's single fetch posts a page's form to `<path>.data`.
+  const path = pathname.replace(/\.data$/, '')
+  return UPLOADS.find(([pattern]) => pattern.test(path))?.[1] ?? MB
 }
 export const ACCEPTED_TYPES = [
   'application/x-www-form-urlencoded',
