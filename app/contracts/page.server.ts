@@ -1,6 +1,7 @@
 import { confirmationState } from './confirmations.server'
 import { getContract } from './lifecycle.server'
 import { allowedSteps } from './steps.server'
+import { overpaidFen } from '~/payments/ledger.server'
 import { beijingDate, beijingDateTime, optionalCalendarDate } from '~/utils/format'
 import { isPlatformAdmin, partyOrgIds, type Membership } from '~/utils/permissions.server'
 import type { SessionUser } from '~/utils/session.server'
@@ -36,6 +37,7 @@ export async function getContractPage(user: SessionUser, membership: Membership,
         amountFen: m.amountFen,
         paidFen: m.paidFen,
         refundedFen: m.refundedFen,
+        overpaidFen: overpaidFen(m),
         dueOn: optionalCalendarDate(m.dueOn),
         status: m.status,
         payments: m.payments.map((p) => ({

@@ -79,9 +79,23 @@ export async function settle(tx: Tx, paymentId: string) {
   }
 }
 
+/** What a milestone received beyond its amount, net of refunds: an overpayment to refund. */
+export const overpaidFen = (m: { amountFen: bigint; paidFen: bigint; refundedFen: bigint }) => {
+  const excess = m.paidFen - m.refundedFen - m.amountFen
+  return excess > 0n ? excess : 0n
+}
+
+/**
+ * A milestone's figures and state from its payments. Money that arrives for a milestone already
+ * paid (a Checkout completed after the seller confirmed a bank transfer) is counted as received,
+ * never refused: the milestone shows the overpayment and the seller is asked to refund it.
+ */
 export async function recomputeMilestone(tx: Tx, milestoneId: string) {
   await lockMilestone(tx, milestoneId)
-  const milestone = await tx.milestone.findUniqueOrThrow({ where: { id: milestoneId }, include: { payments: true } })
+  const milestone = await tx.milestone.findUniqueOrThrow({
+    where: { id: milestoneId },
+    include: { payments: true, contract: { select: { id: true, projectName: true, sellerOrgId: true } } },
+  })
   const paid = milestone.payments.filter((p) => p.paidAt)
   const paidFen = paid.reduce((s, p) => s + p.amountFen, 0n)
   const refundedFen = paid.reduce((s, p) => s + (p.refundedFen > p.amountFen ? p.amountFen : p.refundedFen), 0n)
@@ -96,4 +110,14 @@ export async function recomputeMilestone(tx: Tx, milestoneId: string) {
           : ('PENDING' as const)
   const paidAt = status === 'PAID' ? (milestone.paidAt ?? new Date()) : null
   await tx.milestone.update({ where: { id: milestoneId }, data: { paidFen, refundedFen, status, paidAt } })
+  const excess = overpaidFen({ amountFen: milestone.amountFen, paidFen, refundedFen })
+  if (excess > overpaidFen(milestone) && milestone.contract.sellerOrgId) {
+    await notifyOrganization(
+      tx,
+      milestone.contract.sellerOrgId,
+      'paymentOverpaid',
+      { project: milestone.contract.projectName, milestone: milestone.title, amount: yuanText(excess) },
+      `/contracts/${milestone.contract.id}`,
+    )
+  }
 }

@@ -4,8 +4,8 @@ import { isBureau, partyOrgIds } from '~/utils/permissions.server'
 import type { SessionUser } from '~/utils/session.server'
 
 /**
- * Payments by state, received against contracted per contract, and (for bureau staff) whatever
- * Stripe reported that matches no record. Sellers see the contracts they sell; bureau all.
+ * Payments by state, received against contracted per contract, milestones paid beyond their
+ * amount (to refund), and (for bureau staff) whatever Stripe reported that matches no record. Sellers see the contracts they sell; bureau all.
  */
 export async function reconciliation(user: SessionUser) {
   const bureau = isBureau(user)
@@ -13,7 +13,7 @@ export async function reconciliation(user: SessionUser) {
   const contractWhere: Prisma.ContractWhereInput = bureau
     ? { payments: { some: {} } }
     : { payments: { some: {} }, OR: [{ sellerOrgId: { in: mine } }, { buyerOrgId: { in: mine } }] }
-  const [byStatus, contracts, unmatched] = await Promise.all([
+  const [byStatus, contracts, unmatched, overpaid] = await Promise.all([
     prisma.payment.groupBy({
       by: ['status'],
       where: { contract: contractWhere },
@@ -41,6 +41,15 @@ export async function reconciliation(user: SessionUser) {
           select: { id: true, type: true, receivedAt: true },
         })
       : Promise.resolve([]),
+    // Milestones that received more than their amount (net of refunds): the seller owes a refund.
+    prisma.$queryRaw<Array<{ id: string; title: string; contractId: string; projectName: string; excessFen: bigint }>>`
+      SELECT m."id", m."title", c."id" AS "contractId", c."projectName",
+             m."paidFen" - m."refundedFen" - m."amountFen" AS "excessFen"
+      FROM "Milestone" m JOIN "Contract" c ON c."id" = m."contractId"
+      WHERE m."paidFen" - m."refundedFen" > m."amountFen"
+        AND (${bureau} OR c."sellerOrgId" = ANY(${mine}) OR c."buyerOrgId" = ANY(${mine}))
+      ORDER BY m."updatedAt" DESC
+      LIMIT 200`,
   ])
   return {
     bureau,
@@ -64,5 +73,6 @@ export async function reconciliation(user: SessionUser) {
       }
     }),
     unmatched,
+    overpaid,
   }
 }

@@ -163,7 +163,12 @@ async function retryUnmatched(db: PrismaClient, paymentId: string) {
   const waiting = await db.$queryRaw<Array<{ id: string }>>`
     SELECT "id" FROM "StripeEvent"
     WHERE "processedAt" IS NULL AND "error" = 'unmatched'
-      AND "payload"->'data'->'object'->>'payment_intent' = ${payment.stripePaymentIntentId}
+      AND (
+        "payload"->'data'->'object'->>'payment_intent' = ${payment.stripePaymentIntentId}
+        -- A payment intent's own events name it by their object's id.
+        OR ("payload"->'data'->'object'->>'object' = 'payment_intent'
+            AND "payload"->'data'->'object'->>'id' = ${payment.stripePaymentIntentId})
+      )
     ORDER BY "receivedAt"`
   for (const { id } of waiting) {
     const row = await db.stripeEvent.findUniqueOrThrow({ where: { id } })

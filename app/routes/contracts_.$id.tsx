@@ -203,6 +203,15 @@ export default function ContractPage() {
                 <span className="badge" data-testid={`milestone-${m.seq}-status`}>
                   {t(`payments.milestone.${m.status}`)}
                 </span>
+                {m.overpaidFen !== '0' ? (
+                  <>
+                    {' '}
+                    <span className="badge warning" data-testid={`milestone-${m.seq}-overpaid`}>
+                      {t('payments.overpaid')}
+                      <Money fen={m.overpaidFen} />
+                    </span>
+                  </>
+                ) : null}
                 {c.status !== 'DRAFT' && c.status !== 'TERMINATED' ? (
                   <MilestoneActions milestone={m} side={side} stripe={stripe} account={c.sellerAccount} />
                 ) : null}

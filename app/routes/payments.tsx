@@ -23,6 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       receivedFen: fen(c.receivedFen),
       outstandingFen: fen(c.outstandingFen),
     })),
+    overpaid: r.overpaid.map((m) => ({ ...m, excessFen: fen(m.excessFen) })),
     unmatched: r.unmatched.map((e) => ({
       ...e,
       receivedAt: beijingDateTime(e.receivedAt),
@@ -32,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Payments() {
   const { t } = useTranslation()
-  const { bureau, byStatus, contracts, unmatched } = useLoaderData<typeof loader>()
+  const { bureau, byStatus, contracts, overpaid, unmatched } = useLoaderData<typeof loader>()
   return (
     <>
       <h1>{t('payments.title')}</h1>
@@ -97,6 +98,35 @@ export default function Payments() {
           </tbody>
         </table>
       </div>
+      <h2>{t('payments.overpaidTitle')}</h2>
+      {overpaid.length === 0 ? (
+        <p className="muted">{t('payments.noOverpaid')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table data-testid="overpaid-milestones">
+            <thead>
+              <tr>
+                <th>{t('dashboard.project')}</th>
+                <th>{t('payments.milestoneName')}</th>
+                <th>{t('payments.overpaidAmount')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {overpaid.map((m) => (
+                <tr key={m.id}>
+                  <td>
+                    <Link to={`/contracts/${m.contractId}`}>{m.projectName}</Link>
+                  </td>
+                  <td>{m.title}</td>
+                  <td data-fen={m.excessFen}>
+                    <Money fen={m.excessFen} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
       {bureau ? (
         <>
           <h2>{t('payments.unmatched')}</h2>

@@ -1,13 +1,21 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { action as webhook } from '~/routes/api.stripe.webhook'
-import { action as contractAction, loader as contractLoader } from '~/routes/contracts_.$id'
+import { describe, expect, it } from 'vitest'
+import { loader as contractLoader } from '~/routes/contracts_.$id'
 import { loader as reconciliationLoader } from '~/routes/payments'
 import { action as bookAction } from '~/routes/experts_.$id_.book'
 import { action as consultationsAction, loader as consultationsLoader } from '~/routes/consultations'
 import { getDashboard } from '~/contracts/turnover.server'
 import { prisma } from '~/utils/db.server'
 import { reloadEnv } from '~/utils/env.server'
-import { signedContract as contract } from '../support/payments'
+import {
+  act,
+  checkout,
+  signedContract as contract,
+  deliver,
+  intent,
+  milestone,
+  session,
+  useStripeStandIn,
+} from '../support/payments'
 import {
   cookieHeader,
   createOrganization,
@@ -16,72 +24,8 @@ import {
   postForm,
   validCreditCode,
 } from '../support/factories'
-import { WEBHOOK_SECRET, signedEvent, startStripeStandIn } from '../support/stripe-stand-in'
 
-let standIn: Awaited<ReturnType<typeof startStripeStandIn>>
-
-beforeAll(async () => {
-  standIn = await startStripeStandIn()
-  process.env.STRIPE_SECRET_KEY = 'sk_test_baodi'
-  process.env.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET
-  process.env.STRIPE_API_BASE = standIn.base
-  reloadEnv()
-})
-beforeEach(() => {
-  standIn.requests.length = 0
-})
-afterAll(async () => {
-  delete process.env.STRIPE_SECRET_KEY
-  delete process.env.STRIPE_WEBHOOK_SECRET
-  delete process.env.STRIPE_API_BASE
-  reloadEnv()
-  await standIn.close()
-})
-
-const act = (id: string, cookie: string, fields: Record<string, string>) =>
-  postForm(contractAction, `/contracts/${id}`, { ...fields }, cookie, id)
-
-async function deliver(type: string, object: Record<string, unknown>, options: { id?: string; secret?: string } = {}) {
-  const { payload, signature, event } = signedEvent(type, object, options)
-  const response = (await webhook({
-    request: new Request('http://test.local/api/stripe/webhook', {
-      method: 'POST',
-      body: payload,
-      headers: { 'stripe-signature': signature, 'Content-Type': 'application/json' },
-    }),
-    params: {},
-    context: {},
-  })) as Response
-  return { response, event }
-}
-
-/** Requests the first milestone and starts Checkout: the payment row and what Stripe was sent. */
-async function checkout() {
-  const p = await contract()
-  await act(p.c.id, p.seller, { intent: 'request', milestoneId: p.first.id })
-  const redirect = (await act(p.c.id, p.buyer, { intent: 'checkout', milestoneId: p.first.id })) as Response
-  const payment = await prisma.payment.findFirstOrThrow({ where: { milestoneId: p.first.id } })
-  return { ...p, redirect, payment }
-}
-
-const session = (paymentId: string, amount: number, intent = 'pi_test_1', extra: Record<string, unknown> = {}) => ({
-  id: 'cs_test_x',
-  object: 'checkout.session',
-  payment_status: 'paid',
-  amount_total: amount,
-  currency: 'cny',
-  payment_intent: intent,
-  metadata: { paymentId },
-  ...extra,
-})
-const intent = (paymentId: string, amount: number, id = 'pi_test_1') => ({
-  id,
-  object: 'payment_intent',
-  amount_received: amount,
-  currency: 'cny',
-  metadata: { paymentId },
-})
-const milestone = (id: string) => prisma.milestone.findUniqueOrThrow({ where: { id } })
+const standIn = useStripeStandIn()
 
 describe('milestone payments through Stripe', () => {
   it('sends Checkout the exact amount in CNY with our IDs, and marks nothing paid on the way out', async () => {
@@ -112,31 +56,24 @@ describe('milestone payments through Stripe', () => {
     expect((await prisma.payment.findUniqueOrThrow({ where: { id: payment.id } })).paidAt).toBeNull()
   })
 
-  it('the same event delivered ten times has one effect', async () => {
-    const { payment, first, c } = await checkout()
-    const { payload, signature } = signedEvent('checkout.session.completed', session(payment.id, 3000001), {
-      id: 'evt_once',
-    })
-    const results = []
-    for (let i = 0; i < 10; i++) {
-      const response = (await webhook({
-        request: new Request('http://test.local/api/stripe/webhook', {
-          method: 'POST',
-          body: payload,
-          headers: { 'stripe-signature': signature },
-        }),
-        params: {},
-        context: {},
-      })) as Response
-      results.push((await response.json()).result)
+  it('the same event delivered ten times at once has one effect, ten times over', async () => {
+    for (let trial = 0; trial < 10; trial++) {
+      const { payment, first, c } = await checkout()
+      const completed = session(payment.id, 3000001, `pi_same_${trial}`, { id: `cs_same_${trial}` })
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, () => deliver('checkout.session.completed', completed, { id: `evt_same_${trial}` })),
+      )
+      const results = await Promise.all(
+        answers.map(async (a) => ((await a.response.json()) as { result: string }).result),
+      )
+      expect(results.sort()).toEqual(['applied', ...Array(9).fill('duplicate')])
+      expect(await prisma.stripeEvent.count({ where: { id: `evt_same_${trial}` } })).toBe(1)
+      expect(await milestone(first.id)).toMatchObject({ status: 'PAID', paidFen: 3000001n })
+      const told = await prisma.notification.count({ where: { kind: 'paymentReceived', link: `/contracts/${c.id}` } })
+      expect(told).toBe(2)
     }
-    expect(results).toEqual(['applied', ...Array(9).fill('duplicate')])
-    expect(await prisma.stripeEvent.count()).toBe(1)
-    expect(await milestone(first.id)).toMatchObject({ status: 'PAID', paidFen: 3000001n })
-    expect(await prisma.notification.count({ where: { kind: 'paymentReceived' } })).toBe(2)
     const dashboard = await getDashboard({ year: 2026, basis: 'INFLOW', scope: { kind: 'district' } })
-    expect(dashboard.receivedFen).toBe(3000001n)
-    expect(c.id).toBeTruthy()
+    expect(dashboard.receivedFen).toBe(10n * 3000001n)
   })
 
   it('ends in the right state when events arrive out of order (refund before payment, intent before session)', async () => {

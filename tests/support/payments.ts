@@ -1,5 +1,40 @@
+import { afterAll, beforeAll, beforeEach } from 'vitest'
+import { action as webhook } from '~/routes/api.stripe.webhook'
+import { action as contractAction } from '~/routes/contracts_.$id'
 import { prisma } from '~/utils/db.server'
-import { cookieHeader, createUser, validCreditCode } from './factories'
+import { reloadEnv } from '~/utils/env.server'
+import { cookieHeader, createUser, postForm, validCreditCode } from './factories'
+import { WEBHOOK_SECRET, signedEvent, startStripeStandIn } from './stripe-stand-in'
+
+/**
+ * Payments switched on against the local Stripe stand-in for the test file: its recorded
+ * requests are emptied before each test.
+ */
+export function useStripeStandIn() {
+  let standIn: Awaited<ReturnType<typeof startStripeStandIn>> | undefined
+  beforeAll(async () => {
+    standIn = await startStripeStandIn()
+    process.env.STRIPE_SECRET_KEY = 'sk_test_baodi'
+    process.env.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET
+    process.env.STRIPE_API_BASE = standIn.base
+    reloadEnv()
+  })
+  beforeEach(() => {
+    standIn!.requests.length = 0
+  })
+  afterAll(async () => {
+    delete process.env.STRIPE_SECRET_KEY
+    delete process.env.STRIPE_WEBHOOK_SECRET
+    delete process.env.STRIPE_API_BASE
+    reloadEnv()
+    await standIn?.close()
+  })
+  return {
+    get requests() {
+      return standIn!.requests
+    },
+  }
+}
 
 /** A signed contract between a Baodi enterprise (buyer) and a Beijing university (seller), two milestones. */
 export async function signedContract() {
@@ -50,3 +85,57 @@ export async function signedContract() {
     seller: await cookieHeader((await createUser(sellerOrg.id, 'TTO_ADMIN')).id),
   }
 }
+
+export const act = (id: string, cookie: string, fields: Record<string, string>) =>
+  postForm(contractAction, `/contracts/${id}`, { ...fields }, cookie, id)
+
+export async function deliver(
+  type: string,
+  object: Record<string, unknown>,
+  options: { id?: string; secret?: string } = {},
+) {
+  const { payload, signature, event } = signedEvent(type, object, options)
+  const response = (await webhook({
+    request: new Request('http://test.local/api/stripe/webhook', {
+      method: 'POST',
+      body: payload,
+      headers: { 'stripe-signature': signature, 'Content-Type': 'application/json' },
+    }),
+    params: {},
+    context: {},
+  })) as Response
+  return { response, event }
+}
+
+/** Requests the first milestone and starts Checkout: the payment row and what Stripe was sent. */
+export async function checkout() {
+  const p = await signedContract()
+  await act(p.c.id, p.seller, { intent: 'request', milestoneId: p.first.id })
+  const redirect = (await act(p.c.id, p.buyer, { intent: 'checkout', milestoneId: p.first.id })) as Response
+  const payment = await prisma.payment.findFirstOrThrow({ where: { milestoneId: p.first.id } })
+  return { ...p, redirect, payment }
+}
+
+export const session = (
+  paymentId: string,
+  amount: number,
+  intent = 'pi_test_1',
+  extra: Record<string, unknown> = {},
+) => ({
+  id: 'cs_test_x',
+  object: 'checkout.session',
+  payment_status: 'paid',
+  amount_total: amount,
+  currency: 'cny',
+  payment_intent: intent,
+  metadata: { paymentId },
+  ...extra,
+})
+export const intent = (paymentId: string, amount: number, id = 'pi_test_1') => ({
+  id,
+  object: 'payment_intent',
+  amount_received: amount,
+  currency: 'cny',
+  metadata: { paymentId },
+})
+export const milestone = (id: string) => prisma.milestone.findUniqueOrThrow({ where: { id } })
