@@ -11,6 +11,7 @@ import { beijingDateTime, calendarDate } from '~/utils/format'
 import { canSeeNeed, enterpriseMembership, isBureau, type Viewer } from '~/utils/permissions.server'
 import { LIVE_CALL_STATUSES } from '~/calls/states'
 import type { MatchFeedback } from '~/validation/matching'
+import { PUBLIC_OWNER } from './verification-states'
 
 /**
  * A need's page. Everyone sees an open need's public teaser; its enterprise and bureau staff see
@@ -106,17 +107,28 @@ export async function getNeedActor(user: Viewer & { id: string }, needId: string
   return { needId: need.id, actor: { userId: user.id, organizationId: membership.organizationId } }
 }
 
-/** Feedback on one of the need's matches; false when the expert or result does not exist. */
+/**
+ * Feedback on one of the need's matches; false when the expert or result is not one a match could
+ * name (missing, a draft, archived, or of an organization not yet approved), unless the need
+ * already has a match with it (feedback on a listing archived since stays possible).
+ */
 export async function giveMatchFeedback(
   actor: { userId: string; organizationId: string },
   needId: string,
   feedback: MatchFeedback,
 ): Promise<boolean> {
-  const exists =
+  const listed = { id: feedback.targetId, status: 'PUBLISHED' as const, ...PUBLIC_OWNER }
+  const matchable =
     feedback.targetKind === 'expert'
-      ? await prisma.expert.count({ where: { id: feedback.targetId } })
-      : await prisma.researchResult.count({ where: { id: feedback.targetId } })
-  if (!exists) return false
+      ? await prisma.expert.count({ where: listed })
+      : await prisma.researchResult.count({ where: listed })
+  const matched = await prisma.match.count({
+    where: {
+      needId,
+      ...(feedback.targetKind === 'expert' ? { expertId: feedback.targetId } : { resultId: feedback.targetId }),
+    },
+  })
+  if (!matchable && !matched) return false
   await recordMatchFeedback(prisma, searchEngine(), {
     needId,
     target: { kind: feedback.targetKind, id: feedback.targetId },

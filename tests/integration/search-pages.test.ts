@@ -126,6 +126,29 @@ describe('need page', () => {
       context: {},
     })
     expect(await prisma.match.findFirstOrThrow()).toMatchObject({ status: 'DECLINED', feedbackReason: 'CAPACITY' })
+
+    // A draft result, or one of an institution not yet approved, is nothing a match could name.
+    const institution = await prisma.organization.findFirstOrThrow({ where: { id: expert.organizationId } })
+    const draft = await prisma.researchResult.create({
+      data: { organizationId: institution.id, title: '未发布的成果', abstract: '草稿', status: 'DRAFT' },
+    })
+    const pending = await createOrganization('UNIVERSITY', '待审核大学', 'PENDING')
+    const unapproved = await prisma.researchResult.create({
+      data: { organizationId: pending.id, title: '待审核机构的成果', abstract: '已发布', status: 'PUBLISHED' },
+    })
+    for (const target of [draft, unapproved]) {
+      const hidden = await needAction({
+        request: await formRequest(
+          `/needs/${need.id}`,
+          { ...fields, decision: 'ACCEPTED', targetKind: 'result', targetId: target.id },
+          cookie,
+        ),
+        params: { id: need.id },
+        context: {},
+      }).catch((e: Response) => e)
+      expect((hidden as Response).status).toBe(404)
+    }
+    expect(await prisma.match.count()).toBe(1)
   })
 })
 
