@@ -74,7 +74,7 @@ export function ImportUploadView({
         </div>
         <div className="field">
           <label htmlFor="import-file">{t('importUi.file')}</label>
-          <input id="import-file" name="file" type="file" accept=".xlsx,.csv,.json" required />
+          <input id="import-file" name="file" type="file" accept=".xlsx,.csv,.txt,.json" required />
           <span className="hint">{t('importUi.fileHint')}</span>
         </div>
         {result?.error ? (

@@ -74,7 +74,7 @@ const emptyReport = (kind: ImportKindName, fileName: string): ImportReport => ({
   batchId: null,
 })
 
-const FILE_TYPES = ['xlsx', 'csv', 'json']
+const FILE_TYPES = ['xlsx', 'csv', 'txt', 'json']
 
 /**
  * Keeps an uploaded file (in PostgreSQL, so any app server can check and commit it) and starts

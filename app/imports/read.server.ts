@@ -21,13 +21,44 @@ export class TableReadError extends Error {
   }
 }
 
-/** Excel in Chinese Windows saves CSV as GB18030; everything else is UTF-8 (with or without BOM). */
-function decodeText(buffer: Uint8Array): string {
+/**
+ * The text of a CSV or JSON file, whatever Excel saved it as: UTF-16 ("Unicode text", with its
+ * byte-order mark, or recognised by its zero bytes), UTF-8 with or without BOM, or GB18030 (what
+ * Excel on Chinese Windows writes for plain "CSV").
+ */
+export function decodeText(buffer: Uint8Array): string {
+  const utf16 = utf16Encoding(buffer)
+  if (utf16) return new TextDecoder(utf16).decode(buffer)
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(buffer)
   } catch {
     return new TextDecoder('gb18030').decode(buffer)
   }
+}
+
+function utf16Encoding(buffer: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (buffer[0] === 0xff && buffer[1] === 0xfe) return 'utf-16le'
+  if (buffer[0] === 0xfe && buffer[1] === 0xff) return 'utf-16be'
+  // Without a BOM: text in UTF-8 or GB18030 has no zero bytes, while each ASCII character (commas,
+  // line ends, digits) in UTF-16 has one, on the high side of its pair.
+  const sample = buffer.subarray(0, 4096)
+  let evenZeros = 0
+  let oddZeros = 0
+  for (let i = 0; i < sample.length; i++) {
+    if (sample[i] !== 0) continue
+    if (i % 2) oddZeros++
+    else evenZeros++
+  }
+  // (A character such as 一, U+4E00, puts a zero on the other side now and then.)
+  if (oddZeros + evenZeros === 0) return null
+  return oddZeros >= evenZeros ? 'utf-16le' : 'utf-16be'
+  return null
+}
+
+/** Excel's "Unicode text" separates cells by tabs: a header line with tabs and no commas. */
+function delimiterOf(text: string) {
+  const header = text.slice(0, text.search(/\r?\n|$/))
+  return header.includes('\t') && !header.includes(',') ? '\t' : ','
 }
 
 function cellValue(value: ExcelJS.CellValue): unknown {
@@ -123,7 +154,14 @@ const unescapeFormula = (cell: string | undefined) => (cell && /^'[=+\-@\t\r]/.t
 function readCsv(buffer: Uint8Array): Table {
   let records: string[][]
   try {
-    records = parseCsv(decodeText(buffer), { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true })
+    const text = decodeText(buffer)
+    records = parseCsv(text, {
+      bom: true,
+      delimiter: delimiterOf(text),
+      skip_empty_lines: true,
+      relax_column_count: true,
+      trim: true,
+    })
   } catch (error) {
     throw new TableReadError('imports.file.csv', { detail: error instanceof Error ? error.message : '' })
   }
@@ -157,11 +195,14 @@ function readJson(buffer: Uint8Array): Table {
   return { rows, rowNumbers: rows.map((_, i) => i + 1), headers }
 }
 
-/** Reads the first sheet of an XLSX, a CSV (UTF-8 or GB18030) or a JSON array of objects. */
+/**
+ * Reads the first sheet of an XLSX, a CSV (UTF-8, GB18030 or UTF-16; commas or tabs), Excel's
+ * "Unicode text" (.txt, tab-separated UTF-16) or a JSON array of objects.
+ */
 export async function readTable(buffer: Uint8Array, fileName: string): Promise<Table> {
   const extension = fileName.toLowerCase().split('.').pop()
   if (extension === 'xlsx') return readXlsx(buffer)
-  if (extension === 'csv') return readCsv(buffer)
+  if (extension === 'csv' || extension === 'txt') return readCsv(buffer)
   if (extension === 'json') return readJson(buffer)
   throw new TableReadError('imports.file.type', { name: fileName })
 }

@@ -141,6 +141,34 @@ describe('import', () => {
     expect(zhang.directions).toEqual(['精密传动', '机器人减速器'])
   })
 
+  it('reads the text encodings Excel saves: UTF-16 with or without BOM (commas or tabs), GB18030, UTF-8', async () => {
+    const csv = '姓名,研究方向,所属单位\n张伟,焊接一体化,天津大学\n'
+    const tabs = csv.replaceAll(',', '\t')
+    const utf16be = (text: string) => Buffer.from(text, 'utf16le').swap16()
+    const files: Array<[string, Uint8Array]> = [
+      ['unicode.txt', Buffer.from(`\ufeff${tabs}`, 'utf16le')],
+      ['utf16.csv', Buffer.from(`\ufeff${csv}`, 'utf16le')],
+      ['utf16-no-bom.csv', Buffer.from(csv, 'utf16le')],
+      ['utf16be.csv', utf16be(`\ufeff${csv}`)],
+      // The same file as Excel on Chinese Windows saves it.
+      [
+        'gbk.csv',
+        new Uint8Array(
+          Buffer.from(
+            'd0d5c3fb2cd1d0bebfb7bdcff22ccbf9caf4b5a5cebb0ad5c5ceb02cbab8bdd3d2bbcce5bbaf2cccecbdf2b4f3d1a70a',
+            'hex',
+          ),
+        ),
+      ],
+      ['utf8-bom.csv', new TextEncoder().encode(`\ufeff${csv}`)],
+    ]
+    for (const [name, bytes] of files) {
+      const table = await readTable(bytes, name)
+      expect(table.headers, name).toEqual(['姓名', '研究方向', '所属单位'])
+      expect(table.rows, name).toEqual([{ 姓名: '张伟', 研究方向: '焊接一体化', 所属单位: '天津大学' }])
+    }
+  })
+
   it('refuses a file that lacks a required column', async () => {
     const table = await readTable(new TextEncoder().encode('姓名,研究方向\n张伟,焊接\n'), 'experts.csv')
     const report = await importTable(prisma, 'experts', table, { fileName: 'experts.csv', dryRun: false })
