@@ -35,6 +35,21 @@ function uniqueViolation(error: unknown): string[] | null {
 
 export const REGISTRATION_RATE_LIMITED = 'errors.register.rateLimited'
 
+class NameTaken extends Error {}
+
+/**
+ * Whether another organization already goes by this name, compared as `org_name_key` folds names
+ * (全角/半角, spaces, case, 有限责任公司 = 有限公司; the migration defines it). Registered names are
+ * unique: a second organization by the same name is someone else's.
+ */
+async function nameInUse(db: Pick<Prisma.TransactionClient, '$queryRaw'>, name: string) {
+  const rows = await db.$queryRaw<Array<{ id: string }>>`
+    SELECT "id" FROM "Organization"
+    WHERE org_name_key("name") = org_name_key(${name}) AND "verification" <> 'MERGED'
+    LIMIT 1`
+  return rows.length > 0
+}
+
 /** Registers an enterprise or a tech-transfer office with its first admin, all or nothing. */
 export async function registerOrganization(
   input: RegistrationInput,
@@ -46,11 +61,7 @@ export async function registerOrganization(
   const [emailTaken, codeTaken, nameTaken] = await Promise.all([
     prisma.user.findUnique({ where: { email: input.email }, select: { id: true } }),
     prisma.organization.findUnique({ where: { creditCode: input.creditCode }, select: { id: true } }),
-    // Registered names are unique; a second organization by the same name is someone else's.
-    prisma.organization.findFirst({
-      where: { name: { equals: input.organizationName.trim(), mode: 'insensitive' } },
-      select: { id: true },
-    }),
+    nameInUse(prisma, input.organizationName),
   ])
   const fieldErrors: FieldErrors = {}
   if (emailTaken) fieldErrors.email = ['errors.email.taken']
@@ -67,6 +78,9 @@ export async function registerOrganization(
   const passwordHash = await hashPassword(input.password)
   try {
     const value = await prisma.$transaction(async (tx) => {
+      // Two sign-ups under one name at once: the second waits here, then finds the name taken.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('org-name:' || org_name_key(${input.organizationName})))`
+      if (await nameInUse(tx, input.organizationName)) throw new NameTaken()
       const organization = await tx.organization.create({
         data: {
           kind: input.kind as OrgKind,
@@ -105,6 +119,7 @@ export async function registerOrganization(
     })
     return { ok: true, value }
   } catch (error) {
+    if (error instanceof NameTaken) return { ok: false, fieldErrors: { organizationName: ['errors.orgName.taken'] } }
     // Another request registered the same email or code between the check and the insert.
     const violated = uniqueViolation(error)
     if (!violated) throw error

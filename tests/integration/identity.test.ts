@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { registerOrganization } from '~/models/accounts.server'
 import { saveContract } from '~/contracts/lifecycle.server'
 import { prisma } from '~/utils/db.server'
+import { reloadEnv } from '~/utils/env.server'
 import { ContractFormSchema, type ContractFormInput } from '~/validation/contracts'
 import { RegistrationSchema } from '~/validation/accounts'
 import { createOrganization, createUser, validCreditCode } from '../support/factories'
@@ -9,27 +10,90 @@ import { importRows } from '../support/market'
 
 /** Organizations are one by their unified social credit code; a name links nothing. */
 describe('identity by credit code', () => {
-  it('refuses to register a second organization under a registered name', async () => {
-    const area = await prisma.area.findFirstOrThrow({ orderBy: { code: 'asc' } })
-    const real = await prisma.organization.create({
-      data: { kind: 'ENTERPRISE', name: '宝坻恒信机械有限公司', creditCode: validCreditCode(), regionCode: '120115' },
-    })
-    const outcome = await registerOrganization(
+  const signUp = async (organizationName: string, email: string, ip: string | null = null) =>
+    registerOrganization(
       RegistrationSchema.parse({
         kind: 'ENTERPRISE',
-        organizationName: '宝坻恒信机械有限公司',
+        organizationName,
         creditCode: validCreditCode(),
         regionCode: '120115',
-        areaCode: area.code,
+        areaCode: (await prisma.area.findFirstOrThrow({ orderBy: { code: 'asc' } })).code,
         name: '冒名者',
-        email: 'namesake@example.cn',
+        email,
         password: 'a-long-enough-password-2026',
         confirmPassword: 'a-long-enough-password-2026',
       }),
-      null,
+      ip,
     )
-    expect(outcome).toEqual({ ok: false, fieldErrors: { organizationName: ['errors.orgName.taken'] } })
-    expect(await prisma.organization.count({ where: { name: real.name } })).toBe(1)
+  const taken = { ok: false, fieldErrors: { organizationName: ['errors.orgName.taken'] } }
+
+  it('refuses to register a second organization under a registered name, however it is written', async () => {
+    const real = await prisma.organization.create({
+      data: {
+        kind: 'ENTERPRISE',
+        name: '宝坻恒信（ABC）机械有限责任公司',
+        creditCode: validCreditCode(),
+        regionCode: '120115',
+      },
+    })
+    const spellings = [
+      '宝坻恒信（ABC）机械有限责任公司',
+      '宝坻恒信(ABC)机械有限公司', // half-width brackets; 有限公司 for 有限责任公司
+      '宝坻恒信（ＡＢＣ）机械有限责任公司', // full-width letters
+      ' 宝坻 恒信（abc）机械 有限公司 ', // spaces, lower case
+    ]
+    for (const [i, name] of spellings.entries())
+      expect(await signUp(name, `namesake${i}@example.cn`), name).toEqual(taken)
+    expect(await prisma.organization.count()).toBe(1)
+    // A different name is welcome.
+    expect((await signUp('宝坻恒信（ABC）机械制造有限公司', 'other@example.cn')).ok).toBe(true)
+    expect(real.id).toBeTruthy()
+  })
+
+  it('lets one of ten sign-ups under one name at once through, ten times over', async () => {
+    for (let trial = 0; trial < 10; trial++) {
+      const name = `宝坻同名争用第${trial}号有限公司`
+      const outcomes = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          signUp(
+            i % 2 ? name : name.replace('有限公司', '有限责任公司'),
+            `race${trial}-${i}@example.cn`,
+            `10.0.${trial}.${i}`,
+          ),
+        ),
+      )
+      expect(outcomes.filter((o) => o.ok)).toHaveLength(1)
+      expect(outcomes.filter((o) => !o.ok)).toEqual(Array(9).fill(taken))
+    }
+  })
+
+  it('limits sign-ups from one address to REGISTRATION_RATE_LIMIT an hour', async () => {
+    process.env.REGISTRATION_RATE_LIMIT = '2'
+    reloadEnv()
+    try {
+      const from = (ip: string, i: number) =>
+        registerOrganization(
+          RegistrationSchema.parse({
+            kind: 'ENTERPRISE',
+            organizationName: `宝坻限速测试${ip}-${i}有限公司`,
+            creditCode: validCreditCode(),
+            regionCode: '110108',
+            name: '注册人',
+            email: `rate${ip}-${i}@example.cn`,
+            password: 'a-long-enough-password-2026',
+            confirmPassword: 'a-long-enough-password-2026',
+          }),
+          ip,
+        )
+      const first = [await from('198.51.100.1', 1), await from('198.51.100.1', 2), await from('198.51.100.1', 3)]
+      expect(first.map((o) => o.ok)).toEqual([true, true, false])
+      expect(first[2]).toEqual({ ok: false, fieldErrors: { '': ['errors.register.rateLimited'] } })
+      // Another address is not held back by it.
+      expect((await from('198.51.100.2', 1)).ok).toBe(true)
+    } finally {
+      delete process.env.REGISTRATION_RATE_LIMIT
+      reloadEnv()
+    }
   })
 
   it('links a registry contract to a party by credit code only, never to a namesake by name', async () => {
