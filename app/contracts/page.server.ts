@@ -3,7 +3,7 @@ import { getContract } from './lifecycle.server'
 import { allowedSteps } from './steps.server'
 import { overpaidFen } from '~/payments/ledger.server'
 import { beijingDate, beijingDateTime, optionalCalendarDate } from '~/utils/format'
-import { isPlatformAdmin, partyOrgIds, type Membership } from '~/utils/permissions.server'
+import { canLinkContractParties, isPlatformAdmin, partyOrgIds, type Membership } from '~/utils/permissions.server'
 import type { SessionUser } from '~/utils/session.server'
 
 const day = (d: Date | null) => (d ? beijingDate(d) : null)
@@ -24,6 +24,7 @@ export async function getContractPage(user: SessionUser, membership: Membership,
     side: { seller: isOurs(contract.sellerOrgId), buyer: isOurs(contract.buyerOrgId), admin: isPlatformAdmin(user) },
     steps: allowedSteps(user, contract),
     canEdit: contract.status === 'DRAFT' && contract.createdByOrgId === membership.organizationId,
+    canLink: canLinkContractParties(user),
     contract: {
       ...contract,
       signedOn: optionalCalendarDate(contract.signedOn),

@@ -1,9 +1,11 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { FieldError } from '~/components/field'
+import { CsrfInput } from '~/components/csrf-input'
 import { Money } from '~/components/money'
 import { takeContractStep } from '~/contracts/lifecycle.server'
+import { linkContractParty } from '~/contracts/linking.server'
 import { getContractPage } from '~/contracts/page.server'
 import { requireCsrf } from '~/utils/csrf.server'
 import { pageTitle } from '~/utils/meta'
@@ -80,6 +82,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return payment(await confirmBankTransfer(user, input.milestoneId, input.reference))
     case 'refund':
       return payment(await refundPayment(user, input.paymentId, input.amountYuan))
+    case 'linkParty': {
+      const outcome = await linkContractParty(user, params.id ?? '', input)
+      if (!outcome.ok && outcome.notFound) notFound()
+      if (!outcome.ok) return actionFailed<Intent>({ [`link${input.side}`]: [outcome.error] }, 409)
+      return actionDone(input.intent)
+    }
     default: {
       // Every other intent is a lifecycle step.
       const outcome = await takeContractStep(user, params.id ?? '', input)
@@ -92,7 +100,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ContractPage() {
   const { t, i18n } = useTranslation()
-  const { contract: c, steps, canEdit, side, stripe, returned } = useLoaderData<typeof loader>()
+  const { contract: c, steps, canEdit, canLink, side, stripe, returned } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const errors = result && !result.ok ? result.errors : {}
   const zh = i18n.language === 'zh'
@@ -150,8 +158,28 @@ export default function ContractPage() {
       <div className="table-wrap">
         <table className="facts">
           <tbody>
-            {row(t('contractForm.seller'), `${c.sellerName}（${c.sellerRegionCode}）`)}
-            {row(t('contractForm.buyer'), `${c.buyerName}（${c.buyerRegionCode}）`)}
+            {row(
+              t('contractForm.seller'),
+              <PartyCell
+                name={c.sellerName}
+                region={c.sellerRegionCode}
+                side="SELLER"
+                linked={c.sellerOrgId !== null}
+                canLink={canLink}
+                errors={errors}
+              />,
+            )}
+            {row(
+              t('contractForm.buyer'),
+              <PartyCell
+                name={c.buyerName}
+                region={c.buyerRegionCode}
+                side="BUYER"
+                linked={c.buyerOrgId !== null}
+                canLink={canLink}
+                errors={errors}
+              />,
+            )}
             {row(t('contractForm.amount'), <Money fen={c.amountFen} />)}
             {row(t('contractForm.techAmount'), <Money fen={c.techAmountFen} />)}
             {row(t('contractForm.signedOn'), c.signedOn)}
@@ -259,6 +287,49 @@ export default function ContractPage() {
             ))}
           </ul>
         </>
+      ) : null}
+    </>
+  )
+}
+
+/**
+ * A party as the contract names it; one known by name only is marked unlinked, and bureau staff
+ * get a form to link it by credit code.
+ */
+function PartyCell(props: {
+  name: string
+  region: string
+  side: 'BUYER' | 'SELLER'
+  linked: boolean
+  canLink: boolean
+  errors: Record<string, string[] | undefined>
+}) {
+  const { t } = useTranslation()
+  const errorKey = `link${props.side}`
+  return (
+    <>
+      {props.name}（{props.region}）
+      {props.linked ? null : (
+        <>
+          {' '}
+          <span className="badge warning" data-testid={`party-${props.side}-unlinked`}>
+            {t('contracts.unlinked')}
+          </span>
+        </>
+      )}
+      {!props.linked && props.canLink ? (
+        <Form method="post" className="inline-form">
+          <CsrfInput />
+          <input type="hidden" name="side" value={props.side} />{' '}
+          <label>
+            {t('contracts.linkCreditCode')}{' '}
+            <input name="creditCode" size={20} maxLength={18} required aria-describedby={`${errorKey}-error`} />
+          </label>{' '}
+          <button type="submit" name="intent" value="linkParty">
+            {t('contracts.link')}
+          </button>
+          <FieldError id={`${errorKey}-error`} errors={props.errors[errorKey]} />
+        </Form>
       ) : null}
     </>
   )

@@ -134,6 +134,12 @@ export function tokenViewer(token: { organizationId: string; organizationKind: s
 export const isBureau = (user: Viewer | null | undefined): boolean =>
   Boolean(user?.memberships.some((m) => REVIEWER_ROLES.includes(m.role)))
 
+/**
+ * Bureau staff link a contract's party that arrived as a name only (an import, a form before
+ * credit codes were asked) to the platform organization its credit code names.
+ */
+export const canLinkContractParties = isBureau
+
 export const isPlatformAdmin = (user: Viewer | null | undefined): boolean =>
   Boolean(user?.memberships.some((m) => m.role === 'PLATFORM_ADMIN'))
 

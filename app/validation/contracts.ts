@@ -10,6 +10,7 @@ import {
 } from './fields'
 import { PaymentActionSchema } from './payments'
 import { IP_TYPES } from './results'
+import { CreditCodeSchema } from './credit-code'
 
 export const CONTRACT_TYPES = [
   'DEVELOPMENT_COMMISSIONED',
@@ -168,6 +169,17 @@ export const ContractStepSchema = z.discriminatedUnion('intent', [
 ])
 export type ContractStep = z.infer<typeof ContractStepSchema>
 
-/** Everything a contract's page posts: a lifecycle step or a payment action, one `intent` each. */
-export const ContractPageActionSchema = z.discriminatedUnion('intent', [ContractStepSchema, PaymentActionSchema])
+/** Bureau staff link a party known by name only to the organization its credit code names. */
+export const LinkPartySchema = z.object({
+  intent: z.literal('linkParty'),
+  side: z.enum(['BUYER', 'SELLER']),
+  creditCode: CreditCodeSchema,
+})
+
+/** Everything a contract's page posts: a lifecycle step, a payment action or a link, one `intent` each. */
+export const ContractPageActionSchema = z.discriminatedUnion('intent', [
+  ContractStepSchema,
+  PaymentActionSchema,
+  LinkPartySchema,
+])
 export type ContractPageAction = z.infer<typeof ContractPageActionSchema>
