@@ -8,6 +8,7 @@ import { stopEmbeddedPostgres } from './utils/database-url.server'
 import { getEnv } from './utils/env.server'
 import { NonceContext } from './utils/nonce'
 import { documentSecurityHeaders, newNonce } from './utils/security-headers.server'
+import { releaseOwnJobs } from '~/jobs/queue.server'
 
 declare global {
   var __booted: Promise<void> | undefined
@@ -23,6 +24,9 @@ const ABORT_DELAY = 5_000
  * the in-flight ones finished: background workers finish their current batch (jobs not started
  * stay queued for another process), then the database pool and the embedded database close.
  */
+/** The jobs still running when the grace period ends, handed back to the queue (scripts/server.mjs). */
+export const releaseUnfinishedJobs = () => releaseOwnJobs(prisma)
+
 export async function shutdown() {
   await stopWorkers()
   await prisma.$disconnect()

@@ -86,16 +86,26 @@ async function serve() {
     while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
     const forced = inFlight > 0
     server.closeAllConnections()
+    let finished = false
     try {
-      await Promise.race([
-        build.entry.module.shutdown?.(),
-        new Promise((r) => setTimeout(r, Math.max(0, deadline - Date.now()))),
+      finished = await Promise.race([
+        Promise.resolve(build.entry.module.shutdown?.()).then(() => true),
+        new Promise((r) => setTimeout(() => r(false), Math.max(0, deadline - Date.now()))),
       ])
     } catch (error) {
       console.error('[server] shutdown:', error)
     }
-    console.log(`[server] ${process.pid} stopped${forced ? ' (requests cut off at the grace period)' : ''}`)
-    process.exit(forced ? 1 : 0)
+    if (!finished) {
+      // Background jobs still running: hand them to another server now rather than in a minute.
+      const released = await Promise.race([
+        Promise.resolve(build.entry.module.releaseUnfinishedJobs?.()).catch(() => 0),
+        new Promise((r) => setTimeout(() => r(0), 2000)),
+      ])
+      console.log(`[server] ${process.pid} handed ${released ?? 0} unfinished job(s) back to the queue`)
+    }
+    const cut = [forced ? 'requests' : '', finished ? '' : 'background work'].filter(Boolean).join(' and ')
+    console.log(`[server] ${process.pid} stopped${cut ? ` (${cut} cut off at the grace period)` : ''}`)
+    process.exit(cut ? 1 : 0)
   }
   process.on('SIGTERM', () => void stop('SIGTERM'))
   process.on('SIGINT', () => void stop('SIGINT'))

@@ -109,6 +109,19 @@ export async function releaseStaleJobs(db: PrismaClient, queue: string, staleAft
   return count + exhausted
 }
 
+/**
+ * At shutdown, once the grace period is over: the jobs this process still holds go back to the
+ * queue at once (marked interrupted), for another server, instead of after their lease expires.
+ * Their work is transactional, so what the exit cuts off is rolled back.
+ */
+export async function releaseOwnJobs(db: PrismaClient): Promise<number> {
+  const { count } = await db.job.updateMany({
+    where: { status: 'RUNNING', lockedBy: WORKER_ID },
+    data: { status: 'PENDING', lockedAt: null, lockedBy: null, lastError: LOST_LOCK, runAt: new Date() },
+  })
+  return count
+}
+
 type Wake = () => void
 const localWakers = new Set<Wake>()
 

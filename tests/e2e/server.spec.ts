@@ -78,53 +78,56 @@ test('sign-in throttling is not escaped by sending another X-Forwarded-For each 
   expect(statuses[10]).toBe(429)
 })
 
-test('on SIGTERM it stops accepting, finishes the request in flight and exits 0', async () => {
-  test.setTimeout(180_000)
-  const port = 3102
-  const server = spawn('node', ['scripts/server.mjs'], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      DATABASE_URL: '',
-      EMBEDDED_DATA_DIR: '.data/e2e-shutdown',
-      SEED_DEMO_DATA: '0',
-      SHUTDOWN_GRACE_SECONDS: '10',
-    },
-    stdio: 'ignore',
-  })
-  const exited = new Promise<number | null>((resolve) => server.on('exit', (code) => resolve(code)))
-  await expect
-    .poll(async () => (await fetch(`http://localhost:${port}/healthz`).catch(() => null))?.status ?? 0, {
-      timeout: 150_000,
-      intervals: [500],
+for (const [signal, port] of [
+  ['SIGTERM', 3102],
+  ['SIGINT', 3103],
+] as const)
+  test(`on ${signal} it stops accepting, finishes the request in flight and exits 0`, async () => {
+    test.setTimeout(180_000)
+    const server = spawn('node', ['scripts/server.mjs'], {
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        PORT: String(port),
+        DATABASE_URL: '',
+        EMBEDDED_DATA_DIR: `.data/e2e-shutdown-${signal}`,
+        SEED_DEMO_DATA: '0',
+        SHUTDOWN_GRACE_SECONDS: '10',
+      },
+      stdio: 'ignore',
     })
-    .toBe(200)
+    const exited = new Promise<number | null>((resolve) => server.on('exit', (code) => resolve(code)))
+    await expect
+      .poll(async () => (await fetch(`http://localhost:${port}/healthz`).catch(() => null))?.status ?? 0, {
+        timeout: 150_000,
+        intervals: [500],
+      })
+      .toBe(200)
 
-  // A request whose body is still arriving when the signal comes.
-  const socket = net.connect(port, '127.0.0.1')
-  await new Promise((resolve) => socket.once('connect', resolve))
-  let reply = ''
-  socket.on('data', (chunk) => (reply += chunk.toString()))
-  const body = 'email=a%40b.cn&password=x'
-  socket.write(
-    `POST /login HTTP/1.1\r\nHost: localhost:${port}\r\nContent-Type: application/x-www-form-urlencoded\r\n` +
-      `Content-Length: ${body.length}\r\nConnection: close\r\n\r\n${body.slice(0, 5)}`,
-  )
-  await new Promise((resolve) => setTimeout(resolve, 300))
-  server.kill('SIGTERM')
-  await new Promise((resolve) => setTimeout(resolve, 500))
-  // No new connections once stopping.
-  await expect(fetch(`http://localhost:${port}/healthz`)).rejects.toThrow()
-  // The rest of the body, then wait for the answer (as browsers do: they do not half-close the
-  // connection while waiting, which Node's server would take for the client going away).
-  socket.write(body.slice(5))
-  await new Promise((resolve) => socket.once('close', resolve))
-  // The request was answered (without a CSRF token: 403), not cut off.
-  expect(reply).toMatch(/^HTTP\/1\.1 403/)
-  // Exit code 0: it finished within the grace period (1 would mean requests were cut off).
-  expect(await exited).toBe(0)
-})
+    // A request whose body is still arriving when the signal comes.
+    const socket = net.connect(port, '127.0.0.1')
+    await new Promise((resolve) => socket.once('connect', resolve))
+    let reply = ''
+    socket.on('data', (chunk) => (reply += chunk.toString()))
+    const body = 'email=a%40b.cn&password=x'
+    socket.write(
+      `POST /login HTTP/1.1\r\nHost: localhost:${port}\r\nContent-Type: application/x-www-form-urlencoded\r\n` +
+        `Content-Length: ${body.length}\r\nConnection: close\r\n\r\n${body.slice(0, 5)}`,
+    )
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    server.kill(signal)
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    // No new connections once stopping.
+    await expect(fetch(`http://localhost:${port}/healthz`)).rejects.toThrow()
+    // The rest of the body, then wait for the answer (as browsers do: they do not half-close the
+    // connection while waiting, which Node's server would take for the client going away).
+    socket.write(body.slice(5))
+    await new Promise((resolve) => socket.once('close', resolve))
+    // The request was answered (without a CSRF token: 403), not cut off.
+    expect(reply).toMatch(/^HTTP\/1\.1 403/)
+    // Exit code 0: it finished within the grace period (1 would mean requests were cut off).
+    expect(await exited).toBe(0)
+  })
 
 test('when PostgreSQL goes away and comes back, the server recovers without a restart', async () => {
   test.setTimeout(180_000)

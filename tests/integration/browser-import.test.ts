@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { claimJobs, releaseStaleJobs } from '~/jobs/queue.server'
+import { claimJobs, releaseOwnJobs, releaseStaleJobs } from '~/jobs/queue.server'
 import { drain, runOnce } from '~/jobs/worker.server'
 import { importJobsHandler } from '~/imports/batches.server'
 import { action as uploadAction } from '~/routes/office_.import'
@@ -224,6 +224,32 @@ describe('browser import', () => {
     expect(await releaseStaleJobs(prisma, 'imports', 60_000)).toBe(1)
     expect((await openBatch(id, cookie)).batch).toMatchObject({ status: 'RUNNING', interrupted: true })
     // Another worker takes it up: committed once, nothing twice.
+    await drain(prisma, importJobsHandler())
+    expect((await openBatch(id, cookie)).batch).toMatchObject({ status: 'COMMITTED', interrupted: false })
+    expect(await prisma.researchResult.count({ where: { organizationId: org.id } })).toBe(2)
+  })
+
+  it('a server stopping mid-commit hands the job back at once, marked interrupted, and only its own', async () => {
+    const { org, cookie } = await office()
+    const id = await uploadChecked(cookie, await workbook(rows(org.name)))
+    await batchAction({
+      request: await formRequest(`/office/import/${id}`, { intent: 'commit' }, cookie),
+      params: { id },
+      context: {},
+    })
+    const [mine] = await claimJobs(prisma, 'imports', 1)
+    // Another server's running job is none of this one's business.
+    const theirs = await prisma.job.create({
+      data: { queue: 'imports', kind: 'x', payload: {}, status: 'RUNNING', lockedAt: new Date(), lockedBy: 'other' },
+    })
+    expect(await releaseOwnJobs(prisma)).toBe(1)
+    expect(await prisma.job.findUniqueOrThrow({ where: { id: mine.id } })).toMatchObject({
+      status: 'PENDING',
+      lockedBy: null,
+    })
+    expect((await prisma.job.findUniqueOrThrow({ where: { id: theirs.id } })).status).toBe('RUNNING')
+    await prisma.job.delete({ where: { id: theirs.id } })
+    expect((await openBatch(id, cookie)).batch).toMatchObject({ status: 'RUNNING', interrupted: true })
     await drain(prisma, importJobsHandler())
     expect((await openBatch(id, cookie)).batch).toMatchObject({ status: 'COMMITTED', interrupted: false })
     expect(await prisma.researchResult.count({ where: { organizationId: org.id } })).toBe(2)
