@@ -4,76 +4,17 @@ import { callJobsHandler } from '~/calls/jobs.server'
 import { drain } from '~/jobs/worker.server'
 import { parseTurnoverFilter } from '~/contracts/turnover-query.server'
 import { action as newCallAction } from '~/routes/calls.new'
-import { action as callAction, loader as callLoader } from '~/routes/calls.$id'
+import { loader as callLoader } from '~/routes/calls.$id'
 import { action as proposalAction, loader as proposalLoader } from '~/routes/calls.$id_.proposals.$proposalId'
 import { loader as attachmentLoader } from '~/routes/calls.$id_.attachments.$attachmentId'
 import { loader as listLoader } from '~/routes/calls._index'
 import { searchEngine } from '~/search/engine.server'
 import { syncDocuments } from '~/search/sync.server'
 import { prisma } from '~/utils/db.server'
-import { cookieHeader, createOrganization, createUser, csrfFor, formRequest, getRequest } from '../support/factories'
+import { cookieHeader, createOrganization, createUser, formRequest, getRequest } from '../support/factories'
+import { CALL_FORM, passDeadline, post, proposalForm, setup, uploadAttachment } from '../support/calls'
 import { loadMarket } from '../support/market'
 import { dataOf, run, statusOf, type Fn } from '../support/route-calls'
-
-const CALL_FORM = {
-  intent: 'publish',
-  title: '焊缝在线检测揭榜挂帅',
-  statement: '压力容器焊缝检测周期长，激光焊接产线常见气孔和未焊透，需要在线监测与无损检测方案。',
-  confidentialDetail: '焊缝不合格率 8%，年产 3 万台',
-  rewardMinYuan: '300000',
-  rewardMaxYuan: '800000',
-  deadlineDate: '2099-12-31',
-  deadlineTime: '17:00',
-  eligibleKinds: 'UNIVERSITY',
-  'criteria[0].name': '技术方案可行性',
-  'criteria[0].weight': '60',
-  'criteria[1].name': '报价合理性',
-  'criteria[1].weight': '40',
-  requirements: '技术方案、团队、里程碑与报价',
-}
-
-const proposalForm = (price: string, amounts: [string, string]) => ({
-  intent: 'submit',
-  approach: '结构光视觉跟踪焊缝并监测熔池信号，结合相控阵超声离线复检，形成闭环质量控制。',
-  priceYuan: price,
-  durationMonths: '12',
-  'milestones[0].title': '方案设计与样机',
-  'milestones[0].amountYuan': amounts[0],
-  'milestones[0].month': '4',
-  'milestones[1].title': '产线验证与交付',
-  'milestones[1].amountYuan': amounts[1],
-  'milestones[1].month': '12',
-})
-
-/** The market, its need published as a call by its enterprise, and offices of three institutions. */
-async function setup() {
-  const { need } = await loadMarket()
-  const owner = await createUser(need.organizationId, 'ENTERPRISE_ADMIN')
-  const ownerCookie = await cookieHeader(owner.id)
-  const weld = await prisma.organization.findFirstOrThrow({ where: { name: '天津大学' } })
-  const ndt = await prisma.organization.findFirstOrThrow({ where: { name: '河北工业大学' } })
-  const bat = await prisma.organization.findFirstOrThrow({ where: { name: '北京理工大学' } })
-  const offices = await Promise.all(
-    [weld, ndt, bat].map(async (org) => {
-      const user = await createUser(org.id, 'TTO_ADMIN')
-      return { org, user, cookie: await cookieHeader(user.id) }
-    }),
-  )
-  const created = await run(
-    newCallAction as Fn,
-    await formRequest(`/calls/new?need=${need.id}`, { needId: need.id, ...CALL_FORM }, ownerCookie),
-  )
-  expect(statusOf(created)).toBe(302)
-  const call = await prisma.call.findFirstOrThrow({ where: { needId: need.id } })
-  return { need, owner, ownerCookie, offices, call }
-}
-
-const post = async (cookie: string, callId: string, fields: Record<string, string>) =>
-  run(callAction as Fn, await formRequest(`/calls/${callId}`, fields, cookie), { id: callId })
-
-/** Moves the call's deadline into the past, as the passing of time would. */
-const passDeadline = (callId: string) =>
-  prisma.call.update({ where: { id: callId }, data: { deadline: new Date(Date.now() - 60_000) } })
 
 describe('揭榜挂帅 calls', () => {
   it('runs a call from publication to award: notices, sealed proposals, reviewers, scores, outcome and contract', async () => {
@@ -400,20 +341,7 @@ describe('揭榜挂帅 calls', () => {
     const s = await setup()
     const [weld, ndt] = s.offices
     await post(weld.cookie, s.call.id, { ...proposalForm('600000', ['200000', '400000']), intent: 'save' })
-    const upload = async (cookie: string, name: string, bytes: Uint8Array) => {
-      const form = new FormData()
-      form.set('csrf', await csrfFor(cookie))
-      form.set('file', new File([new Uint8Array(bytes)], name))
-      return run(
-        callAction as Fn,
-        new Request(`http://test.local/calls/${s.call.id}`, {
-          method: 'POST',
-          body: form,
-          headers: { Cookie: cookie },
-        }),
-        { id: s.call.id },
-      )
-    }
+    const upload = (cookie: string, name: string, bytes: Uint8Array) => uploadAttachment(cookie, s.call.id, name, bytes)
     const pdf = new TextEncoder().encode('%PDF-1.4\n% proposal\n')
     const wrong = dataOf<{ errors: Record<string, string[]> }>(
       await upload(weld.cookie, 'plan.pdf', new Uint8Array([1, 2, 3, 4])),
