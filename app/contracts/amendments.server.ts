@@ -7,6 +7,7 @@ import { prisma } from '~/utils/db.server'
 import type { SessionUser } from '~/utils/session.server'
 import { EXPERT_REVIEW_FEN } from '~/validation/contracts'
 import type { Outcome, Refusal } from '~/utils/outcome'
+import { emitWebhookEvent } from '~/webhooks/deliveries.server'
 
 /**
  * Amendments after registration, two-sided like the contract itself. When both parties are on
@@ -259,6 +260,12 @@ export async function registerAmendment(
         )
       }
     }
+    await emitWebhookEvent(tx, [contract.buyerOrgId, contract.sellerOrgId], 'contract.status_changed', {
+      contractId,
+      from: contract.status,
+      to: 'AMENDED',
+      registrationNumber: contract.registrationNumber,
+    })
     return { ok: true }
   })
 }

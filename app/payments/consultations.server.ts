@@ -9,6 +9,7 @@ import { prisma } from '~/utils/db.server'
 import { beijingTodayAsDate, BEIJING_OFFSET_MS } from '~/utils/time'
 import { PUBLIC_OWNER } from '~/models/verification-states'
 import type { Outcome } from '~/utils/outcome'
+import { emitWebhookEvent } from '~/webhooks/deliveries.server'
 
 /**
  * Paid consultations: an enterprise books an hour of an expert who offers them (price and length
@@ -148,10 +149,19 @@ export async function settleConsultation(tx: Tx, consultationId: string, paid: b
   if (refundedInFull) {
     if (c.status !== 'CANCELED') await tx.consultation.update({ where: { id: c.id }, data: { status: 'CANCELED' } })
     if (c.contractId) {
-      await tx.contract.updateMany({
+      const before = await tx.contract.findUniqueOrThrow({ where: { id: c.contractId } })
+      const { count } = await tx.contract.updateMany({
         where: { id: c.contractId, status: { not: 'TERMINATED' } },
         data: { status: 'TERMINATED', terminatedAt: new Date() },
       })
+      if (count) {
+        await emitWebhookEvent(tx, [before.buyerOrgId, before.sellerOrgId], 'contract.status_changed', {
+          contractId: before.id,
+          from: before.status,
+          to: 'TERMINATED',
+          registrationNumber: before.registrationNumber,
+        })
+      }
     }
     return
   }
@@ -174,6 +184,13 @@ export async function settleConsultation(tx: Tx, consultationId: string, paid: b
     },
   })
   await tx.consultation.update({ where: { id: c.id }, data: { status: 'CONFIRMED', contractId: contract.id } })
+  // A contract that starts life submitted: the parties' systems hear of it like any other change.
+  await emitWebhookEvent(tx, [buyer.id, seller.id], 'contract.status_changed', {
+    contractId: contract.id,
+    from: null,
+    to: contract.status,
+    registrationNumber: null,
+  })
   await tx.payment.updateMany({ where: { consultationId: c.id }, data: { contractId: contract.id } })
   await notifyOrganization(
     tx,

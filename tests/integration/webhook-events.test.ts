@@ -6,13 +6,11 @@ import { searchEngine } from '~/search/engine.server'
 import { searchQueueHandler } from '~/search/sync.server'
 import { prisma } from '~/utils/db.server'
 import { reloadEnv } from '~/utils/env.server'
-import { verifySignature, webhookJobsHandler } from '~/webhooks/deliveries.server'
-import { createEndpoint } from '~/webhooks/endpoints.server'
-import type { WebhookEvent } from '~/webhooks/events'
-import { createUser, postForm } from '../support/factories'
+import { webhookJobsHandler } from '~/webhooks/deliveries.server'
+import { postForm } from '../support/factories'
 import { loadMarket } from '../support/market'
 import { signedContract } from '../support/payments'
-import { closeReceivers, receiver } from '../support/webhook-receiver'
+import { closeReceivers, subscribe } from '../support/webhook-receiver'
 
 const stripeKey = process.env.STRIPE_SECRET_KEY
 afterEach(async () => {
@@ -21,21 +19,6 @@ afterEach(async () => {
   else process.env.STRIPE_SECRET_KEY = stripeKey
   reloadEnv()
 })
-
-/** An endpoint of the organization subscribed to `event`, and what it receives. */
-async function subscribe(organizationId: string, event: WebhookEvent) {
-  const admin = await prisma.membership.findFirst({ where: { organizationId } })
-  const userId = admin?.userId ?? (await createUser(organizationId, 'TTO_ADMIN')).id
-  const hook = await receiver()
-  const created = await createEndpoint({ userId, organizationId }, { url: hook.url, events: [event] })
-  if (!created.ok) throw new Error(created.error)
-  const endpoint = await prisma.webhookEndpoint.findUniqueOrThrow({ where: { id: created.id } })
-  const events = () => {
-    for (const r of hook.received) expect(verifySignature(endpoint.secret, r.signature, r.body)).toBe(true)
-    return hook.received.map((r) => JSON.parse(r.body) as { type: string; data: Record<string, unknown> })
-  }
-  return { events }
-}
 
 describe('webhook events', () => {
   it('payment.received: both parties hear once when a bank transfer is confirmed twice at once, ten times over', async () => {
