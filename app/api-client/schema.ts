@@ -124,7 +124,166 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /**
+         * Publish a call from a need
+         * @description The call form’s fields for one of your needs (the bureau: a campaign’s need, with district funding); `intent: draft` keeps it unpublished. Eligibility, weighted criteria (adding up to 100) and the deadline in Beijing time as on the page.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description For 24 hours, a retry with the same key returns the first answer instead of acting twice. */
+                    "Idempotency-Key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        confidentialDetail?: string;
+                        criteria: {
+                            name: string;
+                            weight: number;
+                        }[];
+                        deadlineDate: string;
+                        /** @default 17:00 */
+                        deadlineTime?: string;
+                        districtFundingYuan?: string;
+                        eligibleKinds: ("UNIVERSITY" | "RESEARCH_INSTITUTE")[];
+                        eligibleRegionGroups: ("BAODI" | "TIANJIN" | "BEIJING" | "HEBEI" | "OTHER")[];
+                        /**
+                         * @default publish
+                         * @enum {string}
+                         */
+                        intent?: "publish" | "draft";
+                        needId: string;
+                        requirements: string;
+                        rewardMaxYuan: string;
+                        rewardMinYuan?: string;
+                        statement: string;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            campaignId: string | null;
+                            /**
+                             * Format: date-time
+                             * @description UTC, ISO 8601
+                             */
+                            createdAt: string;
+                            criteria: {
+                                name: string;
+                                weight: number;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @description UTC, ISO 8601
+                             */
+                            deadline: string;
+                            decidedAt: string | null;
+                            /** @description Exact amount in yuan, e.g. "12500.5" */
+                            districtFundingYuan: string | null;
+                            eligibleKinds: string[];
+                            eligibleRegionGroups: string[];
+                            id: string;
+                            needId: string;
+                            /** @description The enterprise that evaluates and awards */
+                            organizationId: string;
+                            /**
+                             * @description OPEN until the deadline, then EVALUATING until decided
+                             * @enum {string}
+                             */
+                            phase: "DRAFT" | "OPEN" | "EVALUATING" | "AWARDED" | "CLOSED" | "CANCELLED";
+                            publishedAt: string | null;
+                            requirements: string;
+                            rewardMaxYuan: string;
+                            /** @description Exact amount in yuan, e.g. "12500.5" */
+                            rewardMinYuan: string | null;
+                            /** @description The public problem statement (the confidential part is never sent) */
+                            statement: string;
+                            title: string;
+                            /**
+                             * Format: date-time
+                             * @description UTC, ISO 8601
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description The body is not a JSON object, or the Idempotency-Key is malformed */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown, revoked or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token lacks the scope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such need, or not yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The need already has a live call, or is not open; or The same request under this Idempotency-Key is still being processed */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid fields, or an Idempotency-Key used for another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Rate limit (API_RATE_LIMIT requests a minute per token, 600 by default); see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -242,6 +401,167 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calls/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish or cancel a call
+         * @description `publish` a draft (its deadline still ahead), or `cancel` with a `reason` the applicants are told.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description For 24 hours, a retry with the same key returns the first answer instead of acting twice. */
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        transition: "publish";
+                    } | {
+                        reason: string;
+                        /** @constant */
+                        transition: "cancel";
+                    };
+                };
+            };
+            responses: {
+                /** @description Done */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            campaignId: string | null;
+                            /**
+                             * Format: date-time
+                             * @description UTC, ISO 8601
+                             */
+                            createdAt: string;
+                            criteria: {
+                                name: string;
+                                weight: number;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @description UTC, ISO 8601
+                             */
+                            deadline: string;
+                            decidedAt: string | null;
+                            /** @description Exact amount in yuan, e.g. "12500.5" */
+                            districtFundingYuan: string | null;
+                            eligibleKinds: string[];
+                            eligibleRegionGroups: string[];
+                            id: string;
+                            needId: string;
+                            /** @description The enterprise that evaluates and awards */
+                            organizationId: string;
+                            /**
+                             * @description OPEN until the deadline, then EVALUATING until decided
+                             * @enum {string}
+                             */
+                            phase: "DRAFT" | "OPEN" | "EVALUATING" | "AWARDED" | "CLOSED" | "CANCELLED";
+                            publishedAt: string | null;
+                            requirements: string;
+                            rewardMaxYuan: string;
+                            /** @description Exact amount in yuan, e.g. "12500.5" */
+                            rewardMinYuan: string | null;
+                            /** @description The public problem statement (the confidential part is never sent) */
+                            statement: string;
+                            title: string;
+                            /**
+                             * Format: date-time
+                             * @description UTC, ISO 8601
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description The body is not a JSON object, or the Idempotency-Key is malformed */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown, revoked or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token lacks the scope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such record, or not yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The call’s state does not allow it; or The same request under this Idempotency-Key is still being processed */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid fields, or an Idempotency-Key used for another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Rate limit (API_RATE_LIMIT requests a minute per token, 600 by default); see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -2796,7 +3116,145 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /**
+         * Save or submit your proposal to a call
+         * @description The proposal form’s fields and the `callId`; `intent: save` keeps a draft, `submit` enters it. One proposal per institution and call; milestones add up to the price; refused after the deadline (Beijing time) or when the call does not admit your institution.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description For 24 hours, a retry with the same key returns the first answer instead of acting twice. */
+                    "Idempotency-Key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        approach: string;
+                        callId: string;
+                        durationMonths: number;
+                        /** @enum {string} */
+                        intent: "save" | "submit";
+                        milestones: {
+                            amountYuan: string;
+                            month: number;
+                            title: string;
+                        }[];
+                        patents?: string;
+                        priceYuan: string;
+                        resultIds: string[];
+                        teamExpertIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Done */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            approach: string;
+                            callId: string;
+                            /**
+                             * Format: date-time
+                             * @description UTC, ISO 8601
+                             */
+                            createdAt: string;
+                            decidedAt: string | null;
+                            durationMonths: number;
+                            id: string;
+                            milestones: {
+                                amountYuan: string;
+                                month: number;
+                                title: string;
+                            }[];
+                            /** @description The reason given with the outcome */
+                            outcomeReason: string | null;
+                            patents: string | null;
+                            priceYuan: string;
+                            resultIds: string[];
+                            /** @enum {string} */
+                            status: "DRAFT" | "SUBMITTED" | "WITHDRAWN" | "SHORTLISTED" | "AWARDED" | "UNSUCCESSFUL";
+                            submittedAt: string | null;
+                            teamExpertIds: string[];
+                            /**
+                             * Format: date-time
+                             * @description UTC, ISO 8601
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description The body is not a JSON object, or the Idempotency-Key is malformed */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown, revoked or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token lacks the scope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such call */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Past the deadline, not eligible, or locked; or The same request under this Idempotency-Key is still being processed */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid fields, or an Idempotency-Key used for another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Rate limit (API_RATE_LIMIT requests a minute per token, 600 by default); see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -2901,6 +3359,147 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/proposals/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw your proposal
+         * @description Before the deadline only; you may submit again until then.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description For 24 hours, a retry with the same key returns the first answer instead of acting twice. */
+                    "Idempotency-Key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Done */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            approach: string;
+                            callId: string;
+                            /**
+                             * Format: date-time
+                             * @description UTC, ISO 8601
+                             */
+                            createdAt: string;
+                            decidedAt: string | null;
+                            durationMonths: number;
+                            id: string;
+                            milestones: {
+                                amountYuan: string;
+                                month: number;
+                                title: string;
+                            }[];
+                            /** @description The reason given with the outcome */
+                            outcomeReason: string | null;
+                            patents: string | null;
+                            priceYuan: string;
+                            resultIds: string[];
+                            /** @enum {string} */
+                            status: "DRAFT" | "SUBMITTED" | "WITHDRAWN" | "SHORTLISTED" | "AWARDED" | "UNSUCCESSFUL";
+                            submittedAt: string | null;
+                            teamExpertIds: string[];
+                            /**
+                             * Format: date-time
+                             * @description UTC, ISO 8601
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description The body is not a JSON object, or the Idempotency-Key is malformed */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, unknown, revoked or expired token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The token lacks the scope */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No such record, or not yours */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Past the deadline; or The same request under this Idempotency-Key is still being processed */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid fields, or an Idempotency-Key used for another request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Rate limit (API_RATE_LIMIT requests a minute per token, 600 by default); see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

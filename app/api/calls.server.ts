@@ -31,7 +31,7 @@ export const CallViewSchema = z.object({
   updatedAt: instantField,
 })
 
-async function callView(c: Call): Promise<z.infer<typeof CallViewSchema>> {
+export async function callView(c: Call): Promise<z.infer<typeof CallViewSchema>> {
   return {
     id: c.id,
     needId: c.needId,
@@ -108,7 +108,7 @@ export const ProposalViewSchema = z.object({
 
 type StoredMilestone = { title: string; amountFen: string; month: number }
 
-function proposalView(p: Proposal): z.infer<typeof ProposalViewSchema> {
+export function proposalView(p: Proposal): z.infer<typeof ProposalViewSchema> {
   return {
     id: p.id,
     callId: p.callId,

@@ -1,4 +1,7 @@
+import { z } from 'zod'
 import { SearchParamsSchema } from '~/search/listings.server'
+import { CallFormSchema, CallTransitionSchema } from '~/validation/calls'
+import { ProposalCreateSchema } from './call-writes.server'
 import { NeedFormSchema } from '~/validation/needs'
 import { ExpertFormSchema } from '~/validation/experts'
 import { ResultFormSchema } from '~/validation/results'
@@ -40,6 +43,61 @@ function offerMatchPaths() {
       }),
     ]),
   )
+}
+
+/** 揭榜挂帅 calls and proposals: read, and written as the pages do (evaluation and award stay on the pages). */
+function callPaths() {
+  const calls = readPaths(callsResource, CallViewSchema)
+  const proposals = readPaths(proposalsResource, ProposalViewSchema)
+  return {
+    ...calls,
+    '/calls': {
+      ...calls['/calls'],
+      ...postOperation({
+        summary: 'Publish a call from a need',
+        description:
+          'The call form’s fields for one of your needs (the bureau: a campaign’s need, with district funding); `intent: draft` keeps it unpublished. Eligibility, weighted criteria (adding up to 100) and the deadline in Beijing time as on the page.',
+        scope: 'calls:write',
+        body: CallFormSchema,
+        response: CallViewSchema,
+        created: true,
+        conflict: 'The need already has a live call, or is not open',
+        refusals: { '404': 'No such need, or not yours' },
+      }),
+    },
+    '/calls/{id}/status': postOperation({
+      summary: 'Publish or cancel a call',
+      description: '`publish` a draft (its deadline still ahead), or `cancel` with a `reason` the applicants are told.',
+      scope: 'calls:write',
+      withId: true,
+      body: CallTransitionSchema,
+      response: CallViewSchema,
+      conflict: 'The call’s state does not allow it',
+    }),
+    ...proposals,
+    '/proposals': {
+      ...proposals['/proposals'],
+      ...postOperation({
+        summary: 'Save or submit your proposal to a call',
+        description:
+          'The proposal form’s fields and the `callId`; `intent: save` keeps a draft, `submit` enters it. One proposal per institution and call; milestones add up to the price; refused after the deadline (Beijing time) or when the call does not admit your institution.',
+        scope: 'proposals:write',
+        body: ProposalCreateSchema,
+        response: ProposalViewSchema,
+        conflict: 'Past the deadline, not eligible, or locked',
+        refusals: { '404': 'No such call' },
+      }),
+    },
+    '/proposals/{id}/withdraw': postOperation({
+      summary: 'Withdraw your proposal',
+      description: 'Before the deadline only; you may submit again until then.',
+      scope: 'proposals:write',
+      withId: true,
+      body: z.object({}),
+      response: ProposalViewSchema,
+      conflict: 'Past the deadline',
+    }),
+  }
 }
 
 /** The API's OpenAPI 3.1 description: the needs resource generated from its zod schemas. */
@@ -125,8 +183,7 @@ export function openApiDocument() {
         conflict: 'The step is not allowed now',
       }),
       ...readPaths(paymentsResource, PaymentViewSchema),
-      ...readPaths(callsResource, CallViewSchema),
-      ...readPaths(proposalsResource, ProposalViewSchema),
+      ...callPaths(),
     },
   }
 }

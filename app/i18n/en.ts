@@ -1421,6 +1421,8 @@ const en: Catalog = {
       contracts_write: 'Draft contracts, confirm terms and take contract steps',
       payments_read: 'Read payments',
       calls_read: 'Read open calls and your own proposals',
+      calls_write: 'Publish and cancel calls for your needs',
+      proposals_write: 'Save, submit and withdraw your proposals',
     },
     lifetime: 'Lifetime',
     days: '{{count}} days',

@@ -1351,6 +1351,8 @@ const zh = {
       contracts_write: '起草技术合同、确认条款和推进合同流程',
       payments_read: '读取付款记录',
       calls_read: '读取揭榜挂帅榜单和本机构的揭榜方案',
+      calls_write: '发布、撤销本机构需求的揭榜挂帅榜单',
+      proposals_write: '保存、提交、撤回本机构的揭榜方案',
     },
     lifetime: '有效期',
     days: '{{count}} 天',

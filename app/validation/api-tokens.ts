@@ -15,6 +15,8 @@ export const API_SCOPES = [
   'contracts:write',
   'payments:read',
   'calls:read',
+  'calls:write',
+  'proposals:write',
 ] as const
 export type ApiScope = (typeof API_SCOPES)[number]
 
@@ -29,15 +31,16 @@ const PARTY = [
 
 /**
  * The scopes an organization of each kind may grant: each writes only its own kind of listing;
- * parties read and answer their introductions and contracts; the bureau reads every contract and
- * registers them.
+ * enterprises (and the bureau, for campaign needs) publish calls, institutions answer them with
+ * proposals; parties read and answer their introductions and contracts; the bureau reads every
+ * contract and registers them.
  */
 export const GRANTABLE_SCOPES: Record<string, readonly ApiScope[]> = {
-  ENTERPRISE: [...LISTINGS_READ, 'needs:write', ...PARTY],
-  UNIVERSITY: [...LISTINGS_READ, 'results:write', 'experts:write', ...PARTY],
-  RESEARCH_INSTITUTE: [...LISTINGS_READ, 'results:write', 'experts:write', ...PARTY],
+  ENTERPRISE: [...LISTINGS_READ, 'needs:write', 'calls:write', ...PARTY],
+  UNIVERSITY: [...LISTINGS_READ, 'results:write', 'experts:write', 'proposals:write', ...PARTY],
+  RESEARCH_INSTITUTE: [...LISTINGS_READ, 'results:write', 'experts:write', 'proposals:write', ...PARTY],
   SERVICE_AGENCY: [...LISTINGS_READ, ...PARTY],
-  BUREAU: [...LISTINGS_READ, 'contracts:read', 'contracts:write', 'payments:read'],
+  BUREAU: [...LISTINGS_READ, 'calls:write', 'contracts:read', 'contracts:write', 'payments:read'],
 }
 
 /** Lifetimes offered when a token is issued, in days; 0 = until revoked. */

@@ -185,6 +185,12 @@ export type ProposalFormInput = z.infer<typeof ProposalFormSchema>
 const reason = (key: string) => text(4, 500, key)
 
 /** What the call page posts besides a proposal form: one intent each. */
+/** A call's status through the API: publish a draft, or cancel with a reason (as on its page). */
+export const CallTransitionSchema = z.discriminatedUnion('transition', [
+  z.object({ transition: z.literal('publish') }),
+  z.object({ transition: z.literal('cancel'), reason: reason('errors.call.reason') }),
+])
+
 export const CallActionSchema = z.discriminatedUnion('intent', [
   ProposalFormSchema,
   z.object({ intent: z.literal('publish') }),
