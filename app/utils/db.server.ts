@@ -13,7 +13,10 @@ function createClient() {
   // connections would interleave inside each other's transactions and unnamed statements. One
   // connection keeps transactions whole; queries wait their turn in the pool.
   const adapter = new PrismaPg({ connectionString: url, max: embedded ? 1 : 10 })
-  return new PrismaClient({ adapter })
+  // Prisma's defaults (2 s to get a connection for a transaction, 5 s to finish it) turn a burst
+  // of writes queueing for the pool (ten API drafts at once, one embedded connection) into 500s.
+  // Waiting longer is the better answer; a statement that truly hangs still ends at 30 s.
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: 15_000, timeout: 30_000 } })
 }
 
 /** One Prisma client per process, surviving dev-server reloads. */
