@@ -211,14 +211,29 @@ const AUDIENCE_SIZE = 20
 
 /**
  * Pushes a published call to the eligible institutions of its audience (their offices), to the
- * matched experts who have an account, and makes the need findable as a call.
+ * matched experts who have an account and to the experts subscribed to calls in the need's field
+ * (each once), and makes the need findable as a call.
  */
 export async function announceCall(tx: Prisma.TransactionClient, callId: string, audience: CallAudience) {
-  const call = await tx.call.findUniqueOrThrow({ where: { id: callId } })
+  const call = await tx.call.findUniqueOrThrow({
+    where: { id: callId },
+    include: { need: { select: { fieldCode: true } } },
+  })
+  const field = call.need.fieldCode
   const [orgs, experts] = await Promise.all([
     tx.organization.findMany({ where: { id: { in: audience.organizationIds } } }),
     tx.expert.findMany({
-      where: { id: { in: audience.expertIds }, userId: { not: null } },
+      where: {
+        userId: { not: null },
+        OR: [
+          { id: { in: audience.expertIds } },
+          {
+            callAlerts: true,
+            status: 'PUBLISHED',
+            OR: [{ fieldCodes: { isEmpty: true } }, ...(field ? [{ fieldCodes: { has: field } }] : [])],
+          },
+        ],
+      },
       select: { userId: true, organization: true },
     }),
   ])

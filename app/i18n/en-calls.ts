@@ -213,6 +213,7 @@ export const callsEn: typeof callsZh = {
 }
 
 export const callErrorsEn: typeof callErrorsZh = {
+  notFound: 'Name the call to answer (callId)',
   need: 'Choose the need to publish',
   needNotOpen: 'Only a published need can become a call',
   exists: 'This need already has a live call',

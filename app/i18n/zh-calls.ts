@@ -202,6 +202,7 @@ export const callsZh = {
 }
 
 export const callErrorsZh = {
+  notFound: '请指明要揭榜的榜单（callId）',
   need: '请选择要发布的需求',
   needNotOpen: '只有已发布的需求才能张榜',
   exists: '该需求已有进行中的榜单',

@@ -18,12 +18,31 @@ export function getExpertForUser(userId: string) {
       bio: true,
       available: true,
       contactVisibility: true,
+      callAlerts: true,
+      fieldCodes: true,
       organization: { select: { name: true } },
       results: {
         select: { result: { select: { id: true, title: true, status: true } } },
         take: 20,
       },
     },
+  })
+}
+
+/** The expert's own choice to hear of every call published in their fields; false when they have no profile. */
+export async function setCallAlerts(userId: string, on: boolean) {
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.expert.updateMany({ where: { userId }, data: { callAlerts: on } })
+    if (count === 0) return false
+    const expert = await tx.expert.findUniqueOrThrow({ where: { userId }, select: { id: true, organizationId: true } })
+    await recordAudit(tx, {
+      actorId: userId,
+      actorOrgId: expert.organizationId,
+      action: on ? 'expert.callAlertsOn' : 'expert.callAlertsOff',
+      entityType: 'Expert',
+      entityId: expert.id,
+    })
+    return true
   })
 }
 

@@ -87,3 +87,8 @@ export type ExpertFormInput = z.infer<typeof ExpertFormSchema>
 
 /** An expert profile's page: a status button, or the form saved as a draft or published. */
 export const ExpertEditActionSchema = z.discriminatedUnion('intent', [ListingStatusSchema, ExpertFormSchema])
+
+/** What the expert's home posts: their call alerts switched on (the box ticked) or off. */
+export const ExpertHomeActionSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('callAlerts'), subscribe: z.literal('on').optional() }),
+])

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Expert" ADD COLUMN     "callAlerts" BOOLEAN NOT NULL DEFAULT false;
