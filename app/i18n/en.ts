@@ -845,6 +845,14 @@ const en: Catalog = {
     partyRegion: 'Cannot tell where this party is; fill in its region',
     partyUnlinked: 'No credit code: the contract is not linked to the organization of this name on the platform',
     notYourOrganization: 'You can only import your own organization’s data',
+    creditCodeRequired:
+      'Enter the organization’s unified social credit code: imports link or create organizations by credit code only',
+    nameNeedsCreditCode:
+      '“{{name}}” is already on the platform: a name alone does not link, enter its unified social credit code',
+    nameTaken: '“{{name}}” is already on the platform under another credit code: check the credit code or the name',
+    unknownCreditCode: 'No organization has this credit code: to create one, give its name in its own column',
+    ownerNameDiffers: 'The name differs from “{{name}}”, registered under this credit code; linked by the credit code',
+    duplicateCreditCode: 'Credit code repeats row {{first}}',
   },
   search: {
     title: {

@@ -800,6 +800,12 @@ const zh = {
     partyRegion: '无法确定当事方所在地区，请填写地区',
     partyUnlinked: '未填写统一社会信用代码：合同不会与平台上的同名机构关联',
     notYourOrganization: '只能导入本单位的数据',
+    creditCodeRequired: '请填写单位的统一社会信用代码：导入只按信用代码关联或新建机构',
+    nameNeedsCreditCode: '平台上已有机构「{{name}}」：仅凭名称不会关联，请填写其统一社会信用代码',
+    nameTaken: '平台上已有机构「{{name}}」，其信用代码与本行不同：请核对信用代码或单位名称',
+    unknownCreditCode: '平台上没有使用该信用代码的机构：新建机构时请另填单位名称',
+    ownerNameDiffers: '单位名称与该信用代码登记的「{{name}}」不一致，已按信用代码关联',
+    duplicateCreditCode: '统一社会信用代码与第 {{first}} 行重复',
   },
   search: {
     title: {

@@ -1,29 +1,18 @@
 import { COLUMNS, ROW_SCHEMAS, issueKey, mapHeaders, normalizeRow, type ImportKindName, type RowOf } from './columns'
 import { kindModule } from './kinds'
 import { contractData } from './kinds/contracts.server'
-import {
-  institutionKind,
-  legalEntityType,
-  normalizeName,
-  type ImportKindModule,
-  type OrgRef,
-  type Tx,
-  type WriteContext,
-  type Written,
-} from './kinds/shared'
+import { legalEntityType, type ImportKindModule, type Tx, type WriteContext, type Written } from './kinds/shared'
+import { ORG_SELECT, OrganizationDirectory } from './organizations.server'
 import { countPlan, planRows, type PlannedRow, type Target } from './plan.server'
 import type { FieldRef } from './resolve'
 import type { RawRow, Table } from './read.server'
 import { writeRegistryRecords } from './registry.server'
-import { BAODI_REGION_CODE, regionCodeFromText } from '~/data/regions'
-import { INSTITUTIONS } from '../../prisma/seed/reference'
 import { enqueueIndexing } from '~/search/enqueue.server'
 import { recordAudit } from '~/utils/audit.server'
 import { emitWebhookEvent } from '~/webhooks/deliveries.server'
-import { isValidCreditCode } from '~/validation/credit-code'
 import { notifyReviewers } from '~/models/verification.server'
 import type { PrismaClient } from '~/generated/prisma/client'
-import type { ImportKind, OrgKind } from '~/generated/prisma/enums'
+import type { ImportKind } from '~/generated/prisma/enums'
 
 type Row = RowOf<ImportKindName>
 
@@ -135,61 +124,18 @@ export async function importTable(
   })
 
   const fields: FieldRef[] = await db.techField.findMany({ select: { code: true, nameZh: true, nameEn: true } })
-  const names = new Set<string>()
-  const codes = new Set<string>()
   const module = kindModule(kind)
-  for (const { value } of parsed) {
-    for (const ref of module.organizationRefs(value as Row)) (isValidCreditCode(ref) ? codes : names).add(ref)
-  }
-  const orgSelect = {
-    id: true,
-    name: true,
-    kind: true,
-    regionCode: true,
-    legalEntityType: true,
-    areaId: true,
-    inDevelopmentZone: true,
-    creditCode: true,
-  } as const
-  const known = await db.organization.findMany({
-    where: { OR: [{ name: { in: [...names] } }, { creditCode: { in: [...codes] } }] },
-    select: orgSelect,
-  })
-  const orgByRef = new Map<string, OrgRef>()
-  for (const org of known) {
-    orgByRef.set(normalizeName(org.name), org)
-    if (org.creditCode) orgByRef.set(org.creditCode, org)
-  }
-  const findOrg = (ref: string) => orgByRef.get(isValidCreditCode(ref) ? ref : normalizeName(ref))
+  const directory = await OrganizationDirectory.load(
+    db,
+    parsed.flatMap(({ value }) => module.organizationRefs(value as Row)),
+    options.scopeOrganizationId,
+  )
+  const findOrg = (ref: string) => directory.find(ref)
 
   const warn = (row: number, key: string, column: string, params?: ImportIssue['params']) =>
     report.warnings.push({ row, column: columnName(column), key, params })
   const fail = (row: number, key: string, column: string, params?: ImportIssue['params']) =>
     report.errors.push({ row, column: columnName(column), key, params })
-
-  // Organizations the file names that do not exist yet: created with the import, flagged for review.
-  const toCreate = new Map<string, { name: string; kind: OrgKind; regionCode: string; creditCode?: string }>()
-  const planOrg = (ref: string, fallbackKind: OrgKind, regionText?: string) => {
-    if (findOrg(ref) || kind === 'contracts') return
-    const key = isValidCreditCode(ref) ? ref : normalizeName(ref)
-    if (toCreate.has(key)) return
-    // A well-known institution (reference list) brings its kind and district; otherwise the
-    // name's place words decide, and the review flag asks staff to check.
-    const reference = INSTITUTIONS.find((i) => normalizeName(i.name) === normalizeName(ref))
-    const orgKind: OrgKind = reference?.kind ?? (fallbackKind === 'ENTERPRISE' ? 'ENTERPRISE' : institutionKind(ref))
-    const regionCode =
-      regionCodeFromText(regionText) ??
-      reference?.regionCode ??
-      regionCodeFromText(ref) ??
-      (orgKind === 'ENTERPRISE' ? BAODI_REGION_CODE : '000000')
-    toCreate.set(key, { name: ref, kind: orgKind, regionCode })
-  }
-
-  const checkScope = (row: number, ref: string, column: string) => {
-    if (!options.scopeOrganizationId) return
-    const org = findOrg(ref)
-    if (!org || org.id !== options.scopeOrganizationId) fail(row, 'imports.notYourOrganization', column)
-  }
 
   const seen = new Map<string, number>()
   for (const { row, value } of parsed) {
@@ -199,13 +145,20 @@ export async function importTable(
       registry: Boolean(options.registry),
       warn: (key, column, params) => warn(row, key, column, params),
       fail: (key, column, params) => fail(row, key, column, params),
-      checkScope: (ref, column) => checkScope(row, ref, column),
-      planOrg,
+      namesake: (name) => directory.namesake(name),
+      owner: (owner, fallbackKind, regionText) =>
+        directory.resolveOwner(
+          owner,
+          fallbackKind,
+          regionText,
+          (key, column, params) => fail(row, key, column, params),
+          (key, column, params) => warn(row, key, column, params),
+        ),
       seen,
       row,
     })
   }
-  report.newOrganizations = [...toCreate.values()].map((o) => o.name)
+  report.newOrganizations = [...directory.planned.values()].map((o) => o.name)
   if (report.errors.length) {
     report.errors.sort((a, b) => a.row - b.row)
     return report
@@ -239,20 +192,14 @@ export async function importTable(
       report.created = await writeRegistryRecords(tx, options.batchId!, rows)
       return
     }
-    for (const [key, plan] of toCreate) {
+    for (const plan of directory.planned.values()) {
       const org = await tx.organization.create({
-        data: {
-          name: plan.name,
-          kind: plan.kind,
-          regionCode: plan.regionCode,
-          legalEntityType: legalEntityType(plan.kind),
-          creditCode: plan.creditCode,
-        },
-        select: orgSelect,
+        data: { ...plan, legalEntityType: legalEntityType(plan.kind) },
+        select: ORG_SELECT,
       })
       // Created by an import, it waits for review like a registered one.
       await notifyReviewers(tx, org)
-      orgByRef.set(key, org)
+      directory.created(org)
     }
     const targets = module.planned ? await planRows(tx, kind, planned()) : []
     const counts = await writeRows(tx, module, parsed, targets, { findOrg, fields, onProgress: options.onProgress })

@@ -20,3 +20,15 @@ export function institutionCreditCode(which: number | string) {
   if (i < 0) throw new Error(`no reference institution ${which}`)
   return demoCreditCode('12', INSTITUTIONS[i].regionCode, 100 + i)
 }
+
+/**
+ * A fixed, valid credit code for an organization a demo or test file names by name only: a
+ * reference institution's demo code, or one derived from the name (imports link and create
+ * organizations by credit code only).
+ */
+export function organizationCreditCode(name: string) {
+  if (INSTITUTIONS.some((i) => i.name === name)) return institutionCreditCode(name)
+  let serial = 0
+  for (const ch of name) serial = (serial * 31 + ch.codePointAt(0)!) % 900_000
+  return demoCreditCode('91', '120115', 5000 + serial)
+}

@@ -113,22 +113,92 @@ describe('import', () => {
     expect(need.organization).toMatchObject({ kind: 'ENTERPRISE', verification: 'PENDING' })
   })
 
-  it('finds existing organizations by credit code or name', async () => {
+  it('links organizations by credit code only: a name alone never reaches an existing one', async () => {
     const existing = await createOrganization('UNIVERSITY', '天津大学')
-    const report = await importRows('experts', [
-      { ...EXPERTS[0], institution: existing.creditCode! },
-      { ...EXPERTS[1], institution: '天津大学', externalId: 'E2' },
+    const other = await createOrganization('UNIVERSITY', '南开大学')
+    const before = await counts()
+    const refused = await importRows('experts', [
+      { ...EXPERTS[0], creditCode: undefined }, // a taken name, no code
+      { ...EXPERTS[1], institution: '天 津 大 学', creditCode: validCreditCode(), externalId: 'E2' }, // a new code under that name
+      { ...EXPERTS[2], institution: '燕山大学', creditCode: undefined }, // a new name, no code
+      { ...EXPERTS[2], institution: validCreditCode(), creditCode: undefined, externalId: 'E4' }, // an unknown code alone
+      { ...EXPERTS[2], creditCode: '91120115MA05XXXXX1', externalId: 'E5' },
     ])
-    expect(report.newOrganizations).toEqual([])
+    expect(refused.errors).toEqual([
+      { row: 1, column: 'creditCode', key: 'imports.nameNeedsCreditCode', params: { name: '天津大学' } },
+      { row: 2, column: 'institution', key: 'imports.nameTaken', params: { name: '天津大学' } },
+      { row: 3, column: 'creditCode', key: 'imports.creditCodeRequired', params: undefined },
+      { row: 4, column: 'institution', key: 'imports.unknownCreditCode', params: undefined },
+      { row: 5, column: 'creditCode', key: 'imports.creditCode', params: undefined },
+    ])
+    expect(await counts()).toEqual(before)
+
+    const linked = await importRows('experts', [
+      { ...EXPERTS[0], creditCode: existing.creditCode },
+      { ...EXPERTS[1], institution: existing.creditCode!, creditCode: undefined, externalId: 'E2' },
+      // The code decides, even under another name; the report says so.
+      { ...EXPERTS[2], institution: '天津大学', creditCode: other.creditCode },
+    ])
+    expect(linked).toMatchObject({ committed: true, created: 3, newOrganizations: [] })
+    expect(linked.warnings).toEqual([
+      { row: 3, column: 'institution', key: 'imports.ownerNameDiffers', params: { name: '南开大学' } },
+    ])
     expect(await prisma.expert.count({ where: { organizationId: existing.id } })).toBe(2)
+    expect(await prisma.expert.count({ where: { organizationId: other.id } })).toBe(1)
+  })
+
+  it('creates one organization per new credit code, and refuses two codes under one new name', async () => {
+    const code = validCreditCode()
+    const created = await importRows('results', [
+      { ...RESULTS[0], institution: '燕山大学', creditCode: code },
+      { ...RESULTS[1], institution: '燕山大学', creditCode: code },
+    ])
+    expect(created).toMatchObject({ committed: true, created: 2, newOrganizations: ['燕山大学'] })
+    expect(await prisma.organization.findMany({ where: { name: '燕山大学' }, select: { creditCode: true } })).toEqual([
+      { creditCode: code },
+    ])
+    const twice = await importRows('results', [
+      { ...RESULTS[0], institution: '太原理工大学', creditCode: validCreditCode() },
+      { ...RESULTS[1], institution: '太原理工大学', creditCode: validCreditCode() },
+    ])
+    expect(twice.errors).toEqual([
+      { row: 2, column: 'institution', key: 'imports.nameTaken', params: { name: '太原理工大学' } },
+    ])
+  })
+
+  it('updates organizations by credit code and refuses name-only rows of an organizations file', async () => {
+    const existing = await createOrganization('ENTERPRISE', '天津恒信重工机械有限公司')
+    const report = await importRows('organizations', [
+      { name: '天津恒信重工机械有限责任公司', creditCode: '', website: 'https://namesake.example' },
+      { name: '天津某新公司', creditCode: '' },
+    ])
+    expect(report.errors).toEqual([
+      {
+        row: 1,
+        column: 'creditCode',
+        key: 'imports.nameNeedsCreditCode',
+        params: { name: '天津恒信重工机械有限公司' },
+      },
+      { row: 2, column: 'creditCode', key: 'imports.creditCodeRequired', params: undefined },
+    ])
+    const noColumn = await importRows('organizations', [{ name: '天津某新公司' }])
+    expect(noColumn.errors).toEqual([{ row: 1, column: '统一社会信用代码', key: 'imports.missingColumn' }])
+    const updated = await importRows('organizations', [
+      { name: '天津恒信重工机械有限公司', creditCode: existing.creditCode, website: 'https://hengxin.example' },
+    ])
+    expect(updated).toMatchObject({ committed: true, created: 0, updated: 1 })
+    expect(await prisma.organization.findUniqueOrThrow({ where: { id: existing.id } })).toMatchObject({
+      website: 'https://hengxin.example',
+    })
   })
 
   it('reads an XLSX with Chinese headers', async () => {
     const workbook = new ExcelJS.Workbook()
     const sheet = workbook.addWorksheet('专家')
-    sheet.addRow(['外部编号', '姓名*', '所属单位', '研究方向', '关键词', '个人简介'])
-    sheet.addRow(['X1', '张伟', '燕山大学', '精密传动、机器人减速器', 'RV减速器', '研究精密减速器'])
-    sheet.addRow(['X2', '', '燕山大学', '', '', ''])
+    const code = validCreditCode()
+    sheet.addRow(['外部编号', '姓名*', '所属单位', '统一社会信用代码', '研究方向', '关键词', '个人简介'])
+    sheet.addRow(['X1', '张伟', '燕山大学', code, '精密传动、机器人减速器', 'RV减速器', '研究精密减速器'])
+    sheet.addRow(['X2', '', '燕山大学', code, '', '', ''])
     const table = await readTable(new Uint8Array(await workbook.xlsx.writeBuffer()), 'experts.xlsx')
     const bad = await importTable(prisma, 'experts', table, { fileName: 'experts.xlsx', dryRun: false })
     expect(bad.errors).toEqual([{ row: 3, column: '姓名*', key: 'imports.required' }])
@@ -179,7 +249,13 @@ describe('import', () => {
     const office = await createOrganization('UNIVERSITY', '天津大学')
     await createOrganization('UNIVERSITY', '南开大学')
     const table = await readTable(
-      new TextEncoder().encode(JSON.stringify([RESULTS[0], { ...RESULTS[1], institution: '南开大学' }])),
+      // An office's file names its own institution; no credit code needed.
+      new TextEncoder().encode(
+        JSON.stringify([
+          { ...RESULTS[0], creditCode: undefined },
+          { ...RESULTS[1], institution: '南开大学', creditCode: undefined },
+        ]),
+      ),
       'r.json',
     )
     const report = await importTable(prisma, 'results', table, {

@@ -9,7 +9,7 @@ import { searchEngine } from '~/search/engine.server'
 import { searchQueueHandler } from '~/search/sync.server'
 import { prisma } from '~/utils/db.server'
 import { cookieHeader, createUser, getRequest } from '../support/factories'
-import { importRows, loadMarket } from '../support/market'
+import { creditCodeOf, importRows, loadMarket } from '../support/market'
 
 const engine = () => searchEngine()
 /** What the app server's workers do: apply the search outbox, then the match refreshes it asks for. */
@@ -60,6 +60,7 @@ describe('stored matches and "new since last visit"', () => {
         title: '激光焊接气孔与未焊透在线监测系统',
         abstract: '采集熔池光谱与声发射信号，在线识别焊缝气孔、未焊透，适用于压力容器焊接产线。',
         institution: '天津大学',
+        creditCode: creditCodeOf('天津大学'),
         field: '先进制造',
         keywords: ['焊缝', '无损检测', '在线监测'],
         maturity: '中试',

@@ -13,9 +13,8 @@ import {
   postForm,
   validCreditCode,
 } from '../support/factories'
-import { importRows } from '../support/market'
 
-/** The real 天津大学 (approved, with its credit code) and a duplicate an import created by name. */
+/** The real 天津大学 (approved, with its credit code) and a duplicate an earlier import created by name. */
 async function duplicateInstitution() {
   const real = await prisma.organization.create({
     data: {
@@ -30,28 +29,32 @@ async function duplicateInstitution() {
   await prisma.researchResult.create({
     data: { organizationId: real.id, externalId: 'R-1', title: '既有成果', abstract: '已在平台', status: 'PUBLISHED' },
   })
-  // The office's spreadsheet spelled the institution differently: the import made a new one.
-  const report = await importRows('results', [
-    {
-      externalId: 'R-1',
-      title: '激光焊接气孔在线监测系统',
-      abstract: '采集熔池光谱与声发射信号，在线识别焊缝气孔。',
-      institution: '天津大学（北洋园校区）',
-      field: '先进制造',
-      keywords: ['焊缝', '在线监测'],
-    },
-    {
-      externalId: 'R-2',
-      title: '焊缝超声相控阵检测',
-      abstract: '相控阵超声检测厚壁焊缝。',
-      institution: '天津大学（北洋园校区）',
-      field: '先进制造',
-      keywords: ['相控阵'],
-    },
-  ])
-  expect(report.errors).toEqual([])
-  const duplicate = await prisma.organization.findFirstOrThrow({ where: { name: '天津大学（北洋园校区）' } })
+  // Made by an import before imports linked and created organizations by credit code only: the
+  // office's spreadsheet spelled the institution differently, and the import created it by name.
+  const duplicate = await prisma.organization.create({
+    data: { kind: 'UNIVERSITY', name: '天津大学（北洋园校区）', regionCode: '120104', legalEntityType: 'UNIVERSITY' },
+  })
   expect(duplicate).toMatchObject({ verification: 'PENDING', creditCode: null })
+  await prisma.researchResult.createMany({
+    data: [
+      {
+        organizationId: duplicate.id,
+        externalId: 'R-1',
+        title: '激光焊接气孔在线监测系统',
+        abstract: '采集熔池光谱与声发射信号，在线识别焊缝气孔。',
+        keywords: ['焊缝', '在线监测'],
+        status: 'PUBLISHED',
+      },
+      {
+        organizationId: duplicate.id,
+        externalId: 'R-2',
+        title: '焊缝超声相控阵检测',
+        abstract: '相控阵超声检测厚壁焊缝。',
+        keywords: ['相控阵'],
+        status: 'PUBLISHED',
+      },
+    ],
+  })
   const enterprise = await createOrganization('ENTERPRISE', '宝坻焊接设备厂')
   const contract = await prisma.contract.create({
     data: {

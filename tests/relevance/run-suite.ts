@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { BigramBaseline } from './bigram'
 import { loadSuite, type SuiteName } from './suites'
+import { organizationCreditCode } from '../../prisma/seed/credit-codes'
 
 function ndcgAt(ranked: string[], grades: Record<string, number>, k: number): number {
   const gain = (g: number) => 2 ** g - 1
@@ -40,9 +41,13 @@ export async function runSuite(name: SuiteName) {
     await applyMigrations(databaseUrl)
     await seedReferenceData(prisma)
     for (const kind of ['experts', 'results', 'needs'] as const) {
-      const rows = data[kind].map((row) =>
-        Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Array.isArray(v) ? v.join('；') : String(v ?? '')])),
-      )
+      const rows = data[kind].map((row) => {
+        const cells = Object.fromEntries(
+          Object.entries(row).map(([k, v]) => [k, Array.isArray(v) ? v.join('；') : String(v ?? '')]),
+        )
+        // The collected listings name their institutions; imports link by credit code only.
+        return { ...cells, creditCode: organizationCreditCode(cells.institution ?? cells.enterprise) }
+      })
       const table = { headers: Object.keys(rows[0] ?? {}), rows, rowNumbers: rows.map((_, i) => i + 1) }
       const report = await importTable(prisma, kind, table, { fileName: `${name}-${kind}.json`, dryRun: false })
       if (report.errors.length) throw new Error(`${name} ${kind}: ${JSON.stringify(report.errors.slice(0, 5))}`)

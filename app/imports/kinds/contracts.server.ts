@@ -20,7 +20,7 @@ const CONTRACT_TYPES: Array<[RegExp, ContractType]> = [
  * a name can be taken by a namesake, who would then read the contract.
  */
 export const contracts: ImportKindModule<'contracts'> = {
-  organizationRefs: (v) => [v.buyerCreditCode ?? v.buyer, v.sellerCreditCode ?? v.seller],
+  organizationRefs: (v) => [v.buyer, v.buyerCreditCode ?? '', v.seller, v.sellerCreditCode ?? ''],
   owner: () => '',
   planned: true,
   check(v, context) {
@@ -41,7 +41,7 @@ export const contracts: ImportKindModule<'contracts'> = {
       const org = code ? context.findOrg(code) : undefined
       const region = regionCodeFromText(v[`${side}Region`]) ?? org?.regionCode
       if (!region) context.fail('imports.partyRegion', `${side}Region`)
-      if (!code && context.findOrg(v[side])) context.warn('imports.partyUnlinked', `${side}CreditCode`)
+      if (!code && context.namesake(v[side])) context.warn('imports.partyUnlinked', `${side}CreditCode`)
     }
   },
   async write(tx, v, context) {

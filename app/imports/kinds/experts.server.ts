@@ -3,13 +3,12 @@ import { checkFieldAndMaturity, isPublished, type ImportKindModule } from './sha
 
 /** An institution's experts, published unless marked 草稿, matched by (institution, external ID). */
 export const experts: ImportKindModule<'experts'> = {
-  organizationRefs: (v) => [v.institution],
-  owner: (v) => v.institution,
+  organizationRefs: (v) => [v.institution, v.creditCode ?? ''],
+  owner: (v) => v.creditCode ?? v.institution,
   planned: true,
   indexAs: 'experts',
   check(v, context) {
-    context.checkScope(v.institution, 'institution')
-    context.planOrg(v.institution, 'UNIVERSITY')
+    context.owner({ name: v.institution, creditCode: v.creditCode, nameColumn: 'institution' }, 'UNIVERSITY')
     for (const field of v.field) checkFieldAndMaturity(context, field)
   },
   async write(tx, v, context) {
@@ -32,7 +31,7 @@ export const experts: ImportKindModule<'experts'> = {
       await tx.expert.update({ where: { id: context.existing.id }, data })
       return { ...context.existing, created: false }
     }
-    const organizationId = context.findOrg(v.institution)!.id
+    const organizationId = context.findOrg(v.creditCode ?? v.institution)!.id
     const expert = await tx.expert.create({
       data: { ...data, organizationId, externalId: v.externalId ?? null },
       select: { id: true },

@@ -4,13 +4,12 @@ import { regionCodeFromText } from '~/data/regions'
 
 /** An enterprise's technical needs, budget in 万元, matched by (enterprise, external ID). */
 export const needs: ImportKindModule<'needs'> = {
-  organizationRefs: (v) => [v.enterprise],
-  owner: (v) => v.enterprise,
+  organizationRefs: (v) => [v.enterprise, v.creditCode ?? ''],
+  owner: (v) => v.creditCode ?? v.enterprise,
   planned: true,
   indexAs: 'needs',
   check(v, context) {
-    context.checkScope(v.enterprise, 'enterprise')
-    context.planOrg(v.enterprise, 'ENTERPRISE', v.region)
+    context.owner({ name: v.enterprise, creditCode: v.creditCode, nameColumn: 'enterprise' }, 'ENTERPRISE', v.region)
     if (v.region && !regionCodeFromText(v.region)) context.warn('imports.unknownRegion', 'region')
     checkFieldAndMaturity(context, v.field, v.maturity)
     const { unknown: badModes } = cooperationModesFromText(v.cooperationModes)
@@ -18,7 +17,7 @@ export const needs: ImportKindModule<'needs'> = {
   },
   async write(tx, v, context) {
     const { now, existing } = context
-    const org = context.findOrg(v.enterprise)!
+    const org = context.findOrg(v.creditCode ?? v.enterprise)!
     const maturity = v.maturity ? maturityFromText(v.maturity) : null
     const published = isPublished(v.status)
     const budget = yuanToFen(v.budgetWan)

@@ -5,13 +5,28 @@ import type { OrgKind } from '~/generated/prisma/enums'
 import { notifyReviewers } from '~/models/verification.server'
 import { isValidCreditCode } from '~/validation/credit-code'
 
-/** Organizations, by credit code or name: known ones are updated, new ones wait for review. */
+/**
+ * Organizations, by credit code: known ones are updated, new ones wait for review. A row without a
+ * code is refused, since a name could update a namesake; so is a new code under a taken name.
+ */
 export const organizations: ImportKindModule<'organizations'> = {
-  organizationRefs: (v) => [v.creditCode ?? v.name],
+  organizationRefs: (v) => [v.name, v.creditCode ?? ''],
   owner: (v) => v.creditCode ?? v.name,
   planned: false,
   check(v, context) {
-    if (v.creditCode && !isValidCreditCode(v.creditCode)) context.fail('imports.creditCode', 'creditCode')
+    if (!v.creditCode) {
+      const namesake = context.namesake(v.name)
+      if (namesake) context.fail('imports.nameNeedsCreditCode', 'creditCode', { name: namesake.name })
+      else context.fail('imports.creditCodeRequired', 'creditCode')
+    } else if (!isValidCreditCode(v.creditCode)) context.fail('imports.creditCode', 'creditCode')
+    else {
+      const first = context.seen.get(v.creditCode)
+      const namesake = context.namesake(v.name)
+      if (first !== undefined) context.fail('imports.duplicateCreditCode', 'creditCode', { first })
+      else if (!context.findOrg(v.creditCode) && namesake)
+        context.fail('imports.nameTaken', 'name', { name: namesake.name })
+      context.seen.set(v.creditCode, context.row)
+    }
     if (v.region && !regionCodeFromText(v.region)) context.warn('imports.unknownRegion', 'region')
   },
   async write(tx, v: RowOf<'organizations'>, context) {

@@ -18,13 +18,12 @@ const IP_TYPES: Array<[RegExp, IpType]> = [
 
 /** An institution's research results, with their patents, transfer modes, price and team. */
 export const results: ImportKindModule<'results'> = {
-  organizationRefs: (v) => [v.institution],
-  owner: (v) => v.institution,
+  organizationRefs: (v) => [v.institution, v.creditCode ?? ''],
+  owner: (v) => v.creditCode ?? v.institution,
   planned: true,
   indexAs: 'results',
   check(v, context) {
-    context.checkScope(v.institution, 'institution')
-    context.planOrg(v.institution, 'UNIVERSITY')
+    context.owner({ name: v.institution, creditCode: v.creditCode, nameColumn: 'institution' }, 'UNIVERSITY')
     checkFieldAndMaturity(context, v.field, v.maturity)
     const { unknown: badModes } = cooperationModesFromText(v.transferModes)
     if (badModes.length) context.warn('imports.unknownMode', 'transferModes', { value: badModes.join('、') })
@@ -58,7 +57,7 @@ export const results: ImportKindModule<'results'> = {
       lastActivityAt: now,
       staleRemindedAt: null,
     }
-    const organizationId = context.findOrg(v.institution)!.id
+    const organizationId = context.findOrg(v.creditCode ?? v.institution)!.id
     let written
     if (existing) {
       const publishedAt = published ? (existing.publishedAt ?? now) : null

@@ -1,5 +1,6 @@
 import type { ImportKindName, RowOf } from '../columns'
 import { fieldCodeFromText, maturityFromText, type FieldRef } from '../resolve'
+import type { OwnerCells } from '../organizations.server'
 import type { Target } from '../plan.server'
 import type { Prisma } from '~/generated/prisma/client'
 import type { LegalEntityType, OrgKind } from '~/generated/prisma/enums'
@@ -32,10 +33,13 @@ export interface CheckContext {
   registry: boolean
   warn(key: string, column: string, params?: IssueParams): void
   fail(key: string, column: string, params?: IssueParams): void
-  /** Fails the row when an office imports into an organization that is not its own. */
-  checkScope(ref: string, column: string): void
-  /** Plans the creation of an organization the row names that does not exist yet. */
-  planOrg(ref: string, fallbackKind: OrgKind, regionText?: string): void
+  /** The existing organization going by this name, for messages only: a name never links. */
+  namesake(name: string): OrgRef | undefined
+  /**
+   * Checks the row's own organization (the office itself in an office's import; otherwise linked
+   * or created by credit code) and plans its creation when the file introduces it.
+   */
+  owner(owner: OwnerCells, fallbackKind: OrgKind, regionText?: string): void
   /** Rows seen so far in this file, by a key the kind chooses (duplicate checks). */
   seen: Map<string, number>
   row: number
@@ -57,9 +61,9 @@ export interface Written {
 }
 
 export interface ImportKindModule<K extends ImportKindName> {
-  /** The organization (name or credit code) every row names for itself and any others it names. */
+  /** The organizations (names and credit codes) a row names: its own and any others. */
   organizationRefs(value: RowOf<K>): string[]
-  /** The organization a row belongs to ('' when none: contracts link their two parties instead). */
+  /** The organization a row belongs to, its credit code or else its name ('' when none: contracts link their two parties instead). */
   owner(value: RowOf<K>): string
   /** Whether rows are matched with existing records by (organization, external ID) before writing. */
   planned: boolean
@@ -81,8 +85,6 @@ export function legalEntityType(kind: OrgKind): LegalEntityType {
   if (kind === 'BUREAU') return 'GOVERNMENT'
   return 'ENTERPRISE'
 }
-
-export const normalizeName = (name: string) => name.replace(/[\s()（）]/g, '')
 
 /** A decimal yuan string (checked by the schema) as exact fen. */
 export function yuanToFen(value: string | undefined): bigint | null {
