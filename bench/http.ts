@@ -44,7 +44,9 @@ const env: NodeJS.ProcessEnv = {
 }
 // Migrations and the demo data first, so the workers start on a ready database.
 execFileSync('npx', ['tsx', 'prisma/seed.ts'], { env, stdio: 'ignore' })
-const server = spawn('node', ['scripts/server.mjs'], { env, stdio: 'ignore' })
+// Started as operators start it (`npm start`: its heap limit and malloc arenas), in a process
+// group of its own so that npm, the primary and the workers stop together.
+const server = spawn('npm', ['start', '--silent'], { env, stdio: 'ignore', detached: true })
 
 /** Signs in through the login form (its CSRF cookie and token) and returns the session cookie. */
 async function signIn(email: string) {
@@ -65,11 +67,16 @@ async function signIn(email: string) {
   return session
 }
 
-/** Resident memory of the server's processes (the primary and its workers), in MB. */
+/** The process and every process below it. */
+async function processTree(pid: number): Promise<number[]> {
+  const children = await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8').catch(() => '')
+  const below = await Promise.all(children.split(/\s+/).filter(Boolean).map(Number).map(processTree))
+  return [pid, ...below.flat()]
+}
+
+/** Resident memory of the server's Node processes (the primary and its workers; npm's is left out), in MB. */
 async function serverRssMb(): Promise<number[]> {
-  const pids = [server.pid!]
-  const children = await readFile(`/proc/${server.pid}/task/${server.pid}/children`, 'utf8').catch(() => '')
-  pids.push(...children.split(/\s+/).filter(Boolean).map(Number))
+  const [, ...pids] = await processTree(server.pid!)
   const sizes = await Promise.all(
     pids.map(async (pid) => {
       const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '')
@@ -224,7 +231,7 @@ try {
     JSON.stringify({ database: database.kind, workers: Number(workers), connections, duration, figures, upload }),
   )
 } finally {
-  server.kill('SIGTERM')
+  process.kill(-server.pid!, 'SIGTERM')
   await new Promise((resolve) => server.once('exit', resolve))
   await database.cleanup()
 }
