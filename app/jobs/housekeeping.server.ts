@@ -1,4 +1,4 @@
-import type { PrismaClient } from '~/generated/prisma/client'
+import { Prisma, type PrismaClient } from '~/generated/prisma/client'
 import { getEnv } from '~/utils/env.server'
 import { enqueueJobs } from './queue.server'
 import type { QueueHandler } from './worker.server'
@@ -40,33 +40,21 @@ export async function pruneExpired(db: PrismaClient, now = new Date()): Promise<
   const keysBefore = new Date(now.getTime() - RETENTION.idempotencyKeyMs)
   const jobsBefore = new Date(now.getTime() - RETENTION.doneJobMs)
   return {
-    sessions: await inChunks(
-      () => db.$executeRaw`
-        DELETE FROM "Session" WHERE "id" IN (
-          SELECT "id" FROM "Session" WHERE "expiresAt" < ${now} LIMIT ${CHUNK})`,
-    ),
-    rateLimits: await inChunks(
-      () => db.$executeRaw`
-        DELETE FROM "RateLimit" WHERE "key" IN (
-          SELECT "key" FROM "RateLimit" WHERE "windowStart" < ${rateBefore} LIMIT ${CHUNK})`,
-    ),
-    idempotencyKeys: await inChunks(
-      () => db.$executeRaw`
-        DELETE FROM "IdempotencyKey" WHERE "id" IN (
-          SELECT "id" FROM "IdempotencyKey" WHERE "createdAt" < ${keysBefore} LIMIT ${CHUNK})`,
-    ),
-    jobs: await inChunks(
-      () => db.$executeRaw`
-        DELETE FROM "Job" WHERE "id" IN (
-          SELECT "id" FROM "Job" WHERE "status" = 'DONE' AND "completedAt" < ${jobsBefore} LIMIT ${CHUNK})`,
-    ),
+    sessions: await deleteInChunks(db, 'Session', 'id', Prisma.sql`"expiresAt" < ${now}`),
+    rateLimits: await deleteInChunks(db, 'RateLimit', 'key', Prisma.sql`"windowStart" < ${rateBefore}`),
+    idempotencyKeys: await deleteInChunks(db, 'IdempotencyKey', 'id', Prisma.sql`"createdAt" < ${keysBefore}`),
+    jobs: await deleteInChunks(db, 'Job', 'id', Prisma.sql`"status" = 'DONE' AND "completedAt" < ${jobsBefore}`),
   }
 }
 
-async function inChunks(deleteChunk: () => Promise<number>) {
+/** Deletes a table's rows that match `where`, CHUNK rows a statement, by their key column. */
+async function deleteInChunks(db: PrismaClient, table: string, key: string, where: Prisma.Sql) {
+  // Table and key names come from the code above, never from input.
+  const [t, k] = [Prisma.raw(`"${table}"`), Prisma.raw(`"${key}"`)]
   let total = 0
   for (;;) {
-    const deleted = await deleteChunk()
+    const deleted =
+      await db.$executeRaw`DELETE FROM ${t} WHERE ${k} IN (SELECT ${k} FROM ${t} WHERE ${where} LIMIT ${CHUNK})`
     total += deleted
     if (deleted < CHUNK) return total
   }

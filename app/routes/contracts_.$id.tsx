@@ -158,28 +158,8 @@ export default function ContractPage() {
       <div className="table-wrap">
         <table className="facts">
           <tbody>
-            {row(
-              t('contractForm.seller'),
-              <PartyCell
-                name={c.sellerName}
-                region={c.sellerRegionCode}
-                side="SELLER"
-                linked={c.sellerOrgId !== null}
-                canLink={canLink}
-                errors={errors}
-              />,
-            )}
-            {row(
-              t('contractForm.buyer'),
-              <PartyCell
-                name={c.buyerName}
-                region={c.buyerRegionCode}
-                side="BUYER"
-                linked={c.buyerOrgId !== null}
-                canLink={canLink}
-                errors={errors}
-              />,
-            )}
+            {row(t('contractForm.seller'), <PartyCell contract={c} side="SELLER" canLink={canLink} errors={errors} />)}
+            {row(t('contractForm.buyer'), <PartyCell contract={c} side="BUYER" canLink={canLink} errors={errors} />)}
             {row(t('contractForm.amount'), <Money fen={c.amountFen} />)}
             {row(t('contractForm.techAmount'), <Money fen={c.techAmountFen} />)}
             {row(t('contractForm.signedOn'), c.signedOn)}
@@ -296,20 +276,26 @@ export default function ContractPage() {
  * A party as the contract names it; one known by name only is marked unlinked, and bureau staff
  * get a form to link it by credit code.
  */
-function PartyCell(props: {
-  name: string
-  region: string
+function PartyCell({
+  contract: c,
+  ...props
+}: {
+  contract: Record<'sellerName' | 'buyerName' | 'sellerRegionCode' | 'buyerRegionCode', string> &
+    Record<'sellerOrgId' | 'buyerOrgId', string | null>
   side: 'BUYER' | 'SELLER'
-  linked: boolean
   canLink: boolean
   errors: Record<string, string[] | undefined>
 }) {
   const { t } = useTranslation()
+  const party = props.side === 'SELLER' ? 'seller' : 'buyer'
+  const name = c[`${party}Name`]
+  const region = c[`${party}RegionCode`]
+  const linked = c[`${party}OrgId`] !== null
   const errorKey = `link${props.side}`
   return (
     <>
-      {props.name}（{props.region}）
-      {props.linked ? null : (
+      {name}（{region}）
+      {linked ? null : (
         <>
           {' '}
           <span className="badge warning" data-testid={`party-${props.side}-unlinked`}>
@@ -317,7 +303,7 @@ function PartyCell(props: {
           </span>
         </>
       )}
-      {!props.linked && props.canLink ? (
+      {!linked && props.canLink ? (
         <Form method="post" className="inline-form">
           <CsrfInput />
           <input type="hidden" name="side" value={props.side} />{' '}

@@ -67,6 +67,23 @@ const rows = (institution: string) => [
   ],
 ]
 
+/** Asks for the commit of a previewed batch (a background job). */
+async function commit(id: string, cookie: string) {
+  return batchAction({
+    request: await formRequest(`/office/import/${id}`, { intent: 'commit' }, cookie),
+    params: { id },
+    context: {},
+  })
+}
+
+/** An office with a clean two-row file previewed and its commit asked for, not yet run. */
+async function committing() {
+  const { org, cookie } = await office()
+  const id = await uploadChecked(cookie, await workbook(rows(org.name)))
+  await commit(id, cookie)
+  return { org, cookie, id }
+}
+
 type BatchData = Awaited<ReturnType<typeof batchLoader>>
 const openBatch = (id: string, cookie: string) =>
   batchLoader({
@@ -114,11 +131,7 @@ describe('browser import', () => {
     const { org, cookie } = await office()
     const id = await uploadChecked(cookie, await workbook(rows(org.name)))
     expect((await openBatch(id, cookie)).report).toMatchObject({ created: 2, updated: 0, errors: [] })
-    await batchAction({
-      request: await formRequest(`/office/import/${id}`, { intent: 'commit' }, cookie),
-      params: { id },
-      context: {},
-    })
+    await commit(id, cookie)
     expect((await openBatch(id, cookie)).batch.status).toBe('RUNNING')
     expect(await drain(prisma, importJobsHandler())).toBe(1)
     const done = await openBatch(id, cookie)
@@ -209,13 +222,7 @@ describe('browser import', () => {
   })
 
   it('a commit whose worker died is noticed within a minute, shown as interrupted, and committed once by another', async () => {
-    const { org, cookie } = await office()
-    const id = await uploadChecked(cookie, await workbook(rows(org.name)))
-    await batchAction({
-      request: await formRequest(`/office/import/${id}`, { intent: 'commit' }, cookie),
-      params: { id },
-      context: {},
-    })
+    const { org, cookie, id } = await committing()
     // A worker claims the commit and dies: its lease is not renewed.
     const [claimed] = await claimJobs(prisma, 'imports', 1)
     expect(claimed).toBeTruthy()
@@ -230,13 +237,7 @@ describe('browser import', () => {
   })
 
   it('a server stopping mid-commit hands the job back at once, marked interrupted, and only its own', async () => {
-    const { org, cookie } = await office()
-    const id = await uploadChecked(cookie, await workbook(rows(org.name)))
-    await batchAction({
-      request: await formRequest(`/office/import/${id}`, { intent: 'commit' }, cookie),
-      params: { id },
-      context: {},
-    })
+    const { org, cookie, id } = await committing()
     const [mine] = await claimJobs(prisma, 'imports', 1)
     // Another server's running job is none of this one's business.
     const theirs = await prisma.job.create({
