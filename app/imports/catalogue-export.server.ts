@@ -37,7 +37,13 @@ function maturityText(stage: string | null, trl: number | null) {
   return [stage ? stageWord(stage) : '', trl ? `TRL${trl}` : ''].filter(Boolean).join(' ')
 }
 
-async function resultRows(organizationId: string, institution: string) {
+/** The office's institution as every exported row names it: by name and credit code. */
+interface Institution {
+  name: string
+  creditCode: string | null
+}
+
+async function resultRows(organizationId: string, institution: Institution) {
   const field = await fieldLabeller()
   const rows = await prisma.researchResult.findMany({
     where: { organizationId, status: { not: 'ARCHIVED' } },
@@ -50,7 +56,8 @@ async function resultRows(organizationId: string, institution: string) {
       externalId: r.externalId ?? '',
       title: r.title,
       abstract: r.abstract,
-      institution,
+      institution: institution.name,
+      creditCode: institution.creditCode ?? '',
       field: field(r.fieldCode),
       keywords: list(r.keywords),
       maturity: maturityText(r.stage, r.trl),
@@ -66,7 +73,7 @@ async function resultRows(organizationId: string, institution: string) {
   })
 }
 
-async function expertRows(organizationId: string, institution: string) {
+async function expertRows(organizationId: string, institution: Institution) {
   const field = await fieldLabeller()
   const rows = await prisma.expert.findMany({
     where: { organizationId, status: { not: 'ARCHIVED' } },
@@ -76,7 +83,8 @@ async function expertRows(organizationId: string, institution: string) {
     const values: Record<string, string> = {
       externalId: e.externalId ?? '',
       name: e.name,
-      institution,
+      institution: institution.name,
+      creditCode: institution.creditCode ?? '',
       title: e.title ?? '',
       directions: list(e.directions),
       keywords: list(e.keywords),
@@ -94,9 +102,11 @@ async function expertRows(organizationId: string, institution: string) {
 
 /** The header and rows of an office's results or experts. */
 export async function catalogueTable(organizationId: string, kind: OfficeImportKind) {
-  const org = await prisma.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { name: true } })
-  const rows =
-    kind === 'results' ? await resultRows(organizationId, org.name) : await expertRows(organizationId, org.name)
+  const org = await prisma.organization.findUniqueOrThrow({
+    where: { id: organizationId },
+    select: { name: true, creditCode: true },
+  })
+  const rows = kind === 'results' ? await resultRows(organizationId, org) : await expertRows(organizationId, org)
   return { organizationName: org.name, header: COLUMNS[kind].map((c) => c.zh), rows }
 }
 

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { commitImport, getImportBatch, importJobsHandler, previewImport } from '~/imports/batches.server'
+import { importTable } from '~/imports/importer.server'
+import { readTable } from '~/imports/read.server'
 import { drain } from '~/jobs/worker.server'
 import { loader as exportLoader } from '~/routes/office_.export'
 import { prisma } from '~/utils/db.server'
@@ -137,6 +139,11 @@ describe('catalogue export in the import format', () => {
         expect.objectContaining({ kind: 'experts', created: 0, updated: 2 }),
         expect.objectContaining({ kind: 'results', created: 0, updated: 9 }),
       ])
+      // The rows carry the institution's credit code, so the operator's command line (which links
+      // by credit code only) reads the same file as updates of this institution's results.
+      const table = await readTable(await download(cookie, 'results', format), `results.${format}`)
+      const operator = await importTable(prisma, 'results', table, { fileName: `results.${format}`, dryRun: true })
+      expect(operator).toMatchObject({ errors: [], warnings: [], created: 0, updated: 9 })
     })
   }
 
