@@ -853,6 +853,8 @@ const en: Catalog = {
     unknownCreditCode: 'No organization has this credit code: to create one, give its name in its own column',
     ownerNameDiffers: 'The name differs from “{{name}}”, registered under this credit code; linked by the credit code',
     duplicateCreditCode: 'Credit code repeats row {{first}}',
+    nameTakenMeanwhile:
+      'Since the check, an organization on the platform took the name “{{name}}” or its credit code: nothing was written; check and import again',
   },
   search: {
     title: {

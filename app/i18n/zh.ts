@@ -806,6 +806,8 @@ const zh = {
     unknownCreditCode: '平台上没有使用该信用代码的机构：新建机构时请另填单位名称',
     ownerNameDiffers: '单位名称与该信用代码登记的「{{name}}」不一致，已按信用代码关联',
     duplicateCreditCode: '统一社会信用代码与第 {{first}} 行重复',
+    nameTakenMeanwhile:
+      '预检之后，平台上已有机构使用「{{name}}」这一名称或其信用代码：未写入任何数据，请核对后重新导入',
   },
   search: {
     title: {

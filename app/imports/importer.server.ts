@@ -1,8 +1,8 @@
 import { COLUMNS, ROW_SCHEMAS, issueKey, mapHeaders, normalizeRow, type ImportKindName, type RowOf } from './columns'
 import { kindModule } from './kinds'
 import { contractData } from './kinds/contracts.server'
-import { legalEntityType, type ImportKindModule, type Tx, type WriteContext, type Written } from './kinds/shared'
-import { ORG_SELECT, OrganizationDirectory } from './organizations.server'
+import { type ImportKindModule, type Tx, type WriteContext, type Written } from './kinds/shared'
+import { createPlannedOrganizations, OrganizationDirectory, OrganizationTakenMeanwhile } from './organizations.server'
 import { countPlan, planRows, type PlannedRow, type Target } from './plan.server'
 import type { FieldRef } from './resolve'
 import type { RawRow, Table } from './read.server'
@@ -146,6 +146,8 @@ export async function importTable(
       warn: (key, column, params) => warn(row, key, column, params),
       fail: (key, column, params) => fail(row, key, column, params),
       namesake: (name) => directory.namesake(name),
+      namesakes: (name) => directory.namesakes(name),
+      claimName: (name, code) => directory.claimName(name, code),
       owner: (owner, fallbackKind, regionText) =>
         directory.resolveOwner(
           owner,
@@ -153,6 +155,7 @@ export async function importTable(
           regionText,
           (key, column, params) => fail(row, key, column, params),
           (key, column, params) => warn(row, key, column, params),
+          row,
         ),
       seen,
       row,
@@ -192,21 +195,38 @@ export async function importTable(
       report.created = await writeRegistryRecords(tx, options.batchId!, rows)
       return
     }
-    for (const plan of directory.planned.values()) {
-      const org = await tx.organization.create({
-        data: { ...plan, legalEntityType: legalEntityType(plan.kind) },
-        select: ORG_SELECT,
-      })
-      // Created by an import, it waits for review like a registered one.
-      await notifyReviewers(tx, org)
-      directory.created(org)
-    }
+    // Created by an import, each new organization waits for review like a registered one.
+    for (const org of await createPlannedOrganizations(tx, directory)) await notifyReviewers(tx, org)
     const targets = module.planned ? await planRows(tx, kind, planned()) : []
     const counts = await writeRows(tx, module, parsed, targets, { findOrg, fields, onProgress: options.onProgress })
     report.created = counts.created
     report.updated = counts.updated
   }
 
+  try {
+    await commitInTransaction(db, kind, report, options, write)
+  } catch (error) {
+    if (!(error instanceof OrganizationTakenMeanwhile)) throw error
+    // Registered (or imported) under the same name or code since the file was checked.
+    report.errors.push({
+      row: directory.firstRowOf(error.organizationName),
+      column: '',
+      key: 'imports.nameTakenMeanwhile',
+      params: { name: error.organizationName },
+    })
+    return report
+  }
+  report.committed = true
+  return report
+}
+
+async function commitInTransaction(
+  db: PrismaClient,
+  kind: ImportKindName,
+  report: ImportReport,
+  options: ImportOptions,
+  write: (tx: Tx) => Promise<void>,
+) {
   await db.$transaction(
     async (tx) => {
       await write(tx)
@@ -253,8 +273,6 @@ export async function importTable(
     },
     { timeout: 600_000, maxWait: 30_000 },
   )
-  report.committed = true
-  return report
 }
 
 /**

@@ -1,8 +1,8 @@
-import { institutionKind, type OrgRef } from './kinds/shared'
+import { institutionKind, legalEntityType, type OrgRef } from './kinds/shared'
 import { BAODI_REGION_CODE, regionCodeFromText } from '~/data/regions'
 import { INSTITUTIONS } from '../../prisma/seed/reference'
 import { isValidCreditCode } from '~/validation/credit-code'
-import type { PrismaClient } from '~/generated/prisma/client'
+import type { Prisma, PrismaClient } from '~/generated/prisma/client'
 import type { OrgKind } from '~/generated/prisma/enums'
 
 /**
@@ -47,11 +47,13 @@ type Report = (key: string, column: string, params?: Record<string, string>) => 
 
 export class OrganizationDirectory {
   private readonly byCode = new Map<string, KnownOrg>()
-  private readonly byNameKey = new Map<string, KnownOrg>()
+  /** Every live organization under a name key: earlier name-based imports left duplicates. */
+  private readonly byNameKey = new Map<string, KnownOrg[]>()
   private readonly keyOfName = new Map<string, string>()
   /** Planned creations by credit code, and the code each planned name key went to. */
   readonly planned = new Map<string, PlannedOrg>()
   private readonly plannedNameKeys = new Map<string, string>()
+  private readonly firstRows = new Map<string, number>()
 
   private constructor(private readonly scopeOrganizationId: string | undefined) {}
 
@@ -70,7 +72,8 @@ export class OrganizationDirectory {
     const keyed = await db.$queryRaw<Array<{ ref: string; key: string; id: string | null }>>`
       SELECT r.ref, org_name_key(r.ref) AS key, o."id"
       FROM unnest(${[...names]}::text[]) AS r(ref)
-      LEFT JOIN "Organization" o ON org_name_key(o."name") = org_name_key(r.ref) AND o."verification" <> 'MERGED'`
+      LEFT JOIN "Organization" o ON org_name_key(o."name") = org_name_key(r.ref) AND o."verification" <> 'MERGED'
+      ORDER BY o."creditCode" IS NULL, o."createdAt", o."id"`
     const ids = [...new Set(keyed.map((k) => k.id).filter((id): id is string => id !== null))]
     const orgs = new Map(
       (await db.organization.findMany({ where: { id: { in: ids } }, select: ORG_SELECT })).map((o) => [o.id, o]),
@@ -78,15 +81,37 @@ export class OrganizationDirectory {
     for (const { ref, key, id } of keyed) {
       directory.keyOfName.set(ref, key)
       const org = id ? orgs.get(id) : undefined
-      if (org) directory.byNameKey.set(key, org)
+      const same = directory.byNameKey.get(key) ?? []
+      if (org && !same.some((o) => o.id === org.id)) directory.byNameKey.set(key, [...same, org])
     }
     return directory
   }
 
-  /** The existing organization that goes by this name, if any (for messages; never for linking). */
+  /** The existing organizations that go by this name (for messages and checks; never for linking). */
+  namesakes(name: string): KnownOrg[] {
+    return this.byNameKey.get(this.nameKey(name)) ?? []
+  }
+
+  /** The first of them (one with a credit code first), if any. */
   namesake(name: string): KnownOrg | undefined {
-    const key = this.keyOfName.get(name)
-    return key === undefined ? undefined : this.byNameKey.get(key)
+    return this.namesakes(name)[0]
+  }
+
+  /** How the platform compares this name (`org_name_key`, computed by PostgreSQL at load). */
+  nameKey(name: string): string {
+    return this.keyOfName.get(name) ?? name.trim()
+  }
+
+  /**
+   * Claims a name for a credit code within this file: false when an earlier row gave the same name
+   * (as the platform compares names) another code, which would make two organizations of one name.
+   */
+  claimName(name: string, code: string): boolean {
+    const key = this.nameKey(name)
+    const earlier = this.plannedNameKeys.get(key)
+    if (earlier !== undefined && earlier !== code) return false
+    this.plannedNameKeys.set(key, code)
+    return true
   }
 
   /**
@@ -95,8 +120,13 @@ export class OrganizationDirectory {
    */
   find(ref: string): KnownOrg | undefined {
     if (isValidCreditCode(ref)) return this.byCode.get(ref)
-    const own = this.scopeOrganizationId ? this.namesake(ref) : undefined
-    return own?.id === this.scopeOrganizationId ? own : undefined
+    if (!this.scopeOrganizationId) return undefined
+    return this.namesakes(ref).find((o) => o.id === this.scopeOrganizationId)
+  }
+
+  /** The first row that introduced a planned organization (by its name), for the report. */
+  firstRowOf(name: string): number {
+    return this.firstRows.get(name) ?? 1
   }
 
   /** Records an organization the commit created for a planned credit code. */
@@ -109,7 +139,14 @@ export class OrganizationDirectory {
    * import the owner must be the office; otherwise it must carry a valid credit code, which links
    * it or, when no organization has it and its name is free, creates it.
    */
-  resolveOwner(owner: OwnerCells, fallbackKind: OrgKind, regionText: string | undefined, fail: Report, warn: Report) {
+  resolveOwner(
+    owner: OwnerCells,
+    fallbackKind: OrgKind,
+    regionText: string | undefined,
+    fail: Report,
+    warn: Report,
+    row: number,
+  ) {
     const { name, creditCode, nameColumn } = owner
     if (creditCode !== undefined && !isValidCreditCode(creditCode)) return fail('imports.creditCode', 'creditCode')
     const code = creditCode ?? (isValidCreditCode(name) ? name : undefined)
@@ -127,18 +164,17 @@ export class OrganizationDirectory {
     const org = this.find(code)
     if (org) {
       // The code decides; a name that is not the code's organization's is worth a second look.
-      if (creditCode && this.namesake(name)?.id !== org.id)
+      if (creditCode && !this.namesakes(name).some((o) => o.id === org.id)) {
         warn('imports.ownerNameDiffers', nameColumn, { name: org.name })
+      }
       return
     }
     if (!creditCode) return fail('imports.unknownCreditCode', nameColumn)
     const namesake = this.namesake(name)
     if (namesake) return fail('imports.nameTaken', nameColumn, { name: namesake.name })
-    const key = this.keyOfName.get(name) ?? name
-    const earlier = this.plannedNameKeys.get(key)
-    if (earlier !== undefined && earlier !== code) return fail('imports.nameTaken', nameColumn, { name })
+    if (!this.claimName(name, code)) return fail('imports.nameTaken', nameColumn, { name })
     if (this.planned.has(code)) return
-    this.plannedNameKeys.set(key, code)
+    this.firstRows.set(name, row)
     this.planned.set(code, { name, creditCode: code, ...kindAndRegion(name, fallbackKind, regionText) })
   }
 }
@@ -156,4 +192,48 @@ function kindAndRegion(name: string, fallbackKind: OrgKind, regionText?: string)
     regionCodeFromText(name) ??
     (kind === 'ENTERPRISE' ? BAODI_REGION_CODE : '000000')
   return { kind, regionCode }
+}
+
+/** A name or code an organization took on the platform after the file was checked. */
+export class OrganizationTakenMeanwhile extends Error {
+  constructor(readonly organizationName: string) {
+    super(`organization ${organizationName} was registered while the import ran`)
+  }
+}
+
+/**
+ * Locks a name as registration does (`org-name:` + its key, until the transaction ends), then
+ * checks that no other organization took the name or the code since the file was checked.
+ */
+export async function lockName(tx: Prisma.TransactionClient, name: string, creditCode: string, exceptId?: string) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('org-name:' || org_name_key(${name})))`
+  const [taken] = await tx.$queryRaw<Array<{ id: string }>>`
+    SELECT "id" FROM "Organization"
+    WHERE ("creditCode" = ${creditCode} OR org_name_key("name") = org_name_key(${name}))
+      AND "verification" <> 'MERGED' AND "id" <> ${exceptId ?? ''}
+    LIMIT 1`
+  if (taken) throw new OrganizationTakenMeanwhile(name)
+}
+
+/**
+ * Creates the file's new organizations inside the commit's transaction. Each name is locked as
+ * registration locks it (`org-name:` + its key), then checked again: a sign-up or another import
+ * under the same name or code since the preview refuses the whole commit.
+ */
+export async function createPlannedOrganizations(tx: Prisma.TransactionClient, directory: OrganizationDirectory) {
+  const created: KnownOrg[] = []
+  // In one order (by name key), so two imports locking the same names cannot deadlock.
+  const plans = [...directory.planned.values()].sort((a, b) =>
+    directory.nameKey(a.name) < directory.nameKey(b.name) ? -1 : 1,
+  )
+  for (const plan of plans) {
+    await lockName(tx, plan.name, plan.creditCode)
+    const org = await tx.organization.create({
+      data: { ...plan, legalEntityType: legalEntityType(plan.kind) },
+      select: ORG_SELECT,
+    })
+    directory.created(org)
+    created.push(org)
+  }
+  return created
 }

@@ -2,6 +2,7 @@ import type { RowOf } from '../columns'
 import { institutionKind, legalEntityType, type ImportKindModule } from './shared'
 import { BAODI_REGION_CODE, regionCodeFromText } from '~/data/regions'
 import type { OrgKind } from '~/generated/prisma/enums'
+import { lockName } from '../organizations.server'
 import { notifyReviewers } from '~/models/verification.server'
 import { isValidCreditCode } from '~/validation/credit-code'
 
@@ -21,16 +22,20 @@ export const organizations: ImportKindModule<'organizations'> = {
     } else if (!isValidCreditCode(v.creditCode)) context.fail('imports.creditCode', 'creditCode')
     else {
       const first = context.seen.get(v.creditCode)
-      const namesake = context.namesake(v.name)
+      const existing = context.findOrg(v.creditCode)
+      const namesakes = context.namesakes(v.name)
+      // Keeping its own name is fine; taking another organization's is not, nor two codes one name.
+      const keepsName = existing !== undefined && namesakes.some((o) => o.id === existing.id)
       if (first !== undefined) context.fail('imports.duplicateCreditCode', 'creditCode', { first })
-      else if (!context.findOrg(v.creditCode) && namesake)
-        context.fail('imports.nameTaken', 'name', { name: namesake.name })
+      else if (!keepsName && namesakes.length) context.fail('imports.nameTaken', 'name', { name: namesakes[0].name })
+      else if (!context.claimName(v.name, v.creditCode)) context.fail('imports.nameTaken', 'name', { name: v.name })
       context.seen.set(v.creditCode, context.row)
     }
-    if (v.region && !regionCodeFromText(v.region)) context.warn('imports.unknownRegion', 'region')
   },
   async write(tx, v: RowOf<'organizations'>, context) {
     const existing = context.findOrg(v.creditCode ?? v.name)
+    // Checked again under the name's lock: a sign-up may have taken it since the check.
+    await lockName(tx, v.name, v.creditCode!, existing?.id)
     const regionCode = v.region ? regionCodeFromText(v.region) : null
     const data = {
       name: v.name,

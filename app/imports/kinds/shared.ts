@@ -35,6 +35,10 @@ export interface CheckContext {
   fail(key: string, column: string, params?: IssueParams): void
   /** The existing organization going by this name, for messages only: a name never links. */
   namesake(name: string): OrgRef | undefined
+  /** Every existing organization going by this name (as the platform compares names). */
+  namesakes(name: string): OrgRef[]
+  /** Claims a name for a credit code in this file: false if an earlier row gave it another code. */
+  claimName(name: string, code: string): boolean
   /**
    * Checks the row's own organization (the office itself in an office's import; otherwise linked
    * or created by credit code) and plans its creation when the file introduces it.
