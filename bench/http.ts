@@ -47,6 +47,30 @@ execFileSync('npx', ['tsx', 'prisma/seed.ts'], { env, stdio: 'ignore' })
 // Started as operators start it (`npm start`: its heap limit and malloc arenas), in a process
 // group of its own so that npm, the primary and the workers stop together.
 const server = spawn('npm', ['start', '--silent'], { env, stdio: 'ignore', detached: true })
+// Being in a group of its own, the server does not hear the terminal's Ctrl-C: pass it on.
+process.once('SIGINT', () => {
+  process.kill(-server.pid!, 'SIGTERM')
+  process.exit(130)
+})
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Stops the server and waits for its own processes: npm and its shell exit at once on the signal,
+ * while the server may take its grace period (the scratch database is dropped only after).
+ */
+async function stopServer() {
+  const pids = await processTree(server.pid!)
+  process.kill(-server.pid!, 'SIGTERM')
+  while (pids.some(alive)) await new Promise((r) => setTimeout(r, 100))
+}
 
 /** Signs in through the login form (its CSRF cookie and token) and returns the session cookie. */
 async function signIn(email: string) {
@@ -74,12 +98,13 @@ async function processTree(pid: number): Promise<number[]> {
   return [pid, ...below.flat()]
 }
 
-/** Resident memory of the server's Node processes (the primary and its workers; npm's is left out), in MB. */
+/** Resident memory of the server's processes (the primary and its workers, not npm or its shell), in MB. */
 async function serverRssMb(): Promise<number[]> {
   const [, ...pids] = await processTree(server.pid!)
   const sizes = await Promise.all(
     pids.map(async (pid) => {
       const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '')
+      if (!/^Name:\s+node/m.test(status)) return 0
       return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024)
     }),
   )
@@ -231,7 +256,6 @@ try {
     JSON.stringify({ database: database.kind, workers: Number(workers), connections, duration, figures, upload }),
   )
 } finally {
-  process.kill(-server.pid!, 'SIGTERM')
-  await new Promise((resolve) => server.once('exit', resolve))
+  await stopServer()
   await database.cleanup()
 }

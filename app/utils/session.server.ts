@@ -35,27 +35,12 @@ interface SessionRow {
   memberships: SessionUser['memberships']
 }
 
-/** Each request's lookup, shared by the loaders of one request (they receive the same Request). */
-const lookups = new WeakMap<Request, Promise<SessionUser | null>>()
-
 /**
  * The signed-in user, or null. The cookie holds a random token; the table stores its hash. Every
- * page asks this (the root and the page's own loader), so it is one statement, run once a request:
- * the session, its user and the user's memberships with their organizations, aggregated in
- * PostgreSQL. An action's loaders get a new Request from Remix, so they see what the action did.
+ * page asks this (the root and the page's own loader), so it is one statement: the session, its
+ * user and the user's memberships with their organizations, aggregated in PostgreSQL.
  */
-export function getSessionUser(request: Request): Promise<SessionUser | null> {
-  let lookup = lookups.get(request)
-  if (!lookup) {
-    lookup = lookUpSessionUser(request)
-    lookups.set(request, lookup)
-    // A failed lookup is not remembered: the next caller asks the database again.
-    lookup.catch(() => lookups.delete(request))
-  }
-  return lookup
-}
-
-async function lookUpSessionUser(request: Request): Promise<SessionUser | null> {
+export async function getSessionUser(request: Request): Promise<SessionUser | null> {
   const token = await readToken(request)
   if (!token) return null
   const [row] = await prisma.$queryRaw<SessionRow[]>`
