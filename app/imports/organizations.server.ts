@@ -2,6 +2,7 @@ import { institutionKind, legalEntityType, type OrgRef } from './kinds/shared'
 import { BAODI_REGION_CODE, regionCodeFromText } from '~/data/regions'
 import { INSTITUTIONS } from '../../prisma/seed/reference'
 import { isValidCreditCode } from '~/validation/credit-code'
+import { lockOrganizationName, nameInUse } from '~/models/organization-names.server'
 import type { Prisma, PrismaClient } from '~/generated/prisma/client'
 import type { OrgKind } from '~/generated/prisma/enums'
 
@@ -202,17 +203,16 @@ export class OrganizationTakenMeanwhile extends Error {
 }
 
 /**
- * Locks a name as registration does (`org-name:` + its key, until the transaction ends), then
- * checks that no other organization took the name or the code since the file was checked.
+ * Locks a name as registration does, then checks that no other organization took the name or the
+ * code since the file was checked.
  */
-export async function lockName(tx: Prisma.TransactionClient, name: string, creditCode: string, exceptId?: string) {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('org-name:' || org_name_key(${name})))`
-  const [taken] = await tx.$queryRaw<Array<{ id: string }>>`
-    SELECT "id" FROM "Organization"
-    WHERE ("creditCode" = ${creditCode} OR org_name_key("name") = org_name_key(${name}))
-      AND "verification" <> 'MERGED' AND "id" <> ${exceptId ?? ''}
-    LIMIT 1`
-  if (taken) throw new OrganizationTakenMeanwhile(name)
+export async function lockName(tx: Prisma.TransactionClient, name: string, creditCode: string, exceptId = '') {
+  await lockOrganizationName(tx, name)
+  const codeTaken = await tx.organization.findFirst({
+    where: { creditCode, id: { not: exceptId } },
+    select: { id: true },
+  })
+  if (codeTaken || (await nameInUse(tx, name, exceptId))) throw new OrganizationTakenMeanwhile(name)
 }
 
 /**

@@ -7,6 +7,7 @@ import { dummyPasswordHash, hashPassword, verifyPassword } from '~/utils/passwor
 import { clearRateLimit, hitRateLimit, peekRateLimit } from '~/utils/rate-limit.server'
 import { getEnv } from '~/utils/env.server'
 import type { RegistrationInput } from '~/validation/accounts'
+import { lockOrganizationName, nameInUse } from './organization-names.server'
 import { notifyReviewers } from './verification.server'
 import type { FieldRefusal, Outcome } from '~/utils/outcome'
 
@@ -37,19 +38,6 @@ export const REGISTRATION_RATE_LIMITED = 'errors.register.rateLimited'
 
 class NameTaken extends Error {}
 
-/**
- * Whether another organization already goes by this name, compared as `org_name_key` folds names
- * (全角/半角, spaces, case, 有限责任公司 = 有限公司; the migration defines it). Registered names are
- * unique: a second organization by the same name is someone else's.
- */
-async function nameInUse(db: Pick<Prisma.TransactionClient, '$queryRaw'>, name: string) {
-  const rows = await db.$queryRaw<Array<{ id: string }>>`
-    SELECT "id" FROM "Organization"
-    WHERE org_name_key("name") = org_name_key(${name}) AND "verification" <> 'MERGED'
-    LIMIT 1`
-  return rows.length > 0
-}
-
 /** Registers an enterprise or a tech-transfer office with its first admin, all or nothing. */
 export async function registerOrganization(
   input: RegistrationInput,
@@ -79,7 +67,7 @@ export async function registerOrganization(
   try {
     const value = await prisma.$transaction(async (tx) => {
       // Two sign-ups under one name at once: the second waits here, then finds the name taken.
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('org-name:' || org_name_key(${input.organizationName})))`
+      await lockOrganizationName(tx, input.organizationName)
       if (await nameInUse(tx, input.organizationName)) throw new NameTaken()
       const organization = await tx.organization.create({
         data: {
