@@ -1,6 +1,7 @@
 import { PrismaPg } from '@prisma/adapter-pg'
 import { PrismaClient } from '~/generated/prisma/client'
 import { resolveDatabaseUrl } from './database-url.server'
+import { preparedStatementNames } from './prepared-statements.server'
 
 declare global {
   var __prisma: PrismaClient | undefined
@@ -12,7 +13,12 @@ function createClient() {
   // The embedded server runs every connection's messages on one PGlite session, so two
   // connections would interleave inside each other's transactions and unnamed statements. One
   // connection keeps transactions whole; queries wait their turn in the pool.
-  const adapter = new PrismaPg({ connectionString: url, max: embedded ? 1 : 10 })
+  // On PostgreSQL each connection keeps its parsed statements (ADR 012). The embedded server
+  // shares one session among its connections, so a reconnect would meet names it already has.
+  const adapter = new PrismaPg(
+    { connectionString: url, max: embedded ? 1 : 10 },
+    embedded ? undefined : { statementNameGenerator: preparedStatementNames() },
+  )
   // Prisma's defaults (2 s to get a connection for a transaction, 5 s to finish it) turn a burst
   // of writes queueing for the pool (ten API drafts at once, one embedded connection) into 500s.
   // Waiting longer is the better answer; a statement that truly hangs still ends at 30 s.
