@@ -19,6 +19,19 @@ describe('route matching with the memoized router', () => {
     }
   })
 
+  it('renders from route objects made once per build (Remix and React Router patched too)', () => {
+    const require = createRequire(import.meta.url)
+    const files: Array<[string, string]> = [
+      ['@remix-run/react/dist/server.js', 'cachedServerRoutes'],
+      ['@remix-run/react/dist/esm/server.js', 'cachedServerRoutes'],
+      ['react-router-dom/server.js', 'staticDataRoutesCache'],
+      ['react-router-dom/server.mjs', 'staticDataRoutesCache'],
+      ['@remix-run/server-runtime/dist/entry.js', 'entryRouteModulesCache'],
+      ['@remix-run/server-runtime/dist/esm/entry.js', 'entryRouteModulesCache'],
+    ]
+    for (const [file, marker] of files) expect(readFileSync(require.resolve(file), 'utf8'), file).toContain(marker)
+  })
+
   it('matches each path to the right route, whatever was matched before', () => {
     const routes = [
       {
