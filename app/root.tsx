@@ -10,7 +10,6 @@ import { AppShell } from '~/components/app-shell'
 import { useRootData } from '~/utils/root-data'
 import { useNonce } from '~/utils/nonce'
 import stylesheet from '~/styles/app.css?url'
-import { countUnread } from '~/models/notifications.server'
 import { countAwaitingRegistration } from '~/contracts/lists.server'
 import { countPendingOrganizations } from '~/models/verification.server'
 import { isBureau } from '~/utils/permissions.server'
@@ -24,8 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const [locale, user, csrf] = await Promise.all([getLocale(request), getSessionUser(request), getCsrfToken(request)])
   const reviewer = isBureau(user)
   // Bureau staff see their queues in the header: submissions to register, organizations to review.
-  const [unread, awaitingRegistration, pendingReview] = await Promise.all([
-    user ? countUnread(user.id) : 0,
+  const [awaitingRegistration, pendingReview] = await Promise.all([
     reviewer ? countAwaitingRegistration() : 0,
     reviewer ? countPendingOrganizations() : 0,
   ])
@@ -43,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
           organizationName: m.organizationName,
           verification: m.verification,
         })),
-        unread,
+        unread: user.unread,
         queues: { '/contracts': awaitingRegistration, '/admin/organizations': pendingReview } as Record<string, number>,
       },
     },

@@ -105,6 +105,8 @@ export async function apiSessionUser(caller: ApiCaller): Promise<SessionUser> {
     email: user.email,
     name: user.name,
     sessionId: `api:${caller.tokenId}`,
+    // No page header to badge.
+    unread: 0,
     memberships: [
       {
         organizationId: caller.organizationId,

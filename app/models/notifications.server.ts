@@ -59,10 +59,6 @@ export async function notifyOrganization(
   )
 }
 
-export function countUnread(userId: string) {
-  return prisma.notification.count({ where: { userId, readAt: null } })
-}
-
 export function listNotifications(userId: string) {
   return prisma.notification.findMany({ where: { userId }, orderBy: { createdAt: 'desc' }, take: 50 })
 }

@@ -18,6 +18,8 @@ export interface SessionUser {
     verification: OrgVerification
     role: Role
   }>
+  /** Unread notifications when the session was read (the header's badge). */
+  unread: number
 }
 
 async function readToken(request: Request): Promise<string | null> {
@@ -33,14 +35,33 @@ interface SessionRow {
   name: string
   disabledAt: Date | null
   memberships: SessionUser['memberships']
+  unread: number
 }
 
+/** Lookups under way, by Cookie header: the root loader and the page's loader share one. */
+const lookups = new Map<string, Promise<SessionUser | null>>()
+
 /**
- * The signed-in user, or null. The cookie holds a random token; the table stores its hash. Every
- * page asks this (the root and the page's own loader), so it is one statement: the session, its
- * user and the user's memberships with their organizations, aggregated in PostgreSQL.
+ * The signed-in user, or null. The cookie holds a random token; the table stores its hash.
+ *
+ * Every page asks this twice at once (the root loader and the page's own), so it is one statement
+ * (the session, its user, the user's memberships with their organizations and the unread
+ * notification count, aggregated in PostgreSQL), and a lookup for the same cookie that is still
+ * under way is shared rather than repeated. Nothing is kept once it answers: the next request
+ * reads the session afresh, so a sign-out or a disabled account holds from the next request on.
  */
-export async function getSessionUser(request: Request): Promise<SessionUser | null> {
+export function getSessionUser(request: Request): Promise<SessionUser | null> {
+  const cookie = request.headers.get('Cookie')
+  if (!cookie) return Promise.resolve(null)
+  let lookup = lookups.get(cookie)
+  if (!lookup) {
+    lookup = lookUpSession(request).finally(() => lookups.delete(cookie))
+    lookups.set(cookie, lookup)
+  }
+  return lookup
+}
+
+async function lookUpSession(request: Request): Promise<SessionUser | null> {
   const token = await readToken(request)
   if (!token) return null
   const [row] = await prisma.$queryRaw<SessionRow[]>`
@@ -57,7 +78,9 @@ export async function getSessionUser(request: Request): Promise<SessionUser | nu
           ORDER BY m."createdAt", m."id"
         ) FILTER (WHERE m."id" IS NOT NULL),
         '[]'
-      ) AS "memberships"
+      ) AS "memberships",
+      (SELECT count(*)::int FROM "Notification" n
+        WHERE n."userId" = u."id" AND n."readAt" IS NULL) AS "unread"
     FROM "Session" s
     JOIN "User" u ON u."id" = s."userId"
     LEFT JOIN "Membership" m ON m."userId" = u."id"
@@ -65,7 +88,8 @@ export async function getSessionUser(request: Request): Promise<SessionUser | nu
     WHERE s."id" = ${sha256(token)}
     GROUP BY s."id", u."id"`
   if (!row || row.expiresAt < new Date() || row.disabledAt) return null
-  return { id: row.id, email: row.email, name: row.name, sessionId: row.sessionId, memberships: row.memberships }
+  const { id, email, name, sessionId, memberships, unread } = row
+  return { id, email, name, sessionId, memberships, unread }
 }
 
 export async function createSession(userId: string, request: Request) {

@@ -142,4 +142,25 @@ describe('login and sessions', () => {
     expect(await prisma.session.count({ where: { userId: user.id } })).toBe(0)
     expect(await getSessionUser(getRequest('/', cookie))).toBeNull()
   })
+  it('reads the session once for loaders that ask at the same time, and afresh on the next request', async () => {
+    const org = await createOrganization()
+    const user = await createUser(org.id, 'ENTERPRISE_ADMIN')
+    const cookie = await cookieHeader(user.id)
+    const note = { userId: user.id, kind: 'test', title: '测试通知' }
+    await prisma.notification.createMany({ data: [note, note, { ...note, readAt: new Date() }] })
+    // The root loader and the page's loader: one lookup, one answer, with the header's badge.
+    const [root, page] = await Promise.all([
+      getSessionUser(getRequest('/', cookie)),
+      getSessionUser(getRequest('/enterprise', cookie)),
+    ])
+    expect(root?.id).toBe(user.id)
+    expect(page).toBe(root)
+    expect(root?.unread).toBe(2)
+    // Nothing is remembered once a lookup answers: the next request sees the sign-out.
+    const next = await getSessionUser(getRequest('/', cookie))
+    expect(next).not.toBe(root)
+    expect(next?.id).toBe(user.id)
+    await prisma.session.deleteMany({ where: { userId: user.id } })
+    expect(await getSessionUser(getRequest('/', cookie))).toBeNull()
+  })
 })
