@@ -38,12 +38,34 @@ export function createI18n(locale: Locale): I18n {
 
 type Fixed = ((key: unknown, options?: unknown, ...rest: unknown[]) => string) & Record<string, unknown>
 
+/** Distinct lookups with values remembered per language before the memo starts over. */
+const MEMO_LIMIT = 5000
+
 /**
- * `t('some.key')` with no options always gives the same string for a language (the catalogs are
- * bundled and never change), yet i18next copies its whole options object on every call: a page's
- * few hundred labels were a steady share of rendering time and garbage. The functions
- * `useTranslation` gets remember those plain lookups; anything with options (values, counts) goes
- * to i18next as before.
+ * The memo key of a call whose options are only strings, numbers and booleans (`{ trl: 5 }`,
+ * `{ count: 3 }`): with the catalogs bundled, such a call always gives the same string for a
+ * language. Anything else (objects, arrays, functions) is not remembered.
+ */
+function lookupKey(key: string, options: unknown): string | null {
+  if (options === undefined) return key
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) return null
+  let memoKey = key
+  for (const name in options) {
+    const value = (options as Record<string, unknown>)[name]
+    const kind = typeof value
+    if (kind !== 'string' && kind !== 'number' && kind !== 'boolean') return null
+    memoKey += `\u0000${name}\u0000${kind[0]}${String(value)}`
+  }
+  return memoKey
+}
+
+/**
+ * `t('some.key')` always gives the same string for a language (the catalogs are bundled and never
+ * change), and so does `t('some.key', { n: 5 })` for the same values, yet i18next copies its whole
+ * options object and runs its interpolation on every call: a page's few hundred labels were a
+ * steady share of rendering time and garbage. The functions `useTranslation` gets remember those
+ * lookups (up to MEMO_LIMIT distinct ones, then they start over); calls with other options go to
+ * i18next as before.
  */
 function memoizePlainLookups(instance: I18n) {
   const getFixedT = instance.getFixedT.bind(instance) as unknown as (...args: unknown[]) => Fixed
@@ -54,11 +76,17 @@ function memoizePlainLookups(instance: I18n) {
     const scope = `${String(lng ?? '')}|${String(ns ?? '')}`
     let memo = memos.get(scope)
     if (!memo) memos.set(scope, (memo = new Map()))
-    const plain = memo
+    const known = memo
     const t = ((key: unknown, options?: unknown, ...rest: unknown[]) => {
-      if (options !== undefined || rest.length > 0 || typeof key !== 'string') return fixed(key, options, ...rest)
-      let value = plain.get(key)
-      if (value === undefined) plain.set(key, (value = fixed(key)))
+      const memoKey = rest.length === 0 && typeof key === 'string' ? lookupKey(key, options) : null
+      if (memoKey === null) return fixed(key, options, ...rest)
+      let value = known.get(memoKey)
+      if (value === undefined) {
+        value = fixed(key, options)
+        if (typeof value !== 'string') return value
+        if (known.size >= MEMO_LIMIT) known.clear()
+        known.set(memoKey, value)
+      }
       return value
     }) as Fixed
     return Object.assign(t, fixed)

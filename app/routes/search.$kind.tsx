@@ -26,6 +26,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     searchListings(kind, searchParams, viewerOf(user)),
     listFieldNames(),
   ])
+  const facets = FACETS[kind].map(({ attribute, param }) => ({
+    attribute,
+    param,
+    values: Object.entries(response.facets[attribute] ?? {})
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 12),
+  }))
+  // Only the names of the fields the facets show travel to the page.
+  const shownFields = facets.find((f) => f.attribute === 'fieldCodes')?.values ?? []
   return {
     kind,
     q: searchParams.q,
@@ -34,14 +43,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     pages: Math.max(1, Math.ceil(response.total / SEARCH_PAGE_SIZE)),
     total: response.total,
     hits: response.hits.map((h) => hitView(kind, h.document, h.highlights)),
-    facets: FACETS[kind].map(({ attribute, param }) => ({
-      attribute,
-      param,
-      values: Object.entries(response.facets[attribute] ?? {})
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, 12),
-    })),
-    fieldNames,
+    facets,
+    fieldNames: Object.fromEntries(
+      shownFields.flatMap(([code]) => (fieldNames[code] ? [[code, fieldNames[code]]] : [])),
+    ),
   }
 }
 
