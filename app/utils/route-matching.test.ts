@@ -4,8 +4,8 @@ import { matchRoutes } from '@remix-run/router'
 import { describe, expect, it } from 'vitest'
 
 /**
- * scripts/patches/@remix-run+router+*.patch memoizes the route table's ranking and each path's
- * compiled pattern (ADR 010). These tests fail if the patch is not applied after an install, and
+ * scripts/patches/@remix-run+router+*.patch memoizes the route table's ranking, each path's
+ * compiled pattern and which branch a path matched (ADR 010). These tests fail if the patch is not applied after an install, and
  * check that matching stays right when the same table answers many different paths.
  */
 describe('route matching with the memoized router', () => {
@@ -16,6 +16,7 @@ describe('route matching with the memoized router', () => {
       const source = readFileSync(file, 'utf8')
       expect(source, file).toContain('rankedBranchesCache')
       expect(source, file).toContain('compiledPathCache')
+      expect(source, file).toContain('matchedBranchCache')
     }
   })
 
@@ -59,6 +60,9 @@ describe('route matching with the memoized router', () => {
       expect(leaf('/search/EXACT')?.route.id).toBe('search')
       expect(leaf('/files/a/b')?.params['*']).toBe('a/b')
       expect(leaf('/nowhere/at/all')).toBeUndefined()
+      // The branch is remembered, the matches are not: each call gets objects of its own.
+      expect(leaf('/calls/abc')).not.toBe(leaf('/calls/abc'))
+      expect(leaf('/calls/abc')?.params).not.toBe(leaf('/calls/abc')?.params)
     }
     // Another table is ranked on its own.
     expect(matchRoutes([{ id: 'other', path: '/calls/:id' }], '/calls/x')?.[0].route.id).toBe('other')
