@@ -92,8 +92,12 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
 ]
 
 const canonicalByTerm = new Map<string, string>()
+/** Each group's lower-cased forms under its canonical term (highlighting asks for every hit). */
+const formsByCanonical = new Map<string, readonly string[]>()
 for (const group of SYNONYM_GROUPS) {
-  for (const term of group) canonicalByTerm.set(term.toLowerCase(), group[0].toLowerCase())
+  const forms = group.map((term) => term.toLowerCase())
+  for (const form of forms) canonicalByTerm.set(form, forms[0])
+  formsByCanonical.set(forms[0], forms)
 }
 
 /** The canonical form of a term, or the term itself when it belongs to no group. */
@@ -103,10 +107,10 @@ export function canonicalTerm(term: string): string {
 }
 
 /** Every surface form of the term's group (the term alone when it has none). */
-export function surfaceForms(term: string): string[] {
-  const canonical = canonicalTerm(term)
-  const group = SYNONYM_GROUPS.find((g) => g[0].toLowerCase() === canonical)
-  return group ? group.map((t) => t.toLowerCase()) : [term.toLowerCase()]
+export function surfaceForms(term: string): readonly string[] {
+  const lower = term.toLowerCase()
+  const canonical = canonicalByTerm.get(lower)
+  return (canonical && formsByCanonical.get(canonical)) || [lower]
 }
 
 /** Two-way synonyms in Meilisearch's format: every term maps to all other members of its group. */
