@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { matchRoutes } from '@remix-run/router'
+import { createElement as h } from 'react'
+import { renderToString } from 'react-dom/server'
+import { Link, Outlet } from 'react-router-dom'
+import { createStaticHandler, createStaticRouter, StaticRouterProvider } from 'react-router-dom/server'
 import { describe, expect, it } from 'vitest'
 
 /**
@@ -29,6 +33,8 @@ describe('route matching with the memoized router', () => {
       ['react-router-dom/server.mjs', 'staticDataRoutesCache'],
       ['@remix-run/server-runtime/dist/entry.js', 'entryRouteModulesCache'],
       ['@remix-run/server-runtime/dist/esm/entry.js', 'entryRouteModulesCache'],
+      ['react-router/dist/umd/react-router.production.min.js', 'resolveToMatchesCache'],
+      ['react-router/dist/umd/react-router.development.js', 'resolveToMatchesCache'],
     ]
     for (const [file, marker] of files) expect(readFileSync(require.resolve(file), 'utf8'), file).toContain(marker)
   })
@@ -66,5 +72,34 @@ describe('route matching with the memoized router', () => {
     }
     // Another table is ranked on its own.
     expect(matchRoutes([{ id: 'other', path: '/calls/:id' }], '/calls/x')?.[0].route.id).toBe('other')
+  })
+
+  it('resolves every link against its own route, render after render', async () => {
+    const routes = [
+      {
+        path: '/',
+        element: h('div', null, h(Link, { to: 'calls' }, 'calls'), h(Outlet)),
+        children: [
+          {
+            path: 'calls/:id',
+            element: h(
+              'p',
+              null,
+              h(Link, { to: 'edit' }, 'edit'),
+              h(Link, { to: '..' }, 'up'),
+              h(Link, { to: '/results/r1' }, 'result'),
+            ),
+          },
+        ],
+      },
+    ]
+    const handler = createStaticHandler(routes)
+    for (const id of ['c1', 'c2', 'c1']) {
+      const context = await handler.query(new Request(`http://local.test/calls/${id}`))
+      if (context instanceof Response) throw context
+      const router = createStaticRouter(handler.dataRoutes, context)
+      const hrefs = [...renderToString(h(StaticRouterProvider, { router, context })).matchAll(/href="([^"]+)"/g)]
+      expect(hrefs.map((m) => m[1])).toEqual(['/calls', `/calls/${id}/edit`, '/', '/results/r1'])
+    }
   })
 })
