@@ -58,6 +58,7 @@ export default function handleRequest(
       },
     })
     sink.on('finish', () => {
+      clearTimeout(timer)
       const body = Buffer.concat(chunks)
       responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
       responseHeaders.set('Content-Length', String(body.byteLength))
@@ -75,6 +76,7 @@ export default function handleRequest(
           pipe(sink)
         },
         onShellError(error: unknown) {
+          clearTimeout(timer)
           reject(error)
         },
         onError(error: unknown) {
@@ -83,6 +85,9 @@ export default function handleRequest(
         },
       },
     )
-    setTimeout(abort, ABORT_DELAY)
+    // Cleared once the document is out (React calls back only after this returns): a pending
+    // timer kept the whole render, its tree and chunks, reachable for five seconds, so every
+    // page's garbage outlived the young generation.
+    const timer = setTimeout(abort, ABORT_DELAY)
   })
 }
