@@ -42,9 +42,9 @@ type Fixed = ((key: unknown, options?: unknown, ...rest: unknown[]) => string) &
 const MEMO_LIMIT = 5000
 
 /**
- * The memo key of a call whose options are only strings, numbers and booleans (`{ trl: 5 }`,
- * `{ count: 3 }`): with the catalogs bundled, such a call always gives the same string for a
- * language. Anything else (objects, arrays, functions) is not remembered.
+ * The memo key of a call whose options are only short strings, numbers and booleans
+ * (`{ trl: 5 }`, `{ count: 3 }`): with the catalogs bundled, such a call always gives the same
+ * string for a language. Anything else (objects, arrays, functions, long text) is not remembered.
  */
 function lookupKey(key: string, options: unknown): string | null {
   if (options === undefined) return key
@@ -54,6 +54,8 @@ function lookupKey(key: string, options: unknown): string | null {
     const value = (options as Record<string, unknown>)[name]
     const kind = typeof value
     if (kind !== 'string' && kind !== 'number' && kind !== 'boolean') return null
+    // Free text (a note, a reason, a file's header) is not worth keeping: it seldom repeats.
+    if (kind === 'string' && (value as string).length > 64) return null
     memoKey += `\u0000${name}\u0000${kind[0]}${String(value)}`
   }
   return memoKey

@@ -34,6 +34,9 @@ describe('remembered lookups', () => {
       expect(t('search.trl', { trl: 5 })).toContain('5')
       // A string and a number with the same text are different values.
       expect(t('search.trl', { trl: '5' })).toBe(expected('search.trl', { trl: '5' }))
+      // Long text is not remembered, and still comes out right.
+      const long = '长'.repeat(80)
+      expect(t('search.trl', { trl: long })).toBe(expected('search.trl', { trl: long }))
       // Values that are not plain go to i18next each time.
       const when = new Date('2026-12-02T00:00:00Z')
       expect(t('search.trl', { trl: when })).toBe(expected('search.trl', { trl: when }))

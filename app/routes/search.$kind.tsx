@@ -45,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     hits: response.hits.map((h) => hitView(kind, h.document, h.highlights)),
     facets,
     fieldNames: Object.fromEntries(
-      shownFields.flatMap(([code]) => (fieldNames[code] ? [[code, fieldNames[code]]] : [])),
+      shownFields.flatMap(([code]) => (Object.hasOwn(fieldNames, code) ? [[code, fieldNames[code]]] : [])),
     ),
   }
 }

@@ -16,7 +16,9 @@ function createClient() {
   // On PostgreSQL each connection keeps its parsed statements (ADR 012). The embedded server
   // shares one session among its connections, so a reconnect would meet names it already has.
   const adapter = new PrismaPg(
-    { connectionString: url, max: embedded ? 1 : 10 },
+    // A connection lives at most five minutes: one whose prepared statements a migration made
+    // stale (ADR 012) is replaced rather than kept failing.
+    { connectionString: url, max: embedded ? 1 : 10, maxLifetimeSeconds: embedded ? 0 : 300 },
     embedded ? undefined : { statementNameGenerator: preparedStatementNames() },
   )
   // Prisma's defaults (2 s to get a connection for a transaction, 5 s to finish it) turn a burst

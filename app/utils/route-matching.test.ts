@@ -66,6 +66,9 @@ describe('route matching with the memoized router', () => {
       expect(leaf('/search/EXACT')?.route.id).toBe('search')
       expect(leaf('/files/a/b')?.params['*']).toBe('a/b')
       expect(leaf('/nowhere/at/all')).toBeUndefined()
+      // A path too long to remember is matched all the same.
+      const long = `/files/${'x'.repeat(300)}`
+      expect(leaf(long)?.params['*']).toBe('x'.repeat(300))
       // The branch is remembered, the matches are not: each call gets objects of its own.
       expect(leaf('/calls/abc')).not.toBe(leaf('/calls/abc'))
       expect(leaf('/calls/abc')?.params).not.toBe(leaf('/calls/abc')?.params)

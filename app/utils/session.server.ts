@@ -46,13 +46,15 @@ const lookups = new Map<string, Promise<SessionUser | null>>()
  *
  * Every page asks this twice at once (the root loader and the page's own), so it is one statement
  * (the session, its user, the user's memberships with their organizations and the unread
- * notification count, aggregated in PostgreSQL), and a lookup for the same cookie that is still
- * under way is shared rather than repeated. Nothing is kept once it answers: the next request
+ * notification count, aggregated in PostgreSQL), and for reads (GET, HEAD) a lookup for the same
+ * cookie that is still under way is shared rather than repeated. Nothing is kept once it answers: the next request
  * reads the session afresh, so a sign-out or a disabled account holds from the next request on.
  */
 export function getSessionUser(request: Request): Promise<SessionUser | null> {
   const cookie = request.headers.get('Cookie')
   if (!cookie) return Promise.resolve(null)
+  // An action may change what the lookup reads (memberships, notifications) and ask again.
+  if (request.method !== 'GET' && request.method !== 'HEAD') return lookUpSession(request)
   let lookup = lookups.get(cookie)
   if (!lookup) {
     lookup = lookUpSession(request).finally(() => lookups.delete(cookie))

@@ -156,6 +156,11 @@ describe('login and sessions', () => {
     expect(root?.id).toBe(user.id)
     expect(page).toBe(root)
     expect(root?.unread).toBe(2)
+    // An action may change what it reads, so a POST's lookups are its own.
+    const post = () => new Request('http://test.local/enterprise', { method: 'POST', headers: { Cookie: cookie } })
+    const [first, second] = await Promise.all([getSessionUser(post()), getSessionUser(post())])
+    expect(first?.id).toBe(user.id)
+    expect(second).not.toBe(first)
     // Nothing is remembered once a lookup answers: the next request sees the sign-out.
     const next = await getSessionUser(getRequest('/', cookie))
     expect(next).not.toBe(root)
