@@ -190,6 +190,17 @@ describe('import', () => {
     expect(await prisma.organization.findUniqueOrThrow({ where: { id: existing.id } })).toMatchObject({
       website: 'https://hengxin.example',
     })
+    // A region the platform does not know is kept out, with a warning, and the row still updates.
+    const unknownRegion = await importRows('organizations', [
+      { name: '天津恒信重工机械有限公司', creditCode: existing.creditCode, region: '火星开发区' },
+    ])
+    expect(unknownRegion).toMatchObject({ committed: true, updated: 1 })
+    expect(unknownRegion.warnings).toEqual([
+      expect.objectContaining({ row: 1, column: 'region', key: 'imports.unknownRegion' }),
+    ])
+    expect((await prisma.organization.findUniqueOrThrow({ where: { id: existing.id } })).regionCode).toBe(
+      existing.regionCode,
+    )
   })
 
   it('reads an XLSX with Chinese headers', async () => {

@@ -31,6 +31,7 @@ export const organizations: ImportKindModule<'organizations'> = {
       else if (!context.claimName(v.name, v.creditCode)) context.fail('imports.nameTaken', 'name', { name: v.name })
       context.seen.set(v.creditCode, context.row)
     }
+    if (v.region && !regionCodeFromText(v.region)) context.warn('imports.unknownRegion', 'region')
   },
   async write(tx, v: RowOf<'organizations'>, context) {
     const existing = context.findOrg(v.creditCode ?? v.name)
