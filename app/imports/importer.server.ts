@@ -145,7 +145,6 @@ export async function importTable(
       registry: Boolean(options.registry),
       warn: (key, column, params) => warn(row, key, column, params),
       fail: (key, column, params) => fail(row, key, column, params),
-      namesake: (name) => directory.namesake(name),
       namesakes: (name) => directory.namesakes(name),
       claimName: (name, code) => directory.claimName(name, code),
       owner: (owner, fallbackKind, regionText) =>

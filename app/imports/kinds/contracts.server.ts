@@ -41,7 +41,7 @@ export const contracts: ImportKindModule<'contracts'> = {
       const org = code ? context.findOrg(code) : undefined
       const region = regionCodeFromText(v[`${side}Region`]) ?? org?.regionCode
       if (!region) context.fail('imports.partyRegion', `${side}Region`)
-      if (!code && context.namesake(v[side])) context.warn('imports.partyUnlinked', `${side}CreditCode`)
+      if (!code && context.namesakes(v[side]).length) context.warn('imports.partyUnlinked', `${side}CreditCode`)
     }
   },
   async write(tx, v, context) {

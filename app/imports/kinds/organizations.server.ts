@@ -16,7 +16,7 @@ export const organizations: ImportKindModule<'organizations'> = {
   planned: false,
   check(v, context) {
     if (!v.creditCode) {
-      const namesake = context.namesake(v.name)
+      const [namesake] = context.namesakes(v.name)
       if (namesake) context.fail('imports.nameNeedsCreditCode', 'creditCode', { name: namesake.name })
       else context.fail('imports.creditCodeRequired', 'creditCode')
     } else if (!isValidCreditCode(v.creditCode)) context.fail('imports.creditCode', 'creditCode')

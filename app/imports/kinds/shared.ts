@@ -33,9 +33,10 @@ export interface CheckContext {
   registry: boolean
   warn(key: string, column: string, params?: IssueParams): void
   fail(key: string, column: string, params?: IssueParams): void
-  /** The existing organization going by this name, for messages only: a name never links. */
-  namesake(name: string): OrgRef | undefined
-  /** Every existing organization going by this name (as the platform compares names). */
+  /**
+   * Every existing organization going by this name (as the platform compares names; one with a
+   * credit code first), for messages and checks only: a name never links.
+   */
   namesakes(name: string): OrgRef[]
   /** Claims a name for a credit code in this file: false if an earlier row gave it another code. */
   claimName(name: string, code: string): boolean
