@@ -31,6 +31,9 @@ async function serve() {
   const build = await import(path.join(root, 'build/server/index.js'))
   const app = express()
   app.disable('x-powered-by')
+  // Remix reads the URL itself; Express still parses every query string into req.query, and its
+  // default parser (qs, nested objects) cost more than Node's flat one.
+  app.set('query parser', 'simple')
   // req.ip: the socket's address, or the one the trusted proxies saw (counted from the right).
   app.set('trust proxy', TRUST_PROXY_HOPS)
 

@@ -102,6 +102,21 @@ export class VectorIndex {
     accept: (id: string) => boolean,
   ): { top: Array<{ id: string; similarity: number }>; total: number } {
     const count = this.ids.length
+    const top: Array<{ id: string; similarity: number }> = []
+    let total = 0
+    // Few enough documents to score them all exactly: no need to rank them by sign bits first.
+    if (this.ordinalById.size <= RERANK) {
+      for (let ordinal = 0; ordinal < count; ordinal++) {
+        const id = this.ids[ordinal]
+        if (id === null) continue
+        const similarity = this.dotAt(ordinal, query)
+        if (similarity < floor || !accept(id)) continue
+        total++
+        top.push({ id, similarity })
+      }
+      top.sort((a, b) => b.similarity - a.similarity)
+      return { top: top.slice(0, k), total }
+    }
     const { words, bits } = this
     const target = this.signBits(query)
     // Pass 1: Hamming distance of every live document, and how many sit at each distance.
@@ -123,8 +138,6 @@ export class VectorIndex {
       seen += histogram[cutoff]
     }
     // Pass 2: exact cosines of the closest ones only.
-    const top: Array<{ id: string; similarity: number }> = []
-    let total = 0
     for (let ordinal = 0; ordinal < count; ordinal++) {
       if (distance[ordinal] > cutoff) continue
       const id = this.ids[ordinal]!

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { randomToken } from './crypto.server'
 
 /**
  * Security headers of HTML documents. Scripts run only from this origin or with the response's
@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto'
  * HMR scripts working by sending no CSP.
  */
 export function newNonce() {
-  return randomBytes(16).toString('base64')
+  return randomToken(16)
 }
 
 export function documentSecurityHeaders(
