@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { matchRoutes } from '@remix-run/router'
+import { matchRoutes, resolvePath } from '@remix-run/router'
 import { createElement as h } from 'react'
 import { renderToString } from 'react-dom/server'
 import { Link, Outlet } from 'react-router-dom'
@@ -21,6 +21,7 @@ describe('route matching with the memoized router', () => {
       expect(source, file).toContain('rankedBranchesCache')
       expect(source, file).toContain('compiledPathCache')
       expect(source, file).toContain('matchedBranchCache')
+      expect(source, file).toContain('without a "." or ".." segment')
     }
   })
 
@@ -103,6 +104,31 @@ describe('route matching with the memoized router', () => {
       const router = createStaticRouter(handler.dataRoutes, context)
       const hrefs = [...renderToString(h(StaticRouterProvider, { router, context })).matchAll(/href="([^"]+)"/g)]
       expect(hrefs.map((m) => m[1])).toEqual(['/calls', `/calls/${id}/edit`, '/', '/results/r1'])
+    }
+  })
+  it('resolves paths as the unpatched segment walk does, dotted or not', () => {
+    // The router's own walk before the patch's shortcut for paths without dots.
+    const walk = (relative: string, from: string) => {
+      const segments = from.replace(/\/+$/, '').split('/')
+      for (const segment of relative.split('/')) {
+        if (segment === '..') {
+          if (segments.length > 1) segments.pop()
+        } else if (segment !== '.') segments.push(segment)
+      }
+      return segments.length > 1 ? segments.join('/') : '/'
+    }
+    const targets = ['a', 'a/b', 'a/', 'results/r-1', '/', '/x/y', '/x/y/', '/搜索/结果', 'x.txt', './a', '../a']
+    targets.push('a/../b', '..', '.', '/a/./b', '/a/../../b', '?page=2', 'a?x=1#h', '/needs/n-1?tab=leads')
+    for (const to of targets) {
+      for (const from of ['/', '', '/p', '/p/', '/p/q', '/p//', 'p', '/search/results']) {
+        const pathname = to.split(/[?#]/)[0]
+        const expected = !pathname
+          ? from
+          : pathname.startsWith('/')
+            ? walk(pathname.slice(1), '/')
+            : walk(pathname, from)
+        expect(resolvePath(to, from).pathname, `${to} from ${from}`).toBe(expected)
+      }
     }
   })
 })
