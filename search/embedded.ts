@@ -61,6 +61,26 @@ function clauseHolds(document: SearchDocument, clause: FilterClause): boolean {
   )
 }
 
+/** How many documents carry each value of `attribute`, each document counted once per value. */
+function countFacet(documents: SearchDocument[], attribute: string): Record<string, number> {
+  const counts: Record<string, number> = {}
+  for (const document of documents) {
+    const raw = document[attribute]
+    if (raw == null) continue
+    if (!Array.isArray(raw)) {
+      const key = String(raw)
+      counts[key] = (counts[key] ?? 0) + 1
+      continue
+    }
+    for (let i = 0; i < raw.length; i++) {
+      if (raw.indexOf(raw[i]) !== i) continue
+      const key = String(raw[i])
+      counts[key] = (counts[key] ?? 0) + 1
+    }
+  }
+  return counts
+}
+
 export function filterHolds(document: SearchDocument, filter: Filter | undefined): boolean {
   if (!filter) return true
   return filter.every((entry) =>
@@ -270,14 +290,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
     }
 
     const facets: Record<string, Record<string, number>> = {}
-    for (const attribute of query.facets ?? []) {
-      const counts: Record<string, number> = {}
-      for (const document of facetSource ?? ranked.map((r) => r.document)) {
-        const raw = document[attribute]
-        const values = raw == null ? [] : Array.isArray(raw) ? raw : [raw]
-        for (const value of new Set(values)) counts[String(value)] = (counts[String(value)] ?? 0) + 1
-      }
-      facets[attribute] = counts
+    if (query.facets?.length) {
+      const source = facetSource ?? ranked.map((r) => r.document)
+      for (const attribute of query.facets) facets[attribute] = countFacet(source, attribute)
     }
 
     const hits = ranked.slice(offset, offset + limit).map(({ document, score, terms }) => {
