@@ -93,7 +93,8 @@ export class VectorIndex {
 
   /**
    * Documents whose cosine to `query` is at least `floor`, best first, at most `k`, among those
-   * `accept` lets through; `total` counts those found among the RERANK closest by sign bits.
+   * `accept` lets through; `total` counts those found among the RERANK closest by sign bits
+   * (among all of them when there are no more than RERANK).
    */
   nearest(
     query: Float32Array,
@@ -102,24 +103,30 @@ export class VectorIndex {
     accept: (id: string) => boolean,
   ): { top: Array<{ id: string; similarity: number }>; total: number } {
     const count = this.ids.length
+    // Few enough documents are all scored exactly; otherwise only the closest by sign bits are.
+    const closest = this.ordinalById.size > RERANK ? this.closestBySigns(query) : null
     const top: Array<{ id: string; similarity: number }> = []
     let total = 0
-    // Few enough documents to score them all exactly: no need to rank them by sign bits first.
-    if (this.ordinalById.size <= RERANK) {
-      for (let ordinal = 0; ordinal < count; ordinal++) {
-        const id = this.ids[ordinal]
-        if (id === null) continue
-        const similarity = this.dotAt(ordinal, query)
-        if (similarity < floor || !accept(id)) continue
-        total++
-        top.push({ id, similarity })
-      }
-      top.sort((a, b) => b.similarity - a.similarity)
-      return { top: top.slice(0, k), total }
+    for (let ordinal = 0; ordinal < count; ordinal++) {
+      const id = this.ids[ordinal]
+      if (id === null || (closest && closest.distance[ordinal] > closest.cutoff)) continue
+      const similarity = this.dotAt(ordinal, query)
+      if (similarity < floor || !accept(id)) continue
+      total++
+      top.push({ id, similarity })
     }
+    top.sort((a, b) => b.similarity - a.similarity)
+    return { top: top.slice(0, k), total }
+  }
+
+  /**
+   * The Hamming distance of every live document's signs to the query's (255 for a free slot),
+   * and the distance within which the RERANK closest lie.
+   */
+  private closestBySigns(query: Float32Array): { distance: Uint8Array; cutoff: number } {
+    const count = this.ids.length
     const { words, bits } = this
     const target = this.signBits(query)
-    // Pass 1: Hamming distance of every live document, and how many sit at each distance.
     const distance = new Uint8Array(count)
     const histogram = new Uint32Array(words * 32 + 2)
     for (let ordinal = 0; ordinal < count; ordinal++) {
@@ -137,16 +144,6 @@ export class VectorIndex {
     for (let seen = 0; cutoff < histogram.length - 1 && seen + histogram[cutoff] < RERANK; cutoff++) {
       seen += histogram[cutoff]
     }
-    // Pass 2: exact cosines of the closest ones only.
-    for (let ordinal = 0; ordinal < count; ordinal++) {
-      if (distance[ordinal] > cutoff) continue
-      const id = this.ids[ordinal]!
-      const similarity = this.dotAt(ordinal, query)
-      if (similarity < floor || !accept(id)) continue
-      total++
-      top.push({ id, similarity })
-    }
-    top.sort((a, b) => b.similarity - a.similarity)
-    return { top: top.slice(0, k), total }
+    return { distance, cutoff }
   }
 }
