@@ -10,6 +10,7 @@ const pool = Buffer.alloc(POOL_SIZE)
 let poolOffset = POOL_SIZE
 
 export function randomToken(bytes = 32) {
+  if (!Number.isInteger(bytes) || bytes <= 0) throw new RangeError(`randomToken: ${bytes} is not a byte count`)
   if (bytes > POOL_SIZE) return crypto.randomBytes(bytes).toString('base64url')
   if (poolOffset + bytes > POOL_SIZE) {
     crypto.randomFillSync(pool)

@@ -10,6 +10,8 @@ describe('randomToken', () => {
     expect(randomToken(16)).toMatch(/^[A-Za-z0-9_-]{22}$/)
     expect(randomToken(24)).toMatch(/^[A-Za-z0-9_-]{32}$/)
     expect(randomToken(5000)).toHaveLength(6667)
+    expect(() => randomToken(-1)).toThrow(RangeError)
+    expect(() => randomToken(2.5)).toThrow(RangeError)
   })
 
   it('draws bytes that look uniform (no zeroed or repeated stretch of the pool)', () => {

@@ -13,7 +13,8 @@ type Renderers = typeof ReactDomServer
  * text as one string and encode it once when the flush completes, instead of encoding every small
  * chunk into 2 KB byte views (ADR 010, item 6). These tests load that production build directly
  * (tests otherwise run React's development build) and check that what it sends is byte for byte
- * what React's string renderer produces, for text the old chunking treated specially.
+ * what React's string renderer produces, for text the old chunking treated specially, and that
+ * the pending text of one render never reaches another's destination.
  */
 const require = createRequire(import.meta.url)
 // The package's exports map hides its builds; they sit beside its package.json.
@@ -69,6 +70,34 @@ describe('the patched React stream renderer', () => {
     expect(html).toBe(legacy.renderToString(page()))
     // One flush, one write: the text was encoded once.
     expect(writes).toBe(1)
+  })
+
+  it("never hands one render's text to the next, even when a destination throws mid-write", async () => {
+    const failing = {
+      write() {
+        throw new Error('socket gone')
+      },
+      end() {},
+      destroy() {},
+      on() {
+        return failing
+      },
+    }
+    await new Promise<void>((resolve) => {
+      const { pipe } = stream.renderToPipeableStream(h('p', null, '甲方的合同金额 1,234,567 元'), {
+        onAllReady: () => {
+          try {
+            pipe(failing as unknown as Writable)
+          } catch {
+            // React reports the failed write through onError and destroy.
+          }
+          resolve()
+        },
+        onError: () => {},
+      })
+    })
+    const { html } = await renderPiped(h('p', null, '乙方页面'))
+    expect(html).toBe('<p>乙方页面</p>')
   })
 
   it('still streams: content that suspends arrives in a later flush, complete and in order', async () => {
